@@ -1,0 +1,5 @@
+export * from './errors/index.js';
+export * from './model/index.js';
+// STATUS-PENDING export * from './status/index.js';
+export * from './detect/index.js';
+export * from './describe/index.js';

@@ -1,0 +1,88 @@
+import type { StatusSource } from '../model/carrier.js';
+import type { ProblemDetail } from '../model/problem.js';
+import { Status } from '../model/status.js';
+import { statusFromDescription } from './classify-description.js';
+import { indexTable, type StatusRow, type StatusTable } from './table.js';
+import { aftershipStatusTable } from './tables/aftership.js';
+import { dhlStatusTable } from './tables/dhl.js';
+import { easypostStatusTable } from './tables/easypost.js';
+import { fedexStatusTable } from './tables/fedex.js';
+import { shippoStatusTable } from './tables/shippo.js';
+import { upsStatusTable } from './tables/ups.js';
+import { uspsStatusTable } from './tables/usps.js';
+
+export interface NormalizedStatus {
+  status: Status;
+  problem?: ProblemDetail;
+  /** What decided the result: a documented code, the carrier's text, or neither (a safe default). */
+  matchedBy: 'code' | 'description' | 'default';
+}
+
+/** Every table Trackline ships, by the source whose codes it maps. */
+export const statusTables: readonly StatusTable[] = [
+  upsStatusTable,
+  fedexStatusTable,
+  uspsStatusTable,
+  dhlStatusTable,
+  easypostStatusTable,
+  shippoStatusTable,
+  aftershipStatusTable,
+];
+
+let indexes: Map<string, { table: StatusTable; index: ReturnType<typeof indexTable> }> | undefined;
+
+function tableFor(source: string) {
+  // Built on first use, not at import, so importing the core costs nothing until a code is mapped.
+  indexes ??= new Map(statusTables.map((table) => [table.source, { table, index: indexTable(table) }]));
+  return indexes.get(source);
+}
+
+function matchRows(source: string, code: string): StatusRow[] {
+  const entry = tableFor(source);
+  if (!entry) return [];
+  let keys: ReadonlyArray<readonly [string, string]>;
+  try {
+    keys = entry.table.key(code);
+  } catch {
+    return [];
+  }
+  const rows: StatusRow[] = [];
+  for (const [section, key] of keys) {
+    const row = entry.index.get(section)?.get(key);
+    if (row) rows.push(row);
+  }
+  return rows;
+}
+
+/**
+ * Maps one raw carrier or aggregator code to Trackline's stage and, where one applies, problem.
+ * The documented code decides; the carrier's description fills in what a coarse or unknown code
+ * leaves open. Never throws, whatever it is given.
+ */
+export function normalizeStatus(source: StatusSource, code: string, description?: string): NormalizedStatus {
+  const raw = typeof code === 'string' ? code : code == null ? '' : String(code);
+  const text = typeof description === 'string' ? description : '';
+  const rows = raw.trim() ? matchRows(String(source), raw) : [];
+
+  let status = rows.find((row) => row.status)?.status;
+  let problem = rows.find((row) => row.problem)?.problem;
+  const refine = rows.length === 0 || rows.some((row) => row.refine);
+
+  if (rows.length > 0 && status && !refine) return withProblem({ status, matchedBy: 'code' }, problem);
+
+  const fromText = statusFromDescription(text);
+  if (fromText) {
+    if (!status) status = fromText.status;
+    if (refine && fromText.problem) problem = fromText.problem;
+  }
+  if (status) return withProblem({ status, matchedBy: rows.length > 0 ? 'code' : 'description' }, problem);
+  // Nothing documented and nothing recognisable: something was scanned, so the parcel is moving.
+  return withProblem(
+    { status: raw.trim() || text.trim() ? Status.inTransit : Status.pending, matchedBy: 'default' },
+    problem,
+  );
+}
+
+function withProblem(result: NormalizedStatus, problem: ProblemDetail | undefined): NormalizedStatus {
+  return problem ? { ...result, problem } : result;
+}
