@@ -3,3 +3,4 @@ export * from './model/index.js';
 // STATUS-PENDING export * from './status/index.js';
 export * from './detect/index.js';
 export * from './describe/index.js';
+export * from './time/index.js';

@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
 import { TracklineError } from '../errors/trackline-error.js';
 import { OrderSchema, type Order } from './order.js';
 import { ShipmentSchema, type Shipment } from './shipment.js';

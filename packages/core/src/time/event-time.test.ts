@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { eventTime, zoneForPlace } from '@trackline/core';
+
+describe('eventTime', () => {
+  it('keeps an offset the carrier gave with the time', () => {
+    assert.deepEqual(eventTime({ local: '2024-04-26T07:50:00-07:00' }), {
+      at: '2024-04-26T07:50:00-07:00',
+      timeSource: 'carrier',
+    });
+  });
+
+  it('joins a local time and an offset given beside it (UPS gmtOffset)', () => {
+    assert.deepEqual(eventTime({ local: '2022-01-26T16:30:00', offset: '-05:00' }), {
+      at: '2022-01-26T16:30:00-05:00',
+      timeSource: 'carrier',
+    });
+  });
+
+  it('works the offset out from the same instant in UTC (USPS GMTTimestamp)', () => {
+    assert.deepEqual(eventTime({ local: '2024-11-22T13:58:40', utc: '2024-11-22T18:58:40Z' }), {
+      at: '2024-11-22T13:58:40-05:00',
+      timeSource: 'carrier',
+    });
+  });
+
+  it('infers the offset from the scan location and says so', () => {
+    assert.deepEqual(eventTime({ local: '2018-03-02T07:53:47', location: { city: 'Leipzig', country: 'DE' } }), {
+      at: '2018-03-02T07:53:47+01:00',
+      timeSource: 'inferred',
+    });
+  });
+
+  it('knows summer time from winter time at the location', () => {
+    const summer = eventTime({ local: '2024-07-01T12:00:00', location: { region: 'CA', country: 'US' } });
+    const winter = eventTime({ local: '2024-01-01T12:00:00', location: { region: 'CA', country: 'US' } });
+    assert.equal(summer?.at, '2024-07-01T12:00:00-07:00');
+    assert.equal(winter?.at, '2024-01-01T12:00:00-08:00');
+  });
+
+  it('falls back to UTC, and says so, when nothing tells the zone', () => {
+    assert.deepEqual(eventTime({ local: '2024-05-01T08:00:00' }), {
+      at: '2024-05-01T08:00:00+00:00',
+      timeSource: 'utc',
+    });
+  });
+
+  it('returns nothing for a time it cannot read', () => {
+    assert.equal(eventTime({ local: 'yesterday' }), undefined);
+    assert.equal(eventTime({ local: '2024-13-45T99:00:00' }), undefined);
+  });
+
+  it('never throws on any input', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.option(fc.string()), fc.option(fc.string()), (local, offset, region) => {
+        eventTime({ local, offset: offset ?? undefined, location: { region: region ?? undefined, country: 'US' } });
+      }),
+    );
+  });
+});
+
+describe('zoneForPlace', () => {
+  it('finds the zone of a US state even when the country is missing', () => {
+    assert.equal(zoneForPlace({ city: 'Clovis', region: 'CA' }), 'America/Los_Angeles');
+  });
+
+  it('prefers the zone the place carries', () => {
+    assert.equal(zoneForPlace({ country: 'US', timeZone: 'America/Denver' }), 'America/Denver');
+  });
+
+  it('uses the region in a country with several zones', () => {
+    assert.equal(zoneForPlace({ country: 'BR', region: 'AM' }), 'America/Manaus');
+    assert.equal(zoneForPlace({ country: 'AU', region: 'WA' }), 'Australia/Perth');
+  });
+
+  it('knows nothing of a place without a country or a known region', () => {
+    assert.equal(zoneForPlace({ city: 'Somewhere' }), undefined);
+  });
+});

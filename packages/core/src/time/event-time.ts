@@ -1,0 +1,116 @@
+import type { Place } from '../model/place.js';
+import { TimeSource } from '../model/tracking-event.js';
+import { zoneForPlace } from './zone-for-place.js';
+
+const localPattern = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?$/;
+const offsetPattern = /(?:Z|[+-]\d{2}:?\d{2})$/i;
+
+export interface EventTimeInput {
+  /** The time as the carrier gave it: ISO 8601, with or without an offset (`2024-04-26T07:50:00`). */
+  local: string;
+  /** The offset the carrier gave separately (UPS `gmtOffset`: `-05:00`). */
+  offset?: string;
+  /** Where the event happened, to infer the zone when no offset is given. */
+  location?: Place;
+  /** The same instant in UTC, when the carrier also gives it (USPS `GMTTimestamp`). */
+  utc?: string;
+}
+
+export interface EventTime {
+  at: string;
+  timeSource: TimeSource;
+}
+
+function normalizeOffset(offset: string): string | undefined {
+  const match = /^([+-])(\d{2}):?(\d{2})$/.exec(offset.trim());
+  if (match) return `${match[1]}${match[2]}:${match[3]}`;
+  return /^z$/i.test(offset.trim()) ? '+00:00' : undefined;
+}
+
+function formatOffset(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The offset (minutes east of UTC) that `zone` has at the instant `utcMs`. */
+export function zoneOffsetAt(zone: string, utcMs: number): number {
+  let formatter = formatters.get(zone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(zone, formatter);
+  }
+  const parts: Record<string, number> = {};
+  for (const part of formatter.formatToParts(new Date(utcMs))) {
+    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  }
+  const asUtc = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
+  return Math.round((asUtc - Math.floor(utcMs / 1000) * 1000) / 60_000);
+}
+
+/** The offset a wall-clock time has in `zone` (for a time that occurs twice, the first). */
+function offsetForWallTime(zone: string, wallAsUtcMs: number): number {
+  // Guess with the offset at the wall time read as UTC, then correct once: enough for every real zone.
+  const first = zoneOffsetAt(zone, wallAsUtcMs);
+  const second = zoneOffsetAt(zone, wallAsUtcMs - first * 60_000);
+  return second;
+}
+
+/**
+ * Turns a carrier's event time into an ISO 8601 instant that keeps the local offset, and says where
+ * the offset came from. Order of trust: an offset in the time itself, given beside it, or implied by
+ * the same instant in UTC (`carrier`); the zone of the event's location (`inferred`); the UTC instant alone (`utc`). With none of these, the
+ * wall time is read as UTC and marked `utc`. Returns `undefined` for a time it cannot read.
+ */
+export function eventTime(input: EventTimeInput): EventTime | undefined {
+  const local = input.local?.trim() ?? '';
+  if (offsetPattern.test(local)) {
+    const ms = Date.parse(local);
+    if (Number.isNaN(ms)) return undefined;
+    return { at: local.replace(/z$/, 'Z'), timeSource: TimeSource.carrier };
+  }
+  const match = localPattern.exec(local);
+  if (!match) {
+    if (input.utc && !Number.isNaN(Date.parse(input.utc))) {
+      return { at: new Date(input.utc).toISOString(), timeSource: TimeSource.utc };
+    }
+    return undefined;
+  }
+  const [, y, mo, d, h, mi, s = '00', fraction = ''] = match;
+  const wall = `${y}-${mo}-${d}T${h}:${mi}:${s}${fraction}`;
+  const wallMs = Date.parse(`${wall}Z`);
+  if (Number.isNaN(wallMs)) return undefined;
+
+  const given = input.offset ? normalizeOffset(input.offset) : undefined;
+  if (given) return { at: `${wall}${given}`, timeSource: TimeSource.carrier };
+
+  if (input.utc) {
+    const utcMs = Date.parse(input.utc);
+    if (!Number.isNaN(utcMs)) {
+      // The local wall time and the UTC instant together give the offset exactly.
+      const minutes = Math.round((wallMs - utcMs) / 60_000);
+      if (Math.abs(minutes) <= 14 * 60)
+        return { at: `${wall}${formatOffset(minutes)}`, timeSource: TimeSource.carrier };
+    }
+  }
+  const zone = zoneForPlace(input.location);
+  if (zone) {
+    try {
+      return { at: `${wall}${formatOffset(offsetForWallTime(zone, wallMs))}`, timeSource: TimeSource.inferred };
+    } catch {
+      // An unknown zone name: fall through to what else is known.
+    }
+  }
+  return { at: `${wall}+00:00`, timeSource: TimeSource.utc };
+}

@@ -1,0 +1,102 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    --_accent: var(--trackline-color-accent, #1f5fbf);
+    --_text: var(--trackline-color-text, #1b1f24);
+    --_muted: var(--trackline-color-muted, #59636e);
+    --_track: var(--trackline-progress-track-color, #d0d7de);
+    --_problem: var(--trackline-color-problem, #b35900);
+    --_dot: var(--trackline-progress-dot-size, 1rem);
+    --_gap: var(--trackline-space, 0.5rem);
+    --_font: var(--trackline-font-family, system-ui, sans-serif);
+    display: block;
+    font-family: var(--_font);
+    color: var(--_text);
+  }
+
+  :host([theme='dark']) {
+    --_accent: var(--trackline-color-accent, #6ea8fe);
+    --_text: var(--trackline-color-text, #e6edf3);
+    --_muted: var(--trackline-color-muted, #9198a1);
+    --_track: var(--trackline-progress-track-color, #3d444d);
+    --_problem: var(--trackline-color-problem, #f0a04b);
+  }
+
+  @media (prefers-color-scheme: dark) {
+    :host(:not([theme='light'])) {
+      --_accent: var(--trackline-color-accent, #6ea8fe);
+      --_text: var(--trackline-color-text, #e6edf3);
+      --_muted: var(--trackline-color-muted, #9198a1);
+      --_track: var(--trackline-progress-track-color, #3d444d);
+      --_problem: var(--trackline-color-problem, #f0a04b);
+    }
+  }
+
+  ol {
+    display: grid;
+    grid-auto-flow: column;
+    grid-auto-columns: 1fr;
+    gap: var(--_gap);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  li {
+    display: grid;
+    justify-items: center;
+    gap: var(--_gap);
+    text-align: center;
+    font-size: 0.875rem;
+    color: var(--_muted);
+  }
+
+  .dot {
+    inline-size: var(--_dot);
+    block-size: var(--_dot);
+    border-radius: 50%;
+    border: 2px solid var(--_track);
+    box-sizing: border-box;
+  }
+
+  .done,
+  .current {
+    color: var(--_text);
+  }
+
+  .done .dot {
+    background: var(--_accent);
+    border-color: var(--_accent);
+  }
+
+  .current .dot {
+    border-color: var(--_accent);
+    box-shadow: 0 0 0 3px color-mix(in srgb, var(--_accent) 30%, transparent);
+  }
+
+  .current {
+    font-weight: 600;
+  }
+
+  .problem .dot {
+    border-color: var(--_problem);
+  }
+
+  .note {
+    display: block;
+    font-weight: 400;
+    color: var(--_problem);
+  }
+
+  @media (forced-colors: active) {
+    .done .dot,
+    .current .dot {
+      background: CanvasText;
+      border-color: CanvasText;
+    }
+    .note {
+      color: CanvasText;
+    }
+  }
+`;

@@ -1,0 +1,50 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import type { Shipment } from '@trackline/core';
+import '@trackline/elements/tracking-progress';
+import type { TrackingProgress } from '@trackline/elements';
+
+type Progressable = Pick<Shipment, 'status' | 'events' | 'problem'>;
+
+async function render(shipment: Progressable, locale?: string): Promise<TrackingProgress> {
+  return fixture<TrackingProgress>(
+    html`<tracking-progress .shipment=${shipment} locale=${locale ?? 'en'}></tracking-progress>`,
+  );
+}
+
+function steps(el: TrackingProgress): HTMLLIElement[] {
+  return [...el.shadowRoot!.querySelectorAll('li')];
+}
+
+describe('<tracking-progress>', () => {
+  it('marks "Shipped" as the current step while the parcel is in transit', async () => {
+    const el = await render({ status: 'in_transit', events: [] });
+    const current = steps(el).filter((li) => li.getAttribute('aria-current') === 'step');
+    expect(current).to.have.length(1);
+    expect(current[0]!.textContent).to.contain('Shipped');
+    expect(steps(el).map((li) => li.className)).to.deep.equal(['done', 'done', 'current', 'upcoming', 'upcoming']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('says the shopper must act on the step where the problem happened', async () => {
+    const el = await render({
+      status: 'in_transit',
+      events: [],
+      problem: { reason: 'customs', actionRequired: true, since: '2024-05-01T00:00:00Z' },
+    });
+    const current = el.shadowRoot!.querySelector('[aria-current="step"]')!;
+    expect(current.textContent).to.contain('Needs your action');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows a return as its own note, in the shopper’s language', async () => {
+    const el = await render({ status: 'returning', events: [] }, 'es-MX');
+    expect(el.shadowRoot!.querySelector('ol')!.getAttribute('aria-label')).to.equal('Progreso de la entrega');
+    expect(el.shadowRoot!.querySelector('[part="step__note"]')!.textContent).to.equal('Volviendo al remitente');
+    await expect(el).to.be.accessible();
+  });
+
+  it('marks every step done once delivered', async () => {
+    const el = await render({ status: 'delivered', events: [] });
+    expect(steps(el).map((li) => li.className)).to.deep.equal(['done', 'done', 'done', 'done', 'current']);
+  });
+});

@@ -1,0 +1,74 @@
+import { LitElement, html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import { milestones, shipmentProgress, type Shipment } from '@trackline/core';
+import { messagesFor } from './messages.js';
+import { styles } from './tracking-progress.styles.js';
+
+/**
+ * @summary Where a parcel is on its way to the shopper: ordered → packed → shipped → out for delivery → delivered.
+ *
+ * A problem shows on the step where it happened, and a return shows as its own last step. Rendered as an
+ * ordered list whose current step carries `aria-current="step"`; state is also spelled out in text, never
+ * by colour alone.
+ *
+ * @csspart base - The list of steps.
+ * @csspart step - One step.
+ * @csspart step__dot - The marker of a step.
+ * @csspart step__label - The text of a step.
+ * @csspart step__note - The problem or return note under the current step.
+ *
+ * @cssproperty [--trackline-color-accent=#1f5fbf] - Reached and current steps.
+ * @cssproperty [--trackline-color-text=#1b1f24] - Text of reached steps.
+ * @cssproperty [--trackline-color-muted=#59636e] - Text of steps not reached yet.
+ * @cssproperty [--trackline-color-problem=#b35900] - The marker and note of a step with a problem.
+ * @cssproperty [--trackline-progress-track-color=#d0d7de] - Markers of steps not reached yet.
+ * @cssproperty [--trackline-progress-dot-size=1rem] - Size of the step markers.
+ * @cssproperty [--trackline-space=0.5rem] - Gap between steps.
+ * @cssproperty [--trackline-font-family=system-ui, sans-serif] - Font.
+ */
+export class TrackingProgress extends LitElement {
+  static override styles = styles;
+
+  /** The shipment to show. */
+  @property({ attribute: false }) shipment?: Pick<Shipment, 'status' | 'events' | 'problem'>;
+
+  /** Language of the labels (`en`, `es`, `fr`, `de`); others fall back to English. */
+  @property() locale?: string;
+
+  /** `light` or `dark`; by default follows the shopper's system setting. */
+  @property({ reflect: true }) theme?: 'light' | 'dark';
+
+  override render() {
+    const messages = messagesFor(this.locale ?? this.closest('[lang]')?.getAttribute('lang') ?? undefined);
+    const progress = shipmentProgress(this.shipment ?? { status: 'pending', events: [] });
+    const reached = milestones.indexOf(progress.milestone);
+    const note =
+      progress.path === 'return'
+        ? this.shipment?.status === 'returned'
+          ? messages.returned
+          : messages.returning
+        : progress.path === 'cancelled'
+          ? messages.cancelled
+          : this.shipment?.problem
+            ? this.shipment.problem.actionRequired
+              ? messages.actionRequired
+              : messages.problem
+            : undefined;
+
+    return html`<ol part="base" aria-label=${messages.label}>
+      ${milestones.map((milestone, index) => {
+        const state = index < reached ? 'done' : index === reached ? 'current' : 'upcoming';
+        const current = state === 'current';
+        return html`<li
+          part="step step--${state}"
+          class="${state}${current && note ? ' problem' : ''}"
+          aria-current=${current ? 'step' : nothing}
+        >
+          <span part="step__dot" class="dot" aria-hidden="true"></span>
+          <span part="step__label">${messages.steps[milestone]}</span>
+          ${current && note ? html`<span part="step__note" class="note">${note}</span>` : nothing}
+        </li>`;
+      })}
+    </ol>`;
+  }
+}

@@ -1,0 +1,3 @@
+import { library } from '../../scripts/rollup.js';
+
+export default library({ input: { index: 'src/index.ts' } });
