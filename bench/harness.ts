@@ -20,9 +20,7 @@ export function writeSection(name: string, markdown: string): void {
   const from = doc.indexOf(start);
   const to = doc.indexOf(end);
   doc =
-    from >= 0 && to > from
-      ? doc.slice(0, from) + block + doc.slice(to + end.length)
-      : `${doc.trimEnd()}\n\n${block}\n`;
+    from >= 0 && to > from ? doc.slice(0, from) + block + doc.slice(to + end.length) : `${doc.trimEnd()}\n\n${block}\n`;
   writeFileSync(benchmarksDoc, doc);
 }
 

@@ -25,15 +25,17 @@ function card({ scenario, shipment, text }) {
   const events = el(
     'ol',
     { className: 'events' },
-    ...[...shipment.events].reverse().map((event) =>
-      el(
-        'li',
-        {},
-        el('time', { dateTime: event.at, textContent: formatTime(event.at) }),
-        el('span', { textContent: ` ${event.description}` }),
-        el('span', { className: 'place', textContent: event.location?.city ? ` · ${event.location.city}` : '' }),
+    ...[...shipment.events]
+      .reverse()
+      .map((event) =>
+        el(
+          'li',
+          {},
+          el('time', { dateTime: event.at, textContent: formatTime(event.at) }),
+          el('span', { textContent: ` ${event.description}` }),
+          el('span', { className: 'place', textContent: event.location?.city ? ` · ${event.location.city}` : '' }),
+        ),
       ),
-    ),
   );
   return el(
     'article',

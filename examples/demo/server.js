@@ -27,7 +27,11 @@ export async function createDemo({ speed = 600, now = () => new Date() } = {}) {
     const at = now();
     return scenarios.map((scenario) => {
       const shipment = playScenario(scenario, { start, now: at, speed });
-      return { scenario: { id: scenario.id, title: scenario.title }, shipment, text: describeShipment(shipment, { locale, now: at }) };
+      return {
+        scenario: { id: scenario.id, title: scenario.title },
+        shipment,
+        text: describeShipment(shipment, { locale, now: at }),
+      };
     });
   }
 
@@ -41,7 +45,11 @@ export async function createDemo({ speed = 600, now = () => new Date() } = {}) {
     if (url.pathname === '/') return send(200, 'text/html; charset=utf-8', indexHtml);
     if (url.pathname === '/app.js') return send(200, 'text/javascript; charset=utf-8', appJs);
     if (url.pathname === '/api/shipments') {
-      return send(200, 'application/json', JSON.stringify({ speed, shipments: shipments(url.searchParams.get('locale') ?? 'en') }));
+      return send(
+        200,
+        'application/json',
+        JSON.stringify({ speed, shipments: shipments(url.searchParams.get('locale') ?? 'en') }),
+      );
     }
     return send(404, 'text/plain; charset=utf-8', `Nothing at ${url.pathname}. The demo is at /.`);
   };

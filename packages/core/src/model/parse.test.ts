@@ -59,7 +59,10 @@ describe('parseShipment', () => {
   });
 
   it('rejects a problem reason the model does not know', () => {
-    const bad = { ...shipment, problem: { reason: 'aliens', actionRequired: false, since: '2024-04-25T11:29:00-07:00' } };
+    const bad = {
+      ...shipment,
+      problem: { reason: 'aliens', actionRequired: false, since: '2024-04-25T11:29:00-07:00' },
+    };
     assert.match(invalid(bad).message, /problem\.reason: expected one of "delayed", "weather"/);
   });
 
