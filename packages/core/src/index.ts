@@ -1,6 +1,6 @@
 export * from './errors/index.js';
 export * from './model/index.js';
-// STATUS-PENDING export * from './status/index.js';
+export * from './status/index.js';
 export * from './detect/index.js';
 export * from './describe/index.js';
 export * from './time/index.js';

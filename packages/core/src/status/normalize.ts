@@ -29,6 +29,8 @@ export const statusTables: readonly StatusTable[] = [
   aftershipStatusTable,
 ];
 
+const earlyStages: ReadonlySet<Status> = new Set([Status.pending, Status.infoReceived]);
+
 let indexes: Map<string, { table: StatusTable; index: ReturnType<typeof indexTable> }> | undefined;
 
 function tableFor(source: string) {
@@ -60,9 +62,9 @@ function matchRows(source: string, code: string): StatusRow[] {
  * leaves open. Never throws, whatever it is given.
  */
 export function normalizeStatus(source: StatusSource, code: string, description?: string): NormalizedStatus {
-  const raw = typeof code === 'string' ? code : code == null ? '' : String(code);
+  const raw = asString(code);
   const text = typeof description === 'string' ? description : '';
-  const rows = raw.trim() ? matchRows(String(source), raw) : [];
+  const rows = raw.trim() ? matchRows(asString(source), raw) : [];
 
   let status = rows.find((row) => row.status)?.status;
   let problem = rows.find((row) => row.problem)?.problem;
@@ -72,7 +74,10 @@ export function normalizeStatus(source: StatusSource, code: string, description?
 
   const fromText = statusFromDescription(text);
   if (fromText) {
-    if (!status) status = fromText.status;
+    // A coarse "in transit" code (DHL `transit`) may hide a more telling stage that only its text names:
+    // out for delivery, waiting at a pickup point, on its way back. Never a step back to label data.
+    const textMovesOn = status === Status.inTransit && refine && !earlyStages.has(fromText.status);
+    if (!status || textMovesOn) status = fromText.status;
     if (refine && fromText.problem) problem = fromText.problem;
   }
   if (status) return withProblem({ status, matchedBy: rows.length > 0 ? 'code' : 'description' }, problem);
@@ -81,6 +86,17 @@ export function normalizeStatus(source: StatusSource, code: string, description?
     { status: raw.trim() || text.trim() ? Status.inTransit : Status.pending, matchedBy: 'default' },
     problem,
   );
+}
+
+/** JavaScript callers may pass anything, even objects whose `toString` throws. */
+function asString(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value == null) return '';
+  try {
+    return String(value);
+  } catch {
+    return '';
+  }
 }
 
 function withProblem(result: NormalizedStatus, problem: ProblemDetail | undefined): NormalizedStatus {
