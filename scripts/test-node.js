@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-const roots = ['packages/core/src', 'packages/node/src', 'packages/sandbox/src', 'examples', 'bench'];
+const roots = ['packages/core/src', 'packages/node/src', 'packages/sandbox/src', 'examples', 'bench', 'scripts'];
 const files = roots.flatMap((root) => {
   try {
     return readdirSync(root, { recursive: true, encoding: 'utf8' })

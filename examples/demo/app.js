@@ -52,11 +52,11 @@ function card({ scenario, shipment, text }) {
 
 async function refresh() {
   const response = await fetch(`/api/shipments?locale=${encodeURIComponent(locale.value)}`);
-  const { shipments } = await response.json();
+  const { shipments, now } = await response.json();
   const open = new Set([...list.querySelectorAll('details[open]')].map((d) => d.closest('article').id));
   list.replaceChildren(...shipments.map(card));
   for (const id of open) list.querySelector(`#${id} details`)?.setAttribute('open', '');
-  stamp.textContent = new Date().toLocaleTimeString();
+  stamp.textContent = new Date(now).toLocaleString(locale.value, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 locale.addEventListener('change', refresh);

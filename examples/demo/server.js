@@ -21,12 +21,16 @@ export async function createDemo({ speed = 600, now = () => new Date() } = {}) {
   });
   const appJs = bundle.outputFiles[0].text;
   const indexHtml = await readFile(new URL('index.html', here), 'utf8');
-  const start = now();
+  // Scenario hour 0 is 13:00 UTC on the day the demo starts; from then on the scenario clock runs
+  // `speed` times faster than the real one.
+  const startedAt = now().getTime();
+  const scenarioStart = new Date(Math.floor(startedAt / 86_400_000) * 86_400_000 + 13 * 3_600_000);
+  const scenarioNow = () => new Date(scenarioStart.getTime() + (now().getTime() - startedAt) * speed);
 
   function shipments(locale) {
-    const at = now();
+    const at = scenarioNow();
     return scenarios.map((scenario) => {
-      const shipment = playScenario(scenario, { start, now: at, speed });
+      const shipment = playScenario(scenario, { start: scenarioStart, now: at });
       return {
         scenario: { id: scenario.id, title: scenario.title },
         shipment,
@@ -48,7 +52,11 @@ export async function createDemo({ speed = 600, now = () => new Date() } = {}) {
       return send(
         200,
         'application/json',
-        JSON.stringify({ speed, shipments: shipments(url.searchParams.get('locale') ?? 'en') }),
+        JSON.stringify({
+          speed,
+          now: scenarioNow().toISOString(),
+          shipments: shipments(url.searchParams.get('locale') ?? 'en'),
+        }),
       );
     }
     return send(404, 'text/plain; charset=utf-8', `Nothing at ${url.pathname}. The demo is at /.`);

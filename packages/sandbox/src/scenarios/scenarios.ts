@@ -25,7 +25,9 @@ const newark: Place = { city: 'Newark', region: 'NJ', country: 'US' };
 const louisville: Place = { city: 'Louisville', region: 'KY', country: 'US' };
 const chicago: Place = { city: 'Chicago', region: 'IL', country: 'US' };
 const denver: Place = { city: 'Denver', region: 'CO', country: 'US' };
+const omaha: Place = { city: 'Omaha', region: 'NE', country: 'US' };
 
+// Hour 0 is 13:00 UTC (09:00 on the US east coast in summer), so scans fall at believable local times.
 export const scenarios: readonly Scenario[] = [
   {
     id: 'on-time',
@@ -38,13 +40,13 @@ export const scenarios: readonly Scenario[] = [
     promisedWithinDays: 4,
     steps: [
       { at: 0, kind: 'label_created', location: newark },
-      { at: 6, kind: 'picked_up', location: newark },
-      { at: 14, kind: 'departed', location: newark },
-      { at: 30, kind: 'arrived', location: louisville },
-      { at: 34, kind: 'departed', location: louisville },
-      { at: 52, kind: 'arrived', location: chicago },
-      { at: 60, kind: 'out_for_delivery', location: chicago },
-      { at: 66, kind: 'delivered', location: chicago },
+      { at: 8, kind: 'picked_up', location: newark },
+      { at: 11, kind: 'departed', location: newark },
+      { at: 20, kind: 'arrived', location: louisville },
+      { at: 24, kind: 'departed', location: louisville },
+      { at: 43, kind: 'arrived', location: chicago },
+      { at: 47, kind: 'out_for_delivery', location: chicago },
+      { at: 53, kind: 'delivered', location: chicago },
     ],
   },
   {
@@ -58,13 +60,13 @@ export const scenarios: readonly Scenario[] = [
     promisedWithinDays: 4,
     steps: [
       { at: 0, kind: 'label_created', location: chicago },
-      { at: 5, kind: 'picked_up', location: chicago },
-      { at: 20, kind: 'departed', location: chicago },
-      { at: 40, kind: 'weather_delay', location: { city: 'Omaha', region: 'NE', country: 'US' } },
-      { at: 80, kind: 'departed', location: { city: 'Omaha', region: 'NE', country: 'US' } },
-      { at: 96, kind: 'arrived', location: denver },
-      { at: 104, kind: 'out_for_delivery', location: denver },
-      { at: 110, kind: 'delivered', location: denver },
+      { at: 6, kind: 'picked_up', location: chicago },
+      { at: 10, kind: 'departed', location: chicago },
+      { at: 22, kind: 'weather_delay', location: omaha },
+      { at: 46, kind: 'departed', location: omaha },
+      { at: 59, kind: 'arrived', location: denver },
+      { at: 73, kind: 'out_for_delivery', location: denver },
+      { at: 80, kind: 'delivered', location: denver },
     ],
   },
   {
@@ -79,11 +81,11 @@ export const scenarios: readonly Scenario[] = [
     steps: [
       { at: 0, kind: 'label_created', location: newark },
       { at: 4, kind: 'picked_up', location: newark },
-      { at: 24, kind: 'arrived', location: chicago },
-      { at: 32, kind: 'out_for_delivery', location: chicago },
-      { at: 38, kind: 'failed_attempt', location: chicago },
-      { at: 56, kind: 'out_for_delivery', location: chicago },
-      { at: 61, kind: 'delivered', location: chicago },
+      { at: 20, kind: 'arrived', location: chicago },
+      { at: 23, kind: 'out_for_delivery', location: chicago },
+      { at: 30, kind: 'failed_attempt', location: chicago },
+      { at: 47, kind: 'out_for_delivery', location: chicago },
+      { at: 52, kind: 'delivered', location: chicago },
     ],
   },
 ];

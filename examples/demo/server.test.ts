@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Server } from 'node:http';
+// @ts-expect-error -- plain JavaScript module without type declarations
+import { startDemo } from './server.js';
+
+describe('the demo server', () => {
+  let server: Server;
+  let url: string;
+  let clock = new Date('2024-05-06T13:00:00Z');
+
+  before(async () => {
+    ({ server, url } = await startDemo({ port: 0, speed: 60, now: () => clock }));
+  });
+  after(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('serves the page and its script', async () => {
+    const page = await fetch(url);
+    assert.equal(page.status, 200);
+    assert.match(await page.text(), /<script type="module" src="\/app.js">/);
+    const script = await fetch(new URL('app.js', url));
+    assert.equal(script.headers.get('content-type'), 'text/javascript; charset=utf-8');
+    assert.match(await script.text(), /tracking-progress/);
+  });
+
+  it('plays every scenario forward as time passes, described in the chosen language', async () => {
+    clock = new Date('2024-05-06T13:00:00Z');
+    const first = (await (await fetch(new URL('api/shipments?locale=de', url))).json()) as {
+      shipments: { scenario: { id: string }; shipment: { status: string }; text: { headline: string } }[];
+    };
+    assert.deepEqual(
+      first.shipments.map((s) => s.scenario.id),
+      ['on-time', 'weather-delay', 'failed-attempt'],
+    );
+    assert.ok(first.shipments.every((s) => s.shipment.status === 'info_received'));
+    assert.ok(first.shipments.every((s) => s.text.headline.length > 0));
+
+    clock = new Date('2024-05-06T15:00:00Z'); // two real hours at 60× = 120 scenario hours: all delivered
+    const later = (await (await fetch(new URL('api/shipments', url))).json()) as typeof first;
+    assert.ok(later.shipments.every((s) => s.shipment.status === 'delivered'));
+  });
+
+  it('answers an unknown path with 404 and a pointer to the demo', async () => {
+    const response = await fetch(new URL('nope', url));
+    assert.equal(response.status, 404);
+    assert.match(await response.text(), /The demo is at \//);
+  });
+});

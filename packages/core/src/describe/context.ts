@@ -1,0 +1,130 @@
+import {
+  carrierIds,
+  carrierName,
+  problemReasons,
+  statuses,
+  type EstimateBasis,
+  type ProblemReason,
+  type Status,
+} from '../model/index.js';
+import { createDates, dayIn, parseDay, parseInstant, timeZoneOf, type Instant, type Zone } from './dates.js';
+import type { MessageContext, TimeText } from './types.js';
+
+// Reads a shipment defensively: callers from plain JavaScript may pass anything, so every field is checked
+// before use and anything unreadable is treated as unknown.
+
+type Data = Record<string, unknown>;
+
+const HOUR = 3_600_000;
+const bases: readonly EstimateBasis[] = ['carrier', 'history', 'promise'];
+
+const record = (value: unknown): Data | undefined =>
+  typeof value === 'object' && value !== null ? (value as Data) : undefined;
+
+const oneOf = <T extends string>(values: readonly T[], value: unknown): T | undefined =>
+  values.find((v) => v === value);
+
+/** What `describeShipment` needs to choose its messages. */
+export interface Facts {
+  status: Status | null;
+  problem: { reason: ProblemReason; action: boolean } | null;
+  basis: EstimateBasis;
+  /** True when the estimate ends after the promised window. */
+  late: boolean;
+  context: MessageContext;
+}
+
+// Control, zero-width and bidi-override characters could reorder or hide the sentence around a carrier's place name.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g;
+
+/** Carrier text as short plain text; `FRESNO` becomes `Fresno`, while `CA` stays. */
+function clean(value: unknown): string {
+  if (typeof value !== 'string') return '';
+  let text = Array.from(value.replace(UNSAFE, ' ').replace(/\s+/g, ' ').trim()).slice(0, 60).join('').trim();
+  if (text.length > 3 && !/\p{Ll}/u.test(text)) {
+    text = text.toLowerCase().replace(/(^|[\s'’.\-/(])(\p{L})/gu, (_, before: string, letter: string) => {
+      return before + letter.toUpperCase();
+    });
+  }
+  return text;
+}
+
+function placeText(place: Data | undefined): string {
+  const city = clean(place?.city);
+  const region = clean(place?.region);
+  return city && region && city.toLowerCase() !== region.toLowerCase() ? `${city}, ${region}` : city || region;
+}
+
+/** A calendar window from `YYYY-MM-DD` ends, taking whichever ends are valid. */
+function window(value: Data | undefined): { from: number; to: number; likely: number | null } | null {
+  const earliest = parseDay(value?.earliest);
+  const latest = parseDay(value?.latest);
+  const likely = parseDay(value?.likely);
+  const from = earliest ?? likely ?? latest;
+  const to = latest ?? likely ?? earliest;
+  if (from === null || to === null) return null;
+  return { from: Math.min(from, to), to: Math.max(from, to), likely };
+}
+
+export function readShipment(input: unknown, locale: string, now: number): Facts {
+  const shipment = record(input) ?? {};
+  const dates = createDates(locale, now);
+
+  const carrier = oneOf(carrierIds, shipment.carrier);
+  // `other` and `postal` have no name a shopper would recognise, so the copy says "the carrier".
+  const carrierText = carrier && carrier !== 'other' && carrier !== 'postal' ? carrierName(carrier) : '';
+
+  const rawProblem = record(shipment.problem);
+  const problem = rawProblem
+    ? { reason: oneOf(problemReasons, rawProblem.reason) ?? 'other', action: rawProblem.actionRequired === true }
+    : null;
+  const status = oneOf(statuses, shipment.status) ?? null;
+
+  // The latest event by time (carriers are not always in order); one without a readable time only wins when none has.
+  const events = Array.isArray(shipment.events) ? shipment.events.map(record).filter((e) => e !== undefined) : [];
+  let latest: { event: Data; at: Instant | null } | undefined;
+  let delivered: { event: Data; at: Instant } | undefined;
+  for (const event of events) {
+    const at = parseInstant(event.at);
+    if (!latest || (at ? !latest.at || at.ms >= latest.at.ms : !latest.at)) latest = { event, at };
+    if (at && event.status === 'delivered' && (!delivered || at.ms >= delivered.at.ms)) delivered = { event, at };
+  }
+
+  const destinationZone = timeZoneOf(record(shipment.destination)?.timeZone);
+  const zoneOf = (event: Data | undefined, at: Instant): Zone | null =>
+    destinationZone ?? (event?.timeSource === 'utc' ? null : at.offset);
+
+  let time: TimeText | null = null;
+  const deliveredAt = status === 'delivered' ? parseInstant(shipment.deliveredAt) : null;
+  if (deliveredAt) time = dates.time(deliveredAt, zoneOf(undefined, deliveredAt));
+  else if (status === 'delivered' && delivered) time = dates.time(delivered.at, zoneOf(delivered.event, delivered.at));
+  else if (latest?.at) time = dates.time(latest.at, zoneOf(latest.event, latest.at));
+
+  // "Today" for calendar dates: in the destination's zone, else in the zone of the latest scan.
+  const home = latest?.at ? zoneOf(latest.event, latest.at) : destinationZone;
+  const today = home === null ? null : dayIn(now, home);
+
+  const estimate = record(shipment.estimate);
+  const estimated = window(estimate);
+  const promisedWindow = window(record(shipment.promised));
+  const expected = estimated ?? promisedWindow;
+  // Without a zone, a day has passed only once it has passed everywhere (the latest zone is UTC−12).
+  const passed = expected !== null && expected.to < (today ?? dayIn(now - 12 * HOUR, 0));
+
+  return {
+    status,
+    problem,
+    basis: estimated ? (oneOf(bases, estimate?.basis) ?? 'carrier') : 'promise',
+    late: !passed && estimated !== null && promisedWindow !== null && estimated.to > promisedWindow.to,
+    context: {
+      carrier: carrierText,
+      place: placeText(record(latest?.event.location)),
+      time,
+      eta: expected && !passed ? dates.range(expected.from, expected.to, expected.likely, today) : null,
+      due: expected && passed ? dates.day(expected.to, today) : null,
+      promised: promisedWindow ? dates.range(promisedWindow.from, promisedWindow.to, null, today) : null,
+      action: problem?.action ?? false,
+    },
+  };
+}
