@@ -1,1 +1,2 @@
-export {};
+export { detectCarrier } from './detect.js';
+export type { CarrierMatch, ChecksumState } from './types.js';
