@@ -9,6 +9,12 @@ const tsconfig = fileURLToPath(new URL('../tsconfig.base.json', import.meta.url)
 // Everything that is not a relative path is a dependency the user's bundler resolves.
 const external = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
 
+// Our modules have no side effects except the element definitions (`src/define/*`), as each package.json
+// says; telling rollup so keeps it from leaving bare `import './x.js'` lines where a barrel was used.
+const treeshake = {
+  moduleSideEffects: (id, external) => external || /[\\/]define[\\/]/.test(id),
+};
+
 const output = {
   dir: 'dist',
   format: 'es',
@@ -22,6 +28,7 @@ export function library({ input }) {
     {
       input,
       external,
+      treeshake,
       plugins: [esbuild({ target: 'es2022', tsconfig })],
       output: { ...output, sourcemap: true },
     },

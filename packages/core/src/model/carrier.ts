@@ -1,5 +1,3 @@
-import * as z from 'zod/mini';
-
 /**
  * The carriers Trackline knows by name. `postal` is any other national post, identified by a UPU S10
  * number (its country is in the number); `other` is a carrier an aggregator reported that is not listed.
@@ -30,8 +28,6 @@ export const Carrier = {
 export type CarrierId = (typeof Carrier)[keyof typeof Carrier];
 
 export const carrierIds: readonly CarrierId[] = Object.values(Carrier);
-
-export const CarrierIdSchema = z.enum(carrierIds as [CarrierId, ...CarrierId[]]);
 
 /** Aggregators: services that track many carriers behind one API. Their codes have tables of their own. */
 export const Aggregator = {

@@ -1,6 +1,3 @@
-import * as z from 'zod/mini';
-import { isoDate } from './primitives.js';
-
 export const EstimateBasis = {
   /** The carrier's own expected date. */
   carrier: 'carrier',
@@ -11,15 +8,4 @@ export const EstimateBasis = {
 } as const;
 export type EstimateBasis = (typeof EstimateBasis)[keyof typeof EstimateBasis];
 
-/** When the parcel should arrive: calendar dates in the destination's time zone. */
-export const DeliveryEstimateSchema = z.object({
-  earliest: isoDate,
-  latest: isoDate,
-  likely: isoDate,
-  /** Probability (0–1) that delivery falls between `earliest` and `latest`. */
-  confidence: z.number().check(z.minimum(0), z.maximum(1)),
-  basis: z.enum([EstimateBasis.carrier, EstimateBasis.history, EstimateBasis.promise]),
-  /** How many past deliveries the estimate rests on, when `basis` is `history`. */
-  sampleSize: z.optional(z.int().check(z.minimum(0))),
-});
-export type DeliveryEstimate = z.infer<typeof DeliveryEstimateSchema>;
+export type { DeliveryEstimate } from './schemas.js';

@@ -1,18 +1,30 @@
-export { Aggregator, Carrier, CarrierIdSchema, carrierIds, carrierName } from './carrier.js';
+export { Aggregator, Carrier, carrierIds, carrierName } from './carrier.js';
 export type { AggregatorId, CarrierId, StatusSource } from './carrier.js';
-export { DateWindowSchema } from './date-window.js';
-export type { DateWindow } from './date-window.js';
-export { DeliveryEstimateSchema, EstimateBasis } from './delivery-estimate.js';
-export type { DeliveryEstimate } from './delivery-estimate.js';
-export { OrderSchema } from './order.js';
-export type { Order } from './order.js';
+export { EstimateBasis } from './delivery-estimate.js';
 export { describeIssues, formatPath, parseOrder, parseShipment, parseWith } from './parse.js';
-export { PlaceSchema } from './place.js';
-export type { Place } from './place.js';
-export { ProblemDetailSchema, ProblemReason, ProblemReasonSchema, ProblemSchema, problemReasons } from './problem.js';
-export type { Problem, ProblemDetail } from './problem.js';
-export { ShipmentSchema } from './shipment.js';
-export type { Shipment } from './shipment.js';
-export { Status, StatusSchema, isFinalStatus, statuses } from './status.js';
-export { TimeSource, TrackingEventSchema } from './tracking-event.js';
-export type { TrackingEvent } from './tracking-event.js';
+export { ProblemReason, problemReasons } from './problem.js';
+export {
+  CarrierIdSchema,
+  DateWindowSchema,
+  DeliveryEstimateSchema,
+  OrderSchema,
+  PlaceSchema,
+  ProblemDetailSchema,
+  ProblemReasonSchema,
+  ProblemSchema,
+  ShipmentSchema,
+  StatusSchema,
+  TrackingEventSchema,
+} from './schemas.js';
+export type {
+  DateWindow,
+  DeliveryEstimate,
+  Order,
+  Place,
+  Problem,
+  ProblemDetail,
+  Shipment,
+  TrackingEvent,
+} from './schemas.js';
+export { Status, isFinalStatus, statuses } from './status.js';
+export { TimeSource } from './tracking-event.js';

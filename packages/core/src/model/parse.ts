@@ -1,7 +1,6 @@
 import type * as z from 'zod/mini';
 import { TracklineError } from '../errors/trackline-error.js';
-import { OrderSchema, type Order } from './order.js';
-import { ShipmentSchema, type Shipment } from './shipment.js';
+import { OrderSchema, ShipmentSchema, type Order, type Shipment } from './schemas.js';
 
 type Issue = z.core.$ZodIssue;
 

@@ -1,5 +1,3 @@
-import * as z from 'zod/mini';
-
 /**
  * Where the parcel is: its stage. Monotonic in normal life (`pending` → … → `delivered`), with
  * `returning`/`returned` and `cancelled` as side paths. What went wrong is kept apart, in `Problem`.
@@ -25,8 +23,6 @@ export type Status = (typeof Status)[keyof typeof Status];
 
 /** Every status, in the order a parcel normally passes through them. */
 export const statuses: readonly Status[] = Object.values(Status);
-
-export const StatusSchema = z.enum(statuses as [Status, ...Status[]]);
 
 /** True once nothing more will happen to the parcel. */
 export function isFinalStatus(status: Status): boolean {

@@ -1,5 +1,5 @@
 import type { Problem } from '../model/problem.js';
-import type { Shipment } from '../model/shipment.js';
+import type { Shipment } from '../model/schemas.js';
 import { Status } from '../model/status.js';
 import type { TrackingEvent } from '../model/tracking-event.js';
 

@@ -1,4 +1,4 @@
-import type { Place } from '../model/place.js';
+import type { Place } from '../model/schemas.js';
 import { TimeSource } from '../model/tracking-event.js';
 import { zoneForPlace } from './zone-for-place.js';
 

@@ -1,4 +1,4 @@
-import type { Place } from '../model/place.js';
+import type { Place } from '../model/schemas.js';
 
 // Where a carrier gives a local time without its offset, the place of the scan tells the zone.
 // Countries with one zone (or one zone that nearly everyone lives in) map directly; the large
