@@ -19,7 +19,7 @@ function formatTime(iso) {
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)} (UTC${offset === 'Z' ? '' : offset})`;
 }
 
-function card({ scenario, shipment, text }) {
+function card({ order, scenario, shipment, text }) {
   const progress = el('tracking-progress', { locale: locale.value });
   progress.shipment = shipment;
   const events = el(
@@ -39,8 +39,11 @@ function card({ scenario, shipment, text }) {
   );
   return el(
     'article',
-    { className: 'card', id: scenario.id },
-    el('p', { className: 'scenario', textContent: `${scenario.title} · ${shipment.trackingNumber}` }),
+    { className: 'card', id: `${order.orderNumber}-${shipment.trackingNumber}` },
+    el('p', {
+      className: 'scenario',
+      textContent: `${scenario.title} · order ${order.orderNumber} · ${shipment.trackingNumber}`,
+    }),
     el('h2', { textContent: text.headline }),
     progress,
     el('p', { textContent: text.whatHappened }),
@@ -55,7 +58,7 @@ async function refresh() {
   const { shipments, now } = await response.json();
   const open = new Set([...list.querySelectorAll('details[open]')].map((d) => d.closest('article').id));
   list.replaceChildren(...shipments.map(card));
-  for (const id of open) list.querySelector(`#${id} details`)?.setAttribute('open', '');
+  for (const id of open) list.querySelector(`#${CSS.escape(id)} details`)?.setAttribute('open', '');
   stamp.textContent = new Date(now).toLocaleString(locale.value, { dateStyle: 'medium', timeStyle: 'short' });
 }
 

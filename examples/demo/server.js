@@ -5,7 +5,7 @@ import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { build } from 'esbuild';
 import { describeShipment } from '@trackline/core';
-import { playScenario, scenarios } from '@trackline/sandbox';
+import { orders, playParcel } from '@trackline/sandbox';
 
 const here = new URL('.', import.meta.url);
 
@@ -29,14 +29,17 @@ export async function createDemo({ speed = 600, now = () => new Date() } = {}) {
 
   function shipments(locale) {
     const at = scenarioNow();
-    return scenarios.map((scenario) => {
-      const shipment = playScenario(scenario, { start: scenarioStart, now: at });
-      return {
-        scenario: { id: scenario.id, title: scenario.title },
-        shipment,
-        text: describeShipment(shipment, { locale, now: at }),
-      };
-    });
+    return orders.flatMap((order) =>
+      order.parcels.map((parcel) => {
+        const shipment = playParcel(parcel, { start: scenarioStart, now: at });
+        return {
+          order: { orderNumber: order.orderNumber, email: order.email },
+          scenario: { id: parcel.scenario.id, title: parcel.scenario.title },
+          shipment,
+          text: describeShipment(shipment, { locale, now: at }),
+        };
+      }),
+    );
   }
 
   return function handle(request, response) {

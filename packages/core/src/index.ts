@@ -4,3 +4,4 @@ export * from './status/index.js';
 export * from './detect/index.js';
 export * from './describe/index.js';
 export * from './time/index.js';
+export * from './carriers/index.js';

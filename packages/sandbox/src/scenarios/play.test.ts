@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseShipment } from '@trackline/core';
-import { findScenario, playScenario, scenarios } from '@trackline/sandbox';
+import { detectCarrier, parseShipment } from '@trackline/core';
+import { orders, parcelFor, parcels, playParcel } from '@trackline/sandbox';
 
 const start = new Date('2024-05-06T13:00:00Z');
 const hoursLater = (hours: number) => new Date(start.getTime() + hours * 3_600_000);
 
-describe('playScenario', () => {
+describe('playParcel', () => {
   it('shows only what has happened so far', () => {
-    const shipment = playScenario(findScenario('on-time')!, { start, now: hoursLater(21) });
+    const shipment = playParcel(parcelFor('ups', 'on-time'), { start, now: hoursLater(21) });
     assert.equal(shipment.status, 'in_transit');
     assert.deepEqual(
       shipment.events.map((e) => e.code),
@@ -17,33 +17,63 @@ describe('playScenario', () => {
   });
 
   it('reports scan times in the local time of the scan, with the offset', () => {
-    const shipment = playScenario(findScenario('on-time')!, { start, now: hoursLater(21) });
+    const parcel = parcelFor('fedex', 'on-time');
     // 13:00Z is 09:00 in Newark (EDT); 53 h later it is 13:00 in Chicago (CDT).
-    assert.equal(shipment.events[0]!.at, '2024-05-06T09:00:00-04:00');
-    assert.equal(shipment.events[0]!.timeSource, 'carrier');
-    const chicago = playScenario(findScenario('on-time')!, { start, now: hoursLater(53) }).events.at(-1)!;
-    assert.equal(chicago.at, '2024-05-08T13:00:00-05:00');
+    const first = playParcel(parcel, { start, now: hoursLater(21) }).events[0]!;
+    assert.equal(first.at, '2024-05-06T09:00:00-04:00');
+    const delivered = playParcel(parcel, { start, now: hoursLater(53) }).events.at(-1)!;
+    assert.equal(delivered.at, '2024-05-08T13:00:00-05:00');
   });
 
   it('opens a weather delay and clears it at the next good scan', () => {
-    const scenario = findScenario('weather-delay')!;
-    assert.equal(playScenario(scenario, { start, now: hoursLater(23) }).problem?.reason, 'weather');
-    assert.equal(playScenario(scenario, { start, now: hoursLater(47) }).problem, undefined);
+    const parcel = parcelFor('usps', 'weather-delay');
+    assert.equal(playParcel(parcel, { start, now: hoursLater(23) }).problem?.reason, 'weather');
+    assert.equal(playParcel(parcel, { start, now: hoursLater(47) }).problem, undefined);
   });
 
-  it('ends delivered once every step has happened', () => {
-    for (const scenario of scenarios) {
-      const last = scenario.steps.at(-1)!.at;
-      assert.equal(playScenario(scenario, { start, now: hoursLater(last) }).status, 'delivered', scenario.id);
-      assert.equal(playScenario(scenario, { start, now: hoursLater(last - 0.5) }).status !== 'delivered', true);
+  it('ends each scenario where its story ends', () => {
+    const ends: Record<string, string> = {
+      'on-time': 'delivered',
+      'weather-delay': 'delivered',
+      'failed-attempt': 'delivered',
+      pickup: 'delivered',
+      'address-problem': 'delivered',
+      'customs-hold': 'delivered',
+      returned: 'returned',
+      'stalled-lost': 'in_transit',
+      'second-parcel': 'delivered',
+    };
+    for (const parcel of parcels) {
+      const shipment = playParcel(parcel, { start, now: hoursLater(1000) });
+      assert.equal(shipment.status, ends[parcel.scenario.id], parcel.scenario.id);
     }
+    assert.equal(
+      playParcel(parcelFor('dhl', 'stalled-lost'), { start, now: hoursLater(1000) }).problem?.reason,
+      'lost',
+    );
   });
 
   it('produces shipments that pass the core schema at every step of every scenario', () => {
-    for (const scenario of scenarios) {
-      for (const step of scenario.steps) {
-        parseShipment(playScenario(scenario, { start, now: hoursLater(step.at) }));
-      }
+    for (const parcel of parcels) {
+      for (const step of parcel.scenario.steps) parseShipment(playParcel(parcel, { start, now: hoursLater(step.at) }));
     }
+  });
+});
+
+describe('the sandbox parcels and orders', () => {
+  it('has every scenario for each of UPS, FedEx, USPS and DHL, under numbers detectCarrier recognises', () => {
+    assert.equal(parcels.length, 36);
+    for (const parcel of parcels) assert.equal(detectCarrier(parcel.trackingNumber)[0]?.carrier, parcel.carrier);
+  });
+
+  it('includes an order shipped in two parcels', () => {
+    const split = orders.find((order) => order.parcels.length > 1);
+    assert.deepEqual(
+      split?.parcels.map((p) => [p.carrier, p.scenario.id]),
+      [
+        ['ups', 'on-time'],
+        ['fedex', 'second-parcel'],
+      ],
+    );
   });
 });

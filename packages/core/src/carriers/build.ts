@@ -1,0 +1,62 @@
+import type { CarrierId, StatusSource } from '../model/carrier.js';
+import type { DateWindow, DeliveryEstimate, Place, Shipment, TrackingEvent } from '../model/schemas.js';
+import { deriveShipmentState } from '../status/derive.js';
+import { normalizeStatus } from '../status/normalize.js';
+import type { EventTime } from '../time/event-time.js';
+
+export interface RawEvent {
+  /** The raw code in the form the source's status table documents (`codeFormat`). */
+  code: string;
+  description: string;
+  time: EventTime;
+  location?: Place;
+}
+
+/** One carrier event in Trackline's model: its stage and problem from the source's status table. */
+export function toEvent(source: StatusSource, raw: RawEvent): TrackingEvent {
+  const { status, problem } = normalizeStatus(source, raw.code, raw.description);
+  const event: TrackingEvent = {
+    at: raw.time.at,
+    timeSource: raw.time.timeSource,
+    status,
+    code: raw.code,
+    description: raw.description.trim(),
+  };
+  if (problem) event.problem = problem;
+  if (raw.location && Object.keys(raw.location).length > 0) event.location = raw.location;
+  return event;
+}
+
+export interface ShipmentParts {
+  carrier: CarrierId;
+  trackingNumber: string;
+  events: readonly TrackingEvent[];
+  service?: string;
+  promised?: DateWindow;
+  estimate?: DeliveryEstimate;
+  origin?: Place;
+  destination?: Place;
+  trackingUrl?: string;
+  now: Date;
+}
+
+/** A shipment from its events: status, open problem and delivery time derived, empty parts left out. */
+export function buildShipment(parts: ShipmentParts): Shipment {
+  const state = deriveShipmentState(parts.events);
+  const shipment: Shipment = {
+    carrier: parts.carrier,
+    trackingNumber: parts.trackingNumber,
+    status: state.status,
+    events: state.events,
+    updatedAt: parts.now.toISOString(),
+  };
+  if (parts.service?.trim()) shipment.service = parts.service.trim();
+  if (state.problem) shipment.problem = state.problem;
+  if (state.deliveredAt) shipment.deliveredAt = state.deliveredAt;
+  if (parts.promised) shipment.promised = parts.promised;
+  if (parts.estimate) shipment.estimate = parts.estimate;
+  if (parts.origin && Object.keys(parts.origin).length > 0) shipment.origin = parts.origin;
+  if (parts.destination && Object.keys(parts.destination).length > 0) shipment.destination = parts.destination;
+  if (parts.trackingUrl) shipment.trackingUrl = parts.trackingUrl;
+  return shipment;
+}

@@ -1,0 +1,31 @@
+import ky, { type KyInstance } from 'ky';
+import type { AdapterOptions } from '../adapter.js';
+
+export const defaultTimeout = 10_000;
+export const defaultRetries = 2;
+export const defaultMaxRetryAfter = 30_000;
+
+/**
+ * The HTTP client every adapter uses: a timeout per request; up to `retries` more tries on 408, 429 and
+ * 5xx with exponential backoff (0.3 s, 0.6 s, … capped at 5 s) and full jitter, honouring `Retry-After`
+ * up to `maxRetryAfter`; no retry on other 4xx, which cannot succeed. The worst case is therefore bounded:
+ * (retries + 1) × timeout plus the waits.
+ */
+export function createHttpClient(options: AdapterOptions & { baseUrl: string }): KyInstance {
+  return ky.create({
+    prefixUrl: options.baseUrl.replace(/\/+$/, ''),
+    timeout: options.timeout ?? defaultTimeout,
+    fetch: options.fetch,
+    throwHttpErrors: true,
+    retry: {
+      limit: options.retries ?? defaultRetries,
+      // Tracking calls only read, so POST (FedEx's track endpoint) is as safe to repeat as GET.
+      methods: ['get', 'post'],
+      statusCodes: [408, 429, 500, 502, 503, 504],
+      afterStatusCodes: [429, 503],
+      maxRetryAfter: options.maxRetryAfter ?? defaultMaxRetryAfter,
+      backoffLimit: 5_000,
+      jitter: true,
+    },
+  });
+}
