@@ -1,3 +1,3 @@
 import { library } from '../../scripts/rollup.js';
 
-export default library({ input: { index: 'src/index.ts' } });
+export default library({ input: { index: 'src/index.ts', cli: 'src/cli.ts' } });

@@ -5,3 +5,4 @@ export * from './detect/index.js';
 export * from './describe/index.js';
 export * from './time/index.js';
 export * from './carriers/index.js';
+export * from './tracker/index.js';

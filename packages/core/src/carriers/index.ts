@@ -5,3 +5,17 @@ export { createHttpClient, defaultMaxRetryAfter, defaultRetries, defaultTimeout 
 export { toTracklineError } from './http/errors.js';
 export { createTokenSource, withToken } from './http/oauth.js';
 export type { Token, TokenSource } from './http/oauth.js';
+export { ups } from './ups/ups.js';
+export type { UpsOptions } from './ups/ups.js';
+export { fedex } from './fedex/fedex.js';
+export type { FedexOptions } from './fedex/fedex.js';
+export { usps } from './usps/usps.js';
+export type { UspsOptions } from './usps/usps.js';
+export { dhl } from './dhl/dhl.js';
+export type { DhlOptions } from './dhl/dhl.js';
+export { easypost } from './easypost/easypost.js';
+export type { EasypostOptions } from './easypost/easypost.js';
+export { shippo } from './shippo/shippo.js';
+export type { ShippoOptions } from './shippo/shippo.js';
+export { aftership } from './aftership/aftership.js';
+export type { AftershipOptions } from './aftership/aftership.js';

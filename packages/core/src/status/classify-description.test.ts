@@ -193,3 +193,19 @@ describe('statusFromDescription: the rules', () => {
     for (const [, problem] of PROBLEM_RULES) if (problem) assert.ok(problemReasons.includes(problem.reason));
   });
 });
+
+describe('statusFromDescription: customs waiting on the shopper', () => {
+  it('asks the shopper to act when customs needs papers only they can give', () => {
+    for (const text of [
+      'Clearance Information Required',
+      'Import documentation required from the recipient',
+      'Customs: the consignee must provide an invoice',
+    ]) {
+      assert.deepEqual(statusFromDescription(text)?.problem, { reason: 'customs', actionRequired: true }, text);
+    }
+  });
+
+  it('keeps a plain customs delay as nothing for the shopper to do', () => {
+    assert.deepEqual(statusFromDescription('Customs delay')?.problem, { reason: 'customs', actionRequired: false });
+  });
+});

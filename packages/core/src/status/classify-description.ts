@@ -104,6 +104,11 @@ export const PROBLEM_RULES: ReadonlyArray<readonly [pattern: RegExp, problem: Pr
     / customs (?:clearance )?(?:completed?|cleared|released|finished|successful|started|in progress|processing) | cleared (?:through )?customs | released (?:by|from) customs | clearance (?:completed?|finished|started|in progress) | handed (?:over )?to customs /,
     null,
   ],
+  // Customs waiting on the shopper: papers or information only they can give.
+  [
+    / (?:customs|clearance|import|importer) (?:information|documents|documentation|paperwork|details) (?:is |are )?(?:required|needed|requested|missing) | (?:recipient|consignee|receiver|importer) (?:must|needs to|has to) (?:provide|supply|submit|send) /,
+    problem('customs', true),
+  ],
   [
     / held (?:in|by|at) customs | customs (?:hold|held|delay|delayed|exception|inspection|detention|detained|issue|problem|query|examination) | (?:delayed|detained|held|stopped) (?:in|by|at) customs | (?:customs )?clearance (?:delay|delayed|exception|issue|problem|on hold) | (?:missing|incorrect|incomplete|inaccurate|additional) (?:customs |import )?(?:documents|documentation|paperwork) | awaiting (?:customs )?(?:documents|documentation|paperwork) | retenid[oa] en (?:la )?aduana| retrasad[oa] en (?:la )?aduana| retenue? (?:en|par la) douane| bloquee? en douane| zollkontrolle| beim zoll | vom zoll /,
     problem('customs'),

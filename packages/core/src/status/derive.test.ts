@@ -92,6 +92,7 @@ describe('deriveShipmentState', () => {
     ]);
     assert.equal(state.status, 'returned');
     assert.equal(state.deliveredAt, undefined);
+    assert.equal(state.events.at(-1)?.status, 'returned');
   });
 
   it('reaches the same state whatever order the events arrive in', () => {

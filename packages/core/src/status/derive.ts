@@ -71,15 +71,22 @@ function advance(current: Status, next: Status): Status {
  * with duplicates. The latest event decides the stage, except that stale label data never moves a
  * parcel back, a delivered parcel only leaves `delivered` for a return, and a return stays a return.
  * A problem stays open until a later event without one; it is open `since` the first event of its run.
+ * A "delivered" scan on the way back is returned as a `returned` event.
  */
 export function deriveShipmentState(events: readonly TrackingEvent[]): ShipmentState {
   const sorted = sortEvents(events);
   let status: Status = Status.pending;
   let problem: Problem | undefined;
   let deliveredAt: string | undefined;
-  for (const event of sorted) {
+  const told: TrackingEvent[] = [];
+  for (const scanned of sorted) {
     const previous = status;
-    status = advance(status, event.status);
+    status = advance(status, scanned.status);
+    // On the way back, the carrier's "delivered" means delivered to the sender: say so on the event too,
+    // so a timeline never shows "Delivered" for a parcel the shopper did not get.
+    const event =
+      scanned.status === Status.delivered && status === Status.returned ? { ...scanned, status: status } : scanned;
+    told.push(event);
     if (status === Status.delivered && previous !== Status.delivered) deliveredAt = event.at;
     if (event.problem) {
       const sameRun = problem && problem.reason === event.problem.reason;
@@ -88,7 +95,7 @@ export function deriveShipmentState(events: readonly TrackingEvent[]): ShipmentS
       problem = undefined;
     }
   }
-  const state: ShipmentState = { events: sorted, status };
+  const state: ShipmentState = { events: told, status };
   if (problem) state.problem = problem;
   if (status === Status.delivered && deliveredAt) state.deliveredAt = deliveredAt;
   return state;

@@ -1,4 +1,4 @@
-import ky, { type KyInstance } from 'ky';
+import ky, { HTTPError, type KyInstance } from 'ky';
 import type { AdapterOptions } from '../adapter.js';
 
 export const defaultTimeout = 10_000;
@@ -12,6 +12,7 @@ export const defaultMaxRetryAfter = 30_000;
  * (retries + 1) × timeout plus the waits.
  */
 export function createHttpClient(options: AdapterOptions & { baseUrl: string }): KyInstance {
+  const maxRetryAfter = options.maxRetryAfter ?? defaultMaxRetryAfter;
   return ky.create({
     prefixUrl: options.baseUrl.replace(/\/+$/, ''),
     timeout: options.timeout ?? defaultTimeout,
@@ -23,9 +24,23 @@ export function createHttpClient(options: AdapterOptions & { baseUrl: string }):
       methods: ['get', 'post'],
       statusCodes: [408, 429, 500, 502, 503, 504],
       afterStatusCodes: [429, 503],
-      maxRetryAfter: options.maxRetryAfter ?? defaultMaxRetryAfter,
+      maxRetryAfter,
       backoffLimit: 5_000,
       jitter: true,
+      // ky would wait `maxRetryAfter` and try anyway; a carrier that asks for a longer pause will refuse
+      // again, so give up at once and let the caller see `retryAfter` on the error.
+      shouldRetry: ({ error }) =>
+        error instanceof HTTPError && retryAfterMs(error.response) > maxRetryAfter ? false : undefined,
     },
   });
+}
+
+/** The wait a response asks for with `Retry-After` (seconds or an HTTP date), in milliseconds; 0 without one. */
+function retryAfterMs(response: Response): number {
+  const header = response.headers.get('retry-after');
+  if (!header) return 0;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return seconds * 1000;
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? 0 : date - Date.now();
 }

@@ -73,3 +73,18 @@ describe('withToken', () => {
     assert.equal(calls, 1);
   });
 });
+
+describe('createTokenSource and aborts', () => {
+  it('lets one caller give up without failing the others waiting for the same token', async () => {
+    const tokens = createTokenSource(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      return { accessToken: 'shared', expiresIn: 3600 };
+    });
+    const quitter = new AbortController();
+    const first = tokens.get(quitter.signal);
+    const second = tokens.get();
+    quitter.abort();
+    await assert.rejects(first, { name: 'AbortError' });
+    assert.equal(await second, 'shared');
+  });
+});

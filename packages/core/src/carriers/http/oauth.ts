@@ -18,7 +18,7 @@ export interface TokenSource {
  * share one token request.
  */
 export function createTokenSource(
-  fetchToken: (signal?: AbortSignal) => Promise<Token>,
+  fetchToken: () => Promise<Token>,
   { now = () => new Date(), margin = 60 }: { now?: () => Date; margin?: number } = {},
 ): TokenSource {
   let cached: { token: string; expiresAt: number } | undefined;
@@ -26,7 +26,8 @@ export function createTokenSource(
   return {
     get(signal) {
       if (cached && now().getTime() < cached.expiresAt) return Promise.resolve(cached.token);
-      pending ??= fetchToken(signal)
+      // The shared request has no caller's signal: one caller giving up must not fail the others.
+      pending ??= fetchToken()
         .then(({ accessToken, expiresIn }) => {
           const lifetime = Math.max(0, expiresIn - margin) * 1000;
           cached = { token: accessToken, expiresAt: now().getTime() + lifetime };
@@ -35,12 +36,31 @@ export function createTokenSource(
         .finally(() => {
           pending = undefined;
         });
-      return pending;
+      return signal ? untilAborted(pending, signal) : pending;
     },
     invalidate(token) {
       if (cached?.token === token) cached = undefined;
     },
   };
+}
+
+/** `promise`, or a rejection with the signal's reason as soon as it aborts. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => reject(signal.reason);
+    signal.addEventListener('abort', abort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', abort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', abort);
+        reject(error);
+      },
+    );
+  });
 }
 
 /**

@@ -110,7 +110,8 @@ const eventRows: readonly StatusRow[] = [
 
 const regulatoryRows: readonly StatusRow[] = [
   { code: 'CC', meaning: 'Cleared Customs', status: 'in_transit' },
-  { code: 'CD', meaning: 'Clearance Delay', status: 'in_transit', problem: problem('customs') },
+  // The exception text says when customs waits on the recipient ("import documentation required").
+  { code: 'CD', meaning: 'Clearance Delay', status: 'in_transit', problem: problem('customs'), refine: true },
   { code: 'CP', meaning: 'Clearance in Progress', status: 'in_transit' },
   { code: 'EA', meaning: 'Export Approved (the Movement list reuses EA for Enroute to Airport)', status: 'in_transit' },
   { code: 'SP', meaning: 'Split Status (also in the Movement list)', status: 'in_transit' },

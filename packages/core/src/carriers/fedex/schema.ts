@@ -1,0 +1,94 @@
+import * as z from 'zod/mini';
+
+// The parts of FedEx's Track API ("Basic Integrated Visibility" OpenAPI, vendored in karrioapi/karrio@deea10f85
+// modules/connectors/fedex/vendor/track.json) and OAuth answers that Trackline reads. Lenient on purpose:
+// unknown fields pass, every part is optional (and may be null), and values FedEx sends as strings in one
+// place and numbers in another are both accepted. Only a wrong shape (a list that is not a list) fails,
+// naming the field.
+
+/** A value that may be absent or `null`. */
+const maybe = <T extends z.ZodMiniType>(schema: T) => z.optional(z.nullable(schema));
+
+const text = maybe(z.union([z.string(), z.number()]));
+
+export const FedexAddressSchema = z.looseObject({
+  streetLines: maybe(z.array(z.unknown())),
+  city: text,
+  stateOrProvinceCode: text,
+  postalCode: text,
+  countryCode: text,
+  countryName: text,
+});
+export type FedexAddress = z.infer<typeof FedexAddressSchema>;
+
+/** `{ type: WEATHER | OPERATIONAL | LOCAL | GENERAL | CLEARANCE, subType, status: DELAYED | ON_TIME | EARLY }`. */
+const DelayDetailSchema = z.looseObject({ type: text, subType: text, status: text });
+
+export const FedexScanEventSchema = z.looseObject({
+  /** ISO 8601 with the local offset: `2024-04-26T07:50:00-07:00`. */
+  date: text,
+  eventType: text,
+  eventDescription: text,
+  exceptionCode: text,
+  exceptionDescription: text,
+  derivedStatusCode: text,
+  derivedStatus: text,
+  scanLocation: maybe(FedexAddressSchema),
+  delayDetail: maybe(DelayDetailSchema),
+});
+export type FedexScanEvent = z.infer<typeof FedexScanEventSchema>;
+
+const WindowSchema = z.looseObject({
+  /** Zone-less (`2021-10-01T08:00:00`) or with an offset. */
+  window: maybe(z.looseObject({ begins: text, ends: text })),
+  type: text,
+  description: text,
+});
+
+const LocationSchema = z.looseObject({
+  locationContactAndAddress: maybe(z.looseObject({ address: maybe(FedexAddressSchema) })),
+});
+
+export const FedexTrackResultSchema = z.looseObject({
+  trackingNumberInfo: maybe(z.looseObject({ trackingNumber: text, trackingNumberUniqueId: text, carrierCode: text })),
+  latestStatusDetail: maybe(z.looseObject({ code: text, derivedCode: text, description: text, statusByLocale: text })),
+  /** Most recent first. */
+  scanEvents: maybe(z.array(FedexScanEventSchema)),
+  dateAndTimes: maybe(z.array(z.looseObject({ type: text, dateTime: text }))),
+  estimatedDeliveryTimeWindow: maybe(WindowSchema),
+  serviceDetail: maybe(z.looseObject({ type: text, description: text, shortDescription: text })),
+  shipperInformation: maybe(z.looseObject({ address: maybe(FedexAddressSchema) })),
+  recipientInformation: maybe(z.looseObject({ address: maybe(FedexAddressSchema) })),
+  originLocation: maybe(LocationSchema),
+  destinationLocation: maybe(LocationSchema),
+  lastUpdatedDestinationAddress: maybe(FedexAddressSchema),
+  /** A per-number error inside an HTTP 200: `TRACKING.TRACKINGNUMBER.NOTFOUND`. */
+  error: maybe(z.looseObject({ code: text, message: text })),
+});
+export type FedexTrackResult = z.infer<typeof FedexTrackResultSchema>;
+
+/** The body of `POST /track/v1/trackingnumbers`. */
+export const FedexTrackResponseSchema = z.looseObject({
+  transactionId: text,
+  output: z.looseObject({
+    completeTrackResults: z.array(
+      z.looseObject({
+        trackingNumber: text,
+        trackResults: z.array(FedexTrackResultSchema),
+      }),
+    ),
+  }),
+});
+export type FedexTrackResponse = z.infer<typeof FedexTrackResponseSchema>;
+
+/** An error answer: `{"transactionId":"…","errors":[{"code":"NOT.AUTHORIZED.ERROR","message":"…"}]}`. */
+export const FedexErrorResponseSchema = z.looseObject({
+  errors: z.array(z.looseObject({ code: text, message: text })),
+});
+
+/** `POST /oauth/token`: `{"access_token":"…","token_type":"bearer","expires_in":3599,"scope":"CXS-TP"}`. */
+export const FedexTokenResponseSchema = z.looseObject({
+  access_token: z.string().check(z.minLength(1, 'must not be empty')),
+  token_type: text,
+  expires_in: z.union([z.string(), z.number()]),
+});
