@@ -78,3 +78,20 @@ describe('zoneForPlace', () => {
     assert.equal(zoneForPlace({ city: 'Somewhere' }), undefined);
   });
 });
+
+describe('eventTime with times of different precision', () => {
+  it('rounds the offset from a local time to the minute and a UTC time to the second (USPS)', () => {
+    assert.deepEqual(eventTime({ local: '2024-11-22T13:58:00', utc: '2024-11-22T18:58:40Z' }), {
+      at: '2024-11-22T13:58:00-05:00',
+      timeSource: 'carrier',
+    });
+  });
+
+  it('reads a one-digit hour offset', () => {
+    assert.equal(eventTime({ local: '2024-11-22T13:58:00', offset: '-7:00' })?.at, '2024-11-22T13:58:00-07:00');
+  });
+
+  it('ignores a UTC time that does not belong to the local one', () => {
+    assert.equal(eventTime({ local: '2024-11-22T13:58:00', utc: '2024-11-22T19:20:00Z' })?.timeSource, 'utc');
+  });
+});

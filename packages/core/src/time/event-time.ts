@@ -22,8 +22,9 @@ export interface EventTime {
 }
 
 function normalizeOffset(offset: string): string | undefined {
-  const match = /^([+-])(\d{2}):?(\d{2})$/.exec(offset.trim());
-  if (match) return `${match[1]}${match[2]}:${match[3]}`;
+  // `-05:00`, `-0500`, and `-7:00` (as USPS's own spec example writes it).
+  const match = /^([+-])(\d{1,2}):?(\d{2})$/.exec(offset.trim());
+  if (match) return `${match[1]}${match[2]!.padStart(2, '0')}:${match[3]}`;
   return /^z$/i.test(offset.trim()) ? '+00:00' : undefined;
 }
 
@@ -98,10 +99,14 @@ export function eventTime(input: EventTimeInput): EventTime | undefined {
   if (input.utc) {
     const utcMs = Date.parse(input.utc);
     if (!Number.isNaN(utcMs)) {
-      // The local wall time and the UTC instant together give the offset exactly.
-      const minutes = Math.round((wallMs - utcMs) / 60_000);
-      if (Math.abs(minutes) <= 14 * 60)
+      // The local wall time and the UTC instant together give the offset. Carriers may give one to the
+      // minute and the other to the second (USPS: 13:58:00 against 18:58:40Z), so round to the quarter
+      // hour every real offset is a multiple of; a pair further apart than that says nothing.
+      const exact = (wallMs - utcMs) / 60_000;
+      const minutes = Math.round(exact / 15) * 15;
+      if (Math.abs(exact - minutes) <= 5 && Math.abs(minutes) <= 14 * 60) {
         return { at: `${wall}${formatOffset(minutes)}`, timeSource: TimeSource.carrier };
+      }
     }
   }
   const zone = zoneForPlace(input.location);

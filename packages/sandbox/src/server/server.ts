@@ -15,7 +15,10 @@ export interface SandboxOptions {
   speed?: number;
   /** When the scenarios start, on the sandbox clock. Default: when the sandbox is created. */
   start?: Date;
-  /** The real clock. Default: the system clock. */
+  /**
+   * The real clock. Default: the system clock. The sandbox clock starts at `start` when the sandbox is
+   * created and runs `speed` times as fast as this one.
+   */
   now?: () => Date;
   /** Where webhooks may be sent. Default: loopback addresses only. */
   allowWebhookUrl?: (url: URL) => boolean;
@@ -243,7 +246,9 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       return deliver(provider, url, secret, parcel);
     },
     subscribe(subscription) {
-      subscriptions.push({ subscription, seen: new Map() });
+      // Only scans from now on: what each parcel already shows is taken as seen.
+      const seen = new Map(parcels.map((parcel) => [parcel.trackingNumber, context.steps(parcel).length]));
+      subscriptions.push({ subscription, seen });
       ticker ??= setInterval(() => void tick(), 1000);
       ticker.unref?.();
     },

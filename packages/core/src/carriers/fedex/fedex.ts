@@ -45,7 +45,7 @@ export function fedex(options: FedexOptions): CarrierAdapter {
   const http = createHttpClient({ ...options, baseUrl: options.baseUrl ?? fedexDefaultBaseUrl });
 
   const tokens = createTokenSource(
-    async (signal): Promise<Token> => {
+    async (): Promise<Token> => {
       const form = new URLSearchParams({
         grant_type: 'client_credentials',
         client_id: options.clientId,
@@ -55,7 +55,6 @@ export function fedex(options: FedexOptions): CarrierAdapter {
         .post('oauth/token', {
           headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
           body: form.toString(),
-          signal,
         })
         .json<unknown>();
       // Not parseWith: its message quotes wrong values, and a wrong value here could be the token itself.

@@ -70,14 +70,14 @@ export function ups(options: UpsOptions): CarrierAdapter {
   const locale = options.locale ?? 'en_US';
 
   const tokens = createTokenSource(
-    async (signal): Promise<Token> => {
+    async (): Promise<Token> => {
       const headers: Record<string, string> = {
         Authorization: basicAuthorization(options.clientId, options.clientSecret),
         'Content-Type': 'application/x-www-form-urlencoded',
       };
       if (options.merchantId) headers['x-merchant-id'] = options.merchantId;
       const body = await http
-        .post('security/v1/oauth/token', { headers, body: 'grant_type=client_credentials', signal })
+        .post('security/v1/oauth/token', { headers, body: 'grant_type=client_credentials' })
         .json<unknown>();
       // Not parseWith: its message quotes wrong values, and a wrong value here could be the token itself.
       const token = UpsTokenResponseSchema.safeParse(body);

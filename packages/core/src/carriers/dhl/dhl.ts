@@ -1,0 +1,55 @@
+import { TracklineError } from '../../errors/trackline-error.js';
+import type { AdapterOptions, CarrierAdapter } from '../adapter.js';
+import { createHttpClient } from '../http/client.js';
+import { toTracklineError } from '../http/errors.js';
+import { parseDhlTracking } from './parse.js';
+
+export type DhlOptions = AdapterOptions & {
+  /** The API key of an app on developer.dhl.com with "Shipment Tracking - Unified". Never shown in errors. */
+  apiKey: string;
+  /** Narrows the search to one DHL division (`express`, `parcel-de`, `ecommerce`, …). */
+  service?: string;
+  /** Language of the event texts (`en`, `de`, …); DHL's default is `en`. */
+  language?: string;
+};
+
+/** DHL's API gateway (the host of DHL's own examples). */
+export const dhlBaseUrl = 'https://api-eu.dhl.com';
+
+/** DHL Shipment Tracking – Unified API: every DHL division behind one GET, authorised by an API key header. */
+export function dhl(options: DhlOptions): CarrierAdapter {
+  if (!options || typeof options.apiKey !== 'string' || !options.apiKey.trim()) {
+    throw new TypeError('dhl() needs the apiKey of an app on developer.dhl.com with "Shipment Tracking - Unified".');
+  }
+  const now = options.now ?? (() => new Date());
+  const client = createHttpClient({ ...options, baseUrl: options.baseUrl ?? dhlBaseUrl });
+
+  return {
+    id: 'dhl',
+    carriers: ['dhl', 'dhl_ecommerce'],
+
+    async track(trackingNumber, { signal, carrier } = {}) {
+      const number = String(trackingNumber ?? '').replace(/\s+/g, '');
+      if (!number) throw new TracklineError('invalid_number', 'Enter a DHL tracking number: it is empty.');
+      const searchParams = new URLSearchParams({ trackingNumber: number });
+      if (options.service) searchParams.set('service', options.service);
+      if (options.language) searchParams.set('language', options.language);
+      try {
+        const raw = await client
+          .get('track/shipments', {
+            searchParams,
+            headers: { 'DHL-API-Key': options.apiKey, accept: 'application/json' },
+            signal,
+          })
+          .json<unknown>();
+        return parseDhlTracking(raw, { trackingNumber: number, carrier, now: now() });
+      } catch (error) {
+        throw toTracklineError('DHL', error, signal);
+      }
+    },
+
+    parse(raw) {
+      return parseDhlTracking(raw, { now: now() });
+    },
+  };
+}

@@ -1,0 +1,172 @@
+import { TracklineError } from '../../errors/trackline-error.js';
+import type { CarrierId } from '../../model/carrier.js';
+import { parseWith } from '../../model/parse.js';
+import type { DeliveryEstimate, Place, Shipment, TrackingEvent } from '../../model/schemas.js';
+import { eventTime } from '../../time/event-time.js';
+import { buildShipment, toEvent } from '../build.js';
+import { DhlTrackingSchema, type DhlEvent, type DhlShipment } from './schema.js';
+
+const what = 'DHL tracking response';
+
+function str(value: unknown): string | undefined {
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (typeof value !== 'string') return undefined;
+  const trimmed = value.trim();
+  return trimmed === '' ? undefined : trimmed;
+}
+
+/** Countries whose places DHL Express writes as "CITY, REGION - COUNTRY" and that span several time zones. */
+const regional = new Set(['US', 'CA', 'AU', 'BR', 'MX']);
+
+/**
+ * A DHL address as a place. `addressLocality` is free text: DHL Express appends the country's name
+ * ("LEIPZIG - GERMANY") and, in large countries, the region ("CINCINNATI HUB, OH - USA"); the region is
+ * kept apart because it tells the time zone of a timestamp given without one.
+ */
+export function dhlPlace(address: { addressLocality?: unknown; countryCode?: unknown; postalCode?: unknown }): Place {
+  const place: Place = {};
+  const code = str(address.countryCode);
+  const country = code && /^[A-Za-z]{2}$/.test(code) ? code.toUpperCase() : undefined;
+  let locality = str(address.addressLocality);
+  if (locality) {
+    const named = /^(.*?\S)\s+-\s+([A-Za-z][A-Za-z .'’()&]*)$/.exec(locality);
+    if (named) locality = named[1]!;
+    const withRegion = /^(.*?\S)\s*,\s*([A-Za-z]{2,3})$/.exec(locality);
+    if (withRegion && country && regional.has(country)) {
+      locality = withRegion[1]!;
+      place.region = withRegion[2]!.toUpperCase();
+    }
+    place.city = locality;
+  }
+  const postalCode = str(address.postalCode);
+  if (postalCode) place.postalCode = postalCode;
+  if (country) place.country = country;
+  return place;
+}
+
+function placeOf(holder: DhlEvent['location']): Place {
+  return holder?.address ? dhlPlace(holder.address) : {};
+}
+
+/** `YYYY-MM-DD` at the start of a DHL date-time, taken as DHL's own calendar date. */
+function calendarDate(value: unknown): string | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(str(value) ?? '');
+  if (!match) return undefined;
+  const date = `${match[1]}-${match[2]}-${match[3]}`;
+  // Date.parse accepts February 31st; a real calendar date survives the round trip.
+  const ms = Date.parse(`${date}T00:00:00Z`);
+  return !Number.isNaN(ms) && new Date(ms).toISOString().startsWith(date) ? date : undefined;
+}
+
+/** The carrier's expected delivery: `estimatedDeliveryTimeFrame` as the window, `estimatedTimeOfDelivery` as the likely day. */
+function estimateOf(shipment: DhlShipment): DeliveryEstimate | undefined {
+  const eta = calendarDate(shipment.estimatedTimeOfDelivery);
+  const from = calendarDate(shipment.estimatedDeliveryTimeFrame?.estimatedFrom);
+  const through = calendarDate(shipment.estimatedDeliveryTimeFrame?.estimatedThrough);
+  const latestRaw = through ?? eta ?? from;
+  if (!latestRaw) return undefined;
+  const earliestRaw = from ?? eta ?? latestRaw;
+  const [earliest, latest] = earliestRaw <= latestRaw ? [earliestRaw, latestRaw] : [latestRaw, earliestRaw];
+  const likely = eta && eta >= earliest && eta <= latest ? eta : latest;
+  return { earliest, latest, likely, confidence: 0.8, basis: 'carrier' };
+}
+
+function isTrue(value: unknown): boolean {
+  return value === true || (typeof value === 'string' && value.trim().toLowerCase() === 'true');
+}
+
+function sameNumber(a: string, b: string): boolean {
+  const clean = (value: string) => value.replace(/\s+/g, '').toUpperCase();
+  return clean(a) === clean(b);
+}
+
+function trackingUrl(shipment: DhlShipment, number: string): string {
+  const given = str(shipment.serviceUrl);
+  if (given) {
+    try {
+      const url = new URL(given);
+      if (url.protocol === 'https:' || url.protocol === 'http:') return url.href;
+    } catch {
+      // Not a URL: fall back to DHL's public tracking page.
+    }
+  }
+  return `https://www.dhl.com/global-en/home/tracking.html?tracking-id=${encodeURIComponent(number)}&submit=1`;
+}
+
+/** DHL's problem-details answer (RFC 7807) where shipments were expected. */
+function problemAnswer(raw: unknown): { status?: number } | undefined {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
+  const body = raw as Record<string, unknown>;
+  if (body.shipments !== undefined) return undefined;
+  if (body.title === undefined && body.detail === undefined) return undefined;
+  const status = Number(body.status);
+  return Number.isFinite(status) ? { status } : {};
+}
+
+export interface DhlParseOptions {
+  /** The number asked for: picks the matching shipment when DHL answers with several. */
+  trackingNumber?: string;
+  /** The carrier asked for (`dhl` or `dhl_ecommerce`). */
+  carrier?: CarrierId;
+  now: Date;
+}
+
+/** A Shipment Tracking – Unified API answer as a Trackline shipment. */
+export function parseDhlTracking(raw: unknown, options: DhlParseOptions): Shipment {
+  const problem = problemAnswer(raw);
+  if (problem) {
+    if (problem.status === 404) throw new TracklineError('not_found', 'DHL has no shipment with this tracking number.');
+    throw new TracklineError(
+      'invalid_response',
+      `DHL answered with an error instead of tracking data${problem.status ? ` (status ${problem.status})` : ''}.`,
+    );
+  }
+  const body = parseWith(DhlTrackingSchema, raw, what);
+  const shipments = body.shipments ?? [];
+  const asked = options.trackingNumber;
+  const shipment = (asked && shipments.find((s) => sameNumber(String(s.id), asked))) || shipments[0];
+  if (!shipment) throw new TracklineError('not_found', 'DHL has no shipment with this tracking number.');
+  const number = str(shipment.id) ?? asked;
+  if (!number) throw new TracklineError('invalid_response', `Invalid ${what}: shipments[0].id: must not be empty.`);
+
+  // Without an event list, the shipment's status is its one known event.
+  const listed = shipment.events?.length ? shipment.events : shipment.status ? [shipment.status] : [];
+  const timed = listed.flatMap((event) => {
+    const location = placeOf(event.location);
+    // No zone in the timestamp means the local time at the place of the scan.
+    const time = eventTime({ local: event.timestamp, location });
+    return time ? [{ event, location, time, ms: Date.parse(time.at) }] : [];
+  });
+  // DHL lists the newest first; the instant decides, the list order breaks ties.
+  let newest = timed[0];
+  for (const entry of timed) if (newest && entry.ms > newest.ms) newest = entry;
+  const returning = isTrue(shipment.returnFlag);
+
+  const events: TrackingEvent[] = timed.map((entry) => {
+    const statusCode = str(entry.event.statusCode) ?? '';
+    // A return shipment's newest event is read in the table's returnFlag section (see its codeFormat).
+    const code = returning && entry === newest && statusCode ? `return:${statusCode}` : statusCode;
+    const description = str(entry.event.description) ?? str(entry.event.status) ?? '';
+    return toEvent('dhl', { code, description, time: entry.time, location: entry.location });
+  });
+
+  const service = str(shipment.service);
+  const carrier: CarrierId =
+    options.carrier === 'dhl' || options.carrier === 'dhl_ecommerce'
+      ? options.carrier
+      : service?.toLowerCase().startsWith('ecommerce')
+        ? 'dhl_ecommerce'
+        : 'dhl';
+
+  return buildShipment({
+    carrier,
+    trackingNumber: number,
+    events,
+    service: str(shipment.details?.product?.productName) ?? service,
+    estimate: estimateOf(shipment),
+    origin: placeOf(shipment.origin),
+    destination: placeOf(shipment.destination),
+    trackingUrl: trackingUrl(shipment, number),
+    now: options.now,
+  });
+}

@@ -1,0 +1,57 @@
+import * as z from 'zod/mini';
+
+// DHL Shipment Tracking – Unified API, GET /track/shipments (developer.dhl.com/api-reference/shipment-tracking,
+// v1.5.8; field paths as in DHL's sample response copied into karrioapi/karrio
+// modules/connectors/dhl_universal/tests). Lenient: each DHL division fills in different parts, and only the parts
+// Trackline reads are checked.
+
+const text = z.optional(z.nullable(z.string()));
+
+export const DhlAddressSchema = z.looseObject({
+  countryCode: text,
+  postalCode: text,
+  /** Free text: "Oderweg 2, AMSTERDAM", "LEIPZIG - GERMANY", "CINCINNATI HUB, OH - USA". */
+  addressLocality: text,
+  streetAddress: text,
+});
+
+const DhlPlaceSchema = z.looseObject({ address: z.optional(z.nullable(DhlAddressSchema)) });
+
+export const DhlEventSchema = z.looseObject({
+  /** ISO 8601; with an offset, with `Z`, or with no zone at all (local time at the location). */
+  timestamp: z.string(),
+  location: z.optional(z.nullable(DhlPlaceSchema)),
+  /** `pre-transit`, `transit`, `delivered`, `failure`, `unknown`. */
+  statusCode: text,
+  status: text,
+  description: text,
+  remark: text,
+  nextSteps: text,
+});
+export type DhlEvent = z.infer<typeof DhlEventSchema>;
+
+export const DhlShipmentSchema = z.looseObject({
+  /** The tracking number: a number in DHL's own sample, a string elsewhere. */
+  id: z.union([z.string(), z.number()]),
+  /** `express`, `parcel-de`, `ecommerce`, … */
+  service: text,
+  origin: z.optional(z.nullable(DhlPlaceSchema)),
+  destination: z.optional(z.nullable(DhlPlaceSchema)),
+  /** The newest event, repeated. */
+  status: z.optional(z.nullable(DhlEventSchema)),
+  estimatedTimeOfDelivery: text,
+  estimatedDeliveryTimeFrame: z.optional(z.nullable(z.looseObject({ estimatedFrom: text, estimatedThrough: text }))),
+  serviceUrl: text,
+  /** True for a shipment on its way back to (or back at) its original sender. */
+  returnFlag: z.optional(z.nullable(z.union([z.boolean(), z.string()]))),
+  details: z.optional(
+    z.nullable(z.looseObject({ product: z.optional(z.nullable(z.looseObject({ productName: text }))) })),
+  ),
+  /** Newest first. */
+  events: z.optional(z.nullable(z.array(DhlEventSchema))),
+});
+export type DhlShipment = z.infer<typeof DhlShipmentSchema>;
+
+export const DhlTrackingSchema = z.looseObject({
+  shipments: z.optional(z.nullable(z.array(DhlShipmentSchema))),
+});

@@ -1,0 +1,107 @@
+import { TracklineError } from '../../errors/trackline-error.js';
+import { parseWith } from '../../model/parse.js';
+import type { DeliveryEstimate, Place, Shipment, TrackingEvent } from '../../model/schemas.js';
+import { eventTime } from '../../time/event-time.js';
+import { buildShipment, toEvent } from '../build.js';
+import { fromEasypostCarrier } from './carriers.js';
+import { TrackerSchema, type TrackingDetail, type TrackingLocation } from './schema.js';
+
+/** A place from an EasyPost TrackingLocation; empty parts and non-ISO countries are left out. */
+function placeOf(location: TrackingLocation | null | undefined): Place | undefined {
+  if (!location) return undefined;
+  const place: Place = {};
+  const city = location.city?.trim();
+  const region = location.state?.trim();
+  const postalCode = location.zip?.trim();
+  const country = location.country?.trim().toUpperCase();
+  if (city) place.city = city;
+  if (region) place.region = region;
+  if (postalCode) place.postalCode = postalCode;
+  if (country && /^[A-Z]{2}$/.test(country)) place.country = country;
+  return Object.keys(place).length > 0 ? place : undefined;
+}
+
+/**
+ * EasyPost writes a scan's local wall time with a `Z` when it knows where the scan happened, and true UTC
+ * when it does not: so the `Z` is dropped and the zone comes from the place (or, without one, it is UTC).
+ */
+function detailTime(detail: TrackingDetail, location: Place | undefined) {
+  const local = (detail.datetime ?? '').trim().replace(/z$/i, '');
+  return eventTime({ local, location });
+}
+
+function toTrackingEvent(detail: TrackingDetail): TrackingEvent | undefined {
+  const location = placeOf(detail.tracking_location);
+  const time = detailTime(detail, location);
+  // A scan without a readable time cannot be put in order; EasyPost sends none such in practice.
+  if (!time) return undefined;
+  const status = detail.status?.trim() ?? '';
+  const subStatus = detail.status_detail?.trim() ?? '';
+  const code = status && subStatus ? `${status}/${subStatus}` : status || subStatus;
+  return toEvent('easypost', {
+    code,
+    description: detail.message?.trim() || detail.description?.trim() || '',
+    time,
+    location,
+  });
+}
+
+/** `YYYY-MM-DD` from a date or date-time string, when it is a real calendar date. */
+function calendarDate(value: string | null | undefined): string | undefined {
+  const date = /^\s*(\d{4}-\d{2}-\d{2})/.exec(value ?? '')?.[1];
+  if (!date) return undefined;
+  const parsed = new Date(`${date}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(date) ? date : undefined;
+}
+
+function carrierEstimate(date: string | undefined): DeliveryEstimate | undefined {
+  return date ? { earliest: date, latest: date, likely: date, confidence: 0.8, basis: 'carrier' } : undefined;
+}
+
+/** An http(s) URL, or nothing. */
+function webUrl(value: string | null | undefined): string | undefined {
+  if (!value) return undefined;
+  try {
+    const url = new URL(value.trim());
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A webhook Event (`{"object":"Event","result":{…Tracker…}}`) carries its tracker in `result`. */
+function unwrap(raw: unknown): unknown {
+  if (raw && typeof raw === 'object' && (raw as { object?: unknown }).object === 'Event') {
+    return (raw as { result?: unknown }).result;
+  }
+  return raw;
+}
+
+/**
+ * One EasyPost Tracker (the answer to `POST /v2/trackers`, or the `result` of a `tracker.*` webhook Event) in
+ * Trackline's model. A tracker in status `error` is a number EasyPost could not track: `not_found`.
+ */
+export function parseTracker(raw: unknown, now: Date): Shipment {
+  const tracker = parseWith(TrackerSchema, unwrap(raw), 'EasyPost tracker');
+  if (tracker.status?.trim().toLowerCase() === 'error') {
+    throw new TracklineError('not_found', 'EasyPost has no shipment with this tracking number.');
+  }
+  const events = (tracker.tracking_details ?? [])
+    .map(toTrackingEvent)
+    .filter((event): event is TrackingEvent => event !== undefined);
+  const detail = tracker.carrier_detail;
+  const estimate = carrierEstimate(
+    calendarDate(detail?.est_delivery_date_local) ?? calendarDate(tracker.est_delivery_date),
+  );
+  return buildShipment({
+    carrier: fromEasypostCarrier(tracker.carrier),
+    trackingNumber: tracker.tracking_code.trim(),
+    events,
+    service: detail?.service ?? undefined,
+    estimate,
+    origin: placeOf(detail?.origin_tracking_location),
+    destination: placeOf(detail?.destination_tracking_location),
+    trackingUrl: webUrl(tracker.public_url),
+    now,
+  });
+}

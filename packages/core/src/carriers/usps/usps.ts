@@ -1,0 +1,98 @@
+import { HTTPError } from 'ky';
+import { TracklineError } from '../../errors/trackline-error.js';
+import { parseWith } from '../../model/parse.js';
+import type { AdapterOptions, CarrierAdapter } from '../adapter.js';
+import { createHttpClient } from '../http/client.js';
+import { toTracklineError } from '../http/errors.js';
+import { createTokenSource, withToken } from '../http/oauth.js';
+import { isUspsNotFound, parseUspsTracking, str } from './parse.js';
+import { UspsTokenSchema } from './schema.js';
+
+export type UspsOptions = AdapterOptions & {
+  /** The Consumer Key of an app on the USPS developer portal. */
+  clientId: string;
+  /** The Consumer Secret of that app. Never shown in errors. */
+  clientSecret: string;
+};
+
+/** USPS APIs production; the test environment (TEM) is `https://apis-tem.usps.com`. */
+export const uspsBaseUrl = 'https://apis.usps.com';
+
+/** When USPS does not say how long a token lives, it is asked again this soon (seconds). */
+const fallbackTokenLifetime = 300;
+
+/**
+ * USPS APIs Tracking v3 (REST, OAuth 2.0 client credentials). Asks for `expand=DETAIL`, the only form
+ * with every scan's code, place and time.
+ */
+export function usps(options: UspsOptions): CarrierAdapter {
+  if (!options || typeof options.clientId !== 'string' || !options.clientId.trim()) {
+    throw new TypeError('usps() needs the clientId (Consumer Key) of an app on developers.usps.com.');
+  }
+  if (typeof options.clientSecret !== 'string' || !options.clientSecret.trim()) {
+    throw new TypeError('usps() needs the clientSecret (Consumer Secret) of an app on developers.usps.com.');
+  }
+  const now = options.now ?? (() => new Date());
+  const client = createHttpClient({ ...options, baseUrl: options.baseUrl ?? uspsBaseUrl });
+
+  // The official README sends the client credentials as a JSON body, not Basic auth or a form. The token
+  // request is shared by concurrent callers, so it carries no caller's signal (see createTokenSource).
+  const tokens = createTokenSource(
+    async () => {
+      const body = await client
+        .post('oauth2/v3/token', {
+          json: { client_id: options.clientId, client_secret: options.clientSecret, grant_type: 'client_credentials' },
+          headers: { accept: 'application/json' },
+        })
+        .json<unknown>();
+      const token = parseWith(UspsTokenSchema, body, 'USPS token response');
+      // "expires_in": "11111" — a string of seconds.
+      const expiresIn = Number(str(token.expires_in));
+      return {
+        accessToken: token.access_token,
+        expiresIn: Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn : fallbackTokenLifetime,
+      };
+    },
+    { now },
+  );
+
+  return {
+    id: 'usps',
+    carriers: ['usps'],
+
+    async track(trackingNumber, { signal } = {}) {
+      const number = String(trackingNumber ?? '')
+        .replace(/\s+/g, '')
+        .toUpperCase();
+      if (!number) throw new TracklineError('invalid_number', 'Enter a USPS tracking number: it is empty.');
+      try {
+        const raw = await withToken(
+          tokens,
+          (token) =>
+            client
+              .get(`tracking/v3/tracking/${encodeURIComponent(number)}`, {
+                searchParams: { expand: 'DETAIL' },
+                headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
+                signal,
+              })
+              .json<unknown>(),
+          signal,
+        );
+        return parseUspsTracking(raw, { trackingNumber: number, now: now() });
+      } catch (error) {
+        // USPS has also been seen to answer an unknown number with a 400 whose ErrorMessage says so.
+        if (error instanceof HTTPError && error.response.status === 400 && !signal?.aborted) {
+          const body: unknown = await error.response.json().catch(() => undefined);
+          if (isUspsNotFound(body)) {
+            throw new TracklineError('not_found', 'USPS has no shipment with this tracking number.');
+          }
+        }
+        throw toTracklineError('USPS', error, signal);
+      }
+    },
+
+    parse(raw) {
+      return parseUspsTracking(raw, { now: now() });
+    },
+  };
+}
