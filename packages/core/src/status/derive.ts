@@ -36,17 +36,22 @@ function instant(event: TrackingEvent): number {
   return Number.isNaN(ms) ? 0 : ms;
 }
 
-function sameEvent(a: TrackingEvent, b: TrackingEvent): boolean {
-  return instant(a) === instant(b) && a.code === b.code && a.description.trim() === b.description.trim();
-}
-
 /** Oldest first by instant (not by text, so offsets compare correctly); carrier order breaks ties. */
 export function sortEvents(events: readonly TrackingEvent[]): TrackingEvent[] {
   const sorted = events
-    .map((event, index) => ({ event, index, at: instant(event) }))
-    .sort((a, b) => a.at - b.at || a.index - b.index)
+    .map((event, index) => ({ event, index, at: instant(event), text: event.description.trim() }))
+    .sort((a, b) => a.at - b.at || a.index - b.index);
+  // A duplicate has the same instant, so it sits among the few entries just before it.
+  return sorted
+    .filter(({ event, at, text }, i) => {
+      for (let j = i - 1; j >= 0 && j >= i - 8; j--) {
+        const prior = sorted[j]!;
+        if (prior.at !== at) break;
+        if (prior.event.code === event.code && prior.text === text) return false;
+      }
+      return true;
+    })
     .map(({ event }) => event);
-  return sorted.filter((event, i) => !sorted.slice(Math.max(0, i - 8), i).some((prior) => sameEvent(prior, event)));
 }
 
 /** The stage after `next` is seen while the parcel was at `current`. */

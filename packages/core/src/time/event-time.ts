@@ -36,8 +36,24 @@ function formatOffset(minutes: number): string {
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
+// Offsets change only at a zone's transitions, which fall on whole quarter hours, so an offset read
+// once holds for its whole quarter hour. Intl's formatToParts is slow; this keeps carriers' many scans
+// at the same few places cheap.
+const quarterHour = 900_000;
+const offsetCache = new Map<string, number>();
+
 /** The offset (minutes east of UTC) that `zone` has at the instant `utcMs`. */
 export function zoneOffsetAt(zone: string, utcMs: number): number {
+  const key = `${zone}@${Math.floor(utcMs / quarterHour)}`;
+  const cached = offsetCache.get(key);
+  if (cached !== undefined) return cached;
+  const offset = readZoneOffset(zone, utcMs);
+  if (offsetCache.size >= 10_000) offsetCache.clear();
+  offsetCache.set(key, offset);
+  return offset;
+}
+
+function readZoneOffset(zone: string, utcMs: number): number {
   let formatter = formatters.get(zone);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat('en-US', {

@@ -13,11 +13,14 @@ export interface SandboxOptions {
   carriers: readonly CarrierSandbox[];
   /** Scenario hours per real hour: 600 plays a day in under two and a half minutes. Default 1. */
   speed?: number;
-  /** When the scenarios start, on the sandbox clock. Default: when the sandbox is created. */
+  /**
+   * When the scenarios start (their hour 0), on the sandbox clock. Default: when the sandbox is created.
+   * A time in the past gives parcels a history from the first request on.
+   */
   start?: Date;
   /**
-   * The real clock. Default: the system clock. The sandbox clock starts at `start` when the sandbox is
-   * created and runs `speed` times as fast as this one.
+   * The real clock. Default: the system clock. The sandbox clock reads the same when the sandbox is
+   * created and then runs `speed` times as fast.
    */
   now?: () => Date;
   /** Where webhooks may be sent. Default: loopback addresses only. */
@@ -55,9 +58,10 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   const realNow = options.now ?? (() => new Date());
   const speed = options.speed ?? 1;
   if (!(speed > 0)) throw new RangeError(`speed must be a positive number, got ${speed}.`);
+  // The sandbox clock shows the real time when the sandbox is created, then runs `speed` times as fast.
   const createdAt = realNow().getTime();
   const start = options.start ?? new Date(createdAt);
-  const now = () => new Date(start.getTime() + (realNow().getTime() - createdAt) * speed);
+  const now = () => new Date(createdAt + (realNow().getTime() - createdAt) * speed);
   const mounts = new Map(options.carriers.map((carrier) => [carrier.id, carrier]));
   const faults = new FaultQueue();
   const tokens = createTokenStore(now);
