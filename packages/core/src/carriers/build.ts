@@ -60,3 +60,19 @@ export function buildShipment(parts: ShipmentParts): Shipment {
   if (parts.trackingUrl) shipment.trackingUrl = parts.trackingUrl;
   return shipment;
 }
+
+/**
+ * `YYYY-MM-DD` from the start of a carrier's date or date-time, taken as the carrier's own calendar date
+ * (no time-zone shift). A date that does not exist (2024-02-30) is refused rather than rolled over.
+ */
+export function calendarDate(value: unknown): string | undefined {
+  const date = typeof value === 'string' ? /^\s*(\d{4}-\d{2}-\d{2})/.exec(value)?.[1] : undefined;
+  if (!date) return undefined;
+  const ms = Date.parse(`${date}T00:00:00Z`);
+  return !Number.isNaN(ms) && new Date(ms).toISOString().startsWith(date) ? date : undefined;
+}
+
+/** The carrier's expected delivery day as an estimate; none without a date. */
+export function carrierEstimate(date: string | undefined): DeliveryEstimate | undefined {
+  return date ? { earliest: date, latest: date, likely: date, confidence: 0.8, basis: 'carrier' } : undefined;
+}

@@ -3,7 +3,7 @@ import type { CarrierId } from '../../model/carrier.js';
 import { parseWith } from '../../model/parse.js';
 import type { DeliveryEstimate, Place, Shipment, TrackingEvent } from '../../model/schemas.js';
 import { eventTime } from '../../time/event-time.js';
-import { buildShipment, toEvent } from '../build.js';
+import { buildShipment, toEvent, calendarDate } from '../build.js';
 import { fromAftershipSlug } from './carriers.js';
 import { countryCode } from './countries.js';
 import {
@@ -59,13 +59,6 @@ function toTrackingEvent(checkpoint: Checkpoint): TrackingEvent | undefined {
     time,
     location,
   });
-}
-
-function calendarDate(value: string | null | undefined): string | undefined {
-  const date = /^\s*(\d{4}-\d{2}-\d{2})/.exec(value ?? '')?.[1];
-  if (!date) return undefined;
-  const parsed = new Date(`${date}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(date) ? date : undefined;
 }
 
 function window(

@@ -3,7 +3,7 @@ import type { CarrierId } from '../../model/carrier.js';
 import { parseWith } from '../../model/parse.js';
 import type { DeliveryEstimate, Place, Shipment, TrackingEvent } from '../../model/schemas.js';
 import { eventTime } from '../../time/event-time.js';
-import { buildShipment, toEvent } from '../build.js';
+import { buildShipment, toEvent, calendarDate } from '../build.js';
 import { DhlTrackingSchema, type DhlEvent, type DhlShipment } from './schema.js';
 
 const what = 'DHL tracking response';
@@ -46,16 +46,6 @@ export function dhlPlace(address: { addressLocality?: unknown; countryCode?: unk
 
 function placeOf(holder: DhlEvent['location']): Place {
   return holder?.address ? dhlPlace(holder.address) : {};
-}
-
-/** `YYYY-MM-DD` at the start of a DHL date-time, taken as DHL's own calendar date. */
-function calendarDate(value: unknown): string | undefined {
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(str(value) ?? '');
-  if (!match) return undefined;
-  const date = `${match[1]}-${match[2]}-${match[3]}`;
-  // Date.parse accepts February 31st; a real calendar date survives the round trip.
-  const ms = Date.parse(`${date}T00:00:00Z`);
-  return !Number.isNaN(ms) && new Date(ms).toISOString().startsWith(date) ? date : undefined;
 }
 
 /** The carrier's expected delivery: `estimatedDeliveryTimeFrame` as the window, `estimatedTimeOfDelivery` as the likely day. */

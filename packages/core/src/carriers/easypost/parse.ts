@@ -1,8 +1,8 @@
 import { TracklineError } from '../../errors/trackline-error.js';
 import { parseWith } from '../../model/parse.js';
-import type { DeliveryEstimate, Place, Shipment, TrackingEvent } from '../../model/schemas.js';
+import type { Place, Shipment, TrackingEvent } from '../../model/schemas.js';
 import { eventTime } from '../../time/event-time.js';
-import { buildShipment, toEvent } from '../build.js';
+import { buildShipment, toEvent, calendarDate, carrierEstimate } from '../build.js';
 import { fromEasypostCarrier } from './carriers.js';
 import { TrackerSchema, type TrackingDetail, type TrackingLocation } from './schema.js';
 
@@ -44,18 +44,6 @@ function toTrackingEvent(detail: TrackingDetail): TrackingEvent | undefined {
     time,
     location,
   });
-}
-
-/** `YYYY-MM-DD` from a date or date-time string, when it is a real calendar date. */
-function calendarDate(value: string | null | undefined): string | undefined {
-  const date = /^\s*(\d{4}-\d{2}-\d{2})/.exec(value ?? '')?.[1];
-  if (!date) return undefined;
-  const parsed = new Date(`${date}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(date) ? date : undefined;
-}
-
-function carrierEstimate(date: string | undefined): DeliveryEstimate | undefined {
-  return date ? { earliest: date, latest: date, likely: date, confidence: 0.8, basis: 'carrier' } : undefined;
 }
 
 /** An http(s) URL, or nothing. */

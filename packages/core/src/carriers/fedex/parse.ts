@@ -2,7 +2,7 @@ import { TracklineError } from '../../errors/trackline-error.js';
 import { parseWith } from '../../model/parse.js';
 import type { DeliveryEstimate, Place, Shipment, TrackingEvent } from '../../model/schemas.js';
 import { eventTime } from '../../time/event-time.js';
-import { buildShipment, toEvent } from '../build.js';
+import { buildShipment, toEvent, calendarDate } from '../build.js';
 import {
   FedexErrorResponseSchema,
   FedexTrackResponseSchema,
@@ -82,14 +82,6 @@ function scanEvent(scan: FedexScanEvent): TrackingEvent | undefined {
     time: when,
     ...(location ? { location } : {}),
   });
-}
-
-/** `2021-10-01T08:00:00-06:00` → `2021-10-01`: the calendar date where the parcel is, as FedEx wrote it. */
-function calendarDate(value: unknown): string {
-  const date = /^(\d{4}-\d{2}-\d{2})(?:$|T)/.exec(str(value))?.[1];
-  // Round-tripped, so 2024-02-30 is refused rather than rolled over into March.
-  const ms = date ? Date.parse(`${date}T00:00:00Z`) : Number.NaN;
-  return date && !Number.isNaN(ms) && new Date(ms).toISOString().startsWith(date) ? date : '';
 }
 
 /** The delivery window FedEx expects while the parcel is on its way. */

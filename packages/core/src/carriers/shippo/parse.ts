@@ -1,10 +1,10 @@
 import { TracklineError } from '../../errors/trackline-error.js';
 import { parseWith } from '../../model/parse.js';
-import type { DeliveryEstimate, Place, Shipment, TrackingEvent } from '../../model/schemas.js';
+import type { Place, Shipment, TrackingEvent } from '../../model/schemas.js';
 import { TimeSource } from '../../model/tracking-event.js';
 import { eventTime, zoneOffsetAt, type EventTime } from '../../time/event-time.js';
 import { zoneForPlace } from '../../time/zone-for-place.js';
-import { buildShipment, toEvent } from '../build.js';
+import { buildShipment, toEvent, calendarDate, carrierEstimate } from '../build.js';
 import { fromShippoToken } from './carriers.js';
 import { TrackSchema, type ShippoLocation, type TrackingStatus } from './schema.js';
 
@@ -62,17 +62,6 @@ function toTrackingEvent(entry: TrackingStatus): TrackingEvent | undefined {
     time,
     location,
   });
-}
-
-function calendarDate(value: string | null | undefined): string | undefined {
-  const date = /^\s*(\d{4}-\d{2}-\d{2})/.exec(value ?? '')?.[1];
-  if (!date) return undefined;
-  const parsed = new Date(`${date}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(date) ? date : undefined;
-}
-
-function carrierEstimate(date: string | undefined): DeliveryEstimate | undefined {
-  return date ? { earliest: date, latest: date, likely: date, confidence: 0.8, basis: 'carrier' } : undefined;
 }
 
 /** A `track_updated` webhook (`{"event":"track_updated","data":{…Track…}}`) carries its Track in `data`. */

@@ -2,7 +2,7 @@ import { TracklineError } from '../../errors/trackline-error.js';
 import type { DeliveryEstimate, Place, Shipment, TrackingEvent } from '../../model/schemas.js';
 import { parseWith } from '../../model/parse.js';
 import { eventTime, type EventTime } from '../../time/event-time.js';
-import { buildShipment, toEvent } from '../build.js';
+import { buildShipment, toEvent, calendarDate } from '../build.js';
 import { UspsErrorSchema, UspsTrackingSchema, type UspsError, type UspsTrackingEvent } from './schema.js';
 
 const what = 'USPS tracking response';
@@ -90,16 +90,6 @@ export function uspsEventTime(event: UspsTrackingEvent, location: Place): EventT
   // With the UTC instant, the offset follows from it; USPS's `GMTOffset` is only the fallback.
   const offset = utc ? undefined : str(event.GMTOffset);
   return eventTime({ local: local ?? '', ...(offset ? { offset } : {}), ...(utc ? { utc } : {}), location });
-}
-
-/** `YYYY-MM-DD` at the start of a carrier date or date-time, taken as the carrier's own calendar date. */
-function calendarDate(value: unknown): string | undefined {
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(str(value) ?? '');
-  if (!match) return undefined;
-  const date = `${match[1]}-${match[2]}-${match[3]}`;
-  // Date.parse accepts February 31st; a real calendar date survives the round trip.
-  const ms = Date.parse(`${date}T00:00:00Z`);
-  return !Number.isNaN(ms) && new Date(ms).toISOString().startsWith(date) ? date : undefined;
 }
 
 /** Whether an error answer is USPS saying it knows no item by this number. */
