@@ -12,9 +12,10 @@ try {
 }
 console.log(`Trackline demo: ${started.url}  (time runs 600× faster; Ctrl-C stops it)`);
 
+console.log(`Carrier sandbox behind it: ${started.sandbox}`);
+
 function stop() {
-  started.server.close(() => process.exit(0));
-  started.server.closeAllConnections();
+  void started.close().then(() => process.exit(0));
 }
 process.once('SIGINT', stop);
 process.once('SIGTERM', stop);

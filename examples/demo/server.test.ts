@@ -1,18 +1,17 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Server } from 'node:http';
 // @ts-expect-error -- plain JavaScript module without type declarations
 import { startDemo } from './server.js';
 
 describe('the demo server', () => {
-  let server: Server;
+  let close: () => Promise<void>;
   let url: string;
   let clock = new Date('2024-05-06T13:00:00Z');
 
   before(async () => {
-    ({ server, url } = await startDemo({ port: 0, speed: 60, now: () => clock }));
+    ({ close, url } = await startDemo({ port: 0, speed: 60, now: () => clock }));
   });
-  after(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  after(() => close());
 
   it('serves the page and its script', async () => {
     const page = await fetch(url);
@@ -23,7 +22,7 @@ describe('the demo server', () => {
     assert.match(await script.text(), /tracking-progress/);
   });
 
-  it('plays every scenario forward as time passes, described in the chosen language', async () => {
+  it('tracks every parcel through the carrier adapters as sandbox time passes, described in the chosen language', async () => {
     clock = new Date('2024-05-06T13:00:00Z');
     const first = (await (await fetch(new URL('api/shipments?locale=de', url))).json()) as {
       shipments: { scenario: { id: string }; shipment: { status: string }; text: { headline: string } }[];
