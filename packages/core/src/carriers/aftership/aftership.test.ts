@@ -1,20 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { aftership, isTracklineError, type AdapterOptions } from '@trackline/core';
+import { aftership, isTracklineError } from '@trackline/core';
 import fc from 'fast-check';
 import { emptyList, fedexTracking, notFoundBody, trackingList, webhookBody } from './fixtures.js';
+import { fakeFetch, json } from '../testing.js';
+/** A fetch that answers every request with `body` as JSON. */
+const fakeJson = (body: unknown, status = 200) => fakeFetch(() => json(body, status));
 
 const now = () => new Date('2023-01-18T18:00:00Z');
 const apiKey = 'asat_not_a_real_key';
-
-function fakeFetch(body: unknown, status = 200) {
-  const requests: Request[] = [];
-  const fetch: NonNullable<AdapterOptions['fetch']> = async (input, init) => {
-    requests.push(new Request(input, init));
-    return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-  };
-  return { fetch, requests };
-}
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
   try {
@@ -109,9 +103,9 @@ describe('aftership adapter', () => {
   });
 
   it('lists the trackings of the number with the as-api-key header, on API version 2025-01 by default', async () => {
-    const { fetch, requests } = fakeFetch(trackingList);
+    const { fetch, requests } = fakeJson(trackingList);
     await aftership({ apiKey, fetch, now }).track('6129 3150 0000 7965 0811');
-    const [request] = requests;
+    const { request } = requests[0]!;
     assert.equal(request?.method, 'GET');
     assert.equal(
       request?.url,
@@ -121,14 +115,14 @@ describe('aftership adapter', () => {
   });
 
   it('uses the API version asked for', async () => {
-    const { fetch, requests } = fakeFetch(trackingList);
+    const { fetch, requests } = fakeJson(trackingList);
     await aftership({ apiKey, fetch, apiVersion: '2026-07' }).track('61293150000079650811');
-    assert.match(requests[0]?.url ?? '', /^https:\/\/api\.aftership\.com\/tracking\/2026-07\/trackings\?/);
+    assert.match(requests[0]!.request.url ?? '', /^https:\/\/api\.aftership\.com\/tracking\/2026-07\/trackings\?/);
   });
 
   it('picks the tracking of the asked carrier when two couriers share the number', async () => {
     const dhl = { ...fedexTracking, id: 'x', slug: 'dhl' };
-    const { fetch } = fakeFetch({ ...trackingList, data: { trackings: [fedexTracking, dhl] } });
+    const { fetch } = fakeJson({ ...trackingList, data: { trackings: [fedexTracking, dhl] } });
     const shipment = await aftership({ apiKey, fetch, now }).track('61293150000079650811', { carrier: 'dhl' });
     assert.equal(shipment.carrier, 'dhl');
   });
@@ -139,7 +133,7 @@ describe('aftership adapter', () => {
       [notFoundBody, 404],
       [notFoundBody, 200],
     ] as const) {
-      const { fetch } = fakeFetch(body, status);
+      const { fetch } = fakeJson(body, status);
       const error = await rejection(aftership({ apiKey, fetch }).track('61293150000079650811'));
       assert.ok(isTracklineError(error, 'not_found'), `${status}: ${String(error)}`);
       assert.equal((error as Error).message, 'AfterShip has no shipment with this tracking number.');
@@ -147,7 +141,7 @@ describe('aftership adapter', () => {
   });
 
   it('says auth for a refused key without showing it', async () => {
-    const { fetch } = fakeFetch(
+    const { fetch } = fakeJson(
       { meta: { code: 401, message: 'Invalid API key.', type: 'Unauthorized' }, data: {} },
       401,
     );

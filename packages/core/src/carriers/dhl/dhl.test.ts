@@ -4,24 +4,11 @@ import fc from 'fast-check';
 import { TracklineError, dhl, parseShipment, type DhlOptions } from '@trackline/core';
 import { dhlSample, noResultFound, returnedToSender, unauthorized } from './fixtures.js';
 import { dhlPlace } from './parse.js';
+import { fakeFetch, json } from '../testing.js';
 
 const base = 'https://dhl.test';
 const apiKey = 'dhl-api-key-do-not-show';
 const now = () => new Date('2018-03-03T12:00:00Z');
-
-/** A `fetch` that answers from `reply` and records every request. */
-function fakeFetch(reply: (request: Request) => Response | Promise<Response>) {
-  const requests: { request: Request; body: string }[] = [];
-  const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
-    const request = input instanceof Request ? input : new Request(input, init);
-    requests.push({ request, body: await request.clone().text() });
-    return reply(request);
-  };
-  return { fetch: fetch as typeof globalThis.fetch, requests };
-}
-
-const json = (body: unknown, status = 200, type = 'application/json') =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': type } });
 
 function adapter(fetch: typeof globalThis.fetch, options: Partial<DhlOptions> = {}) {
   return dhl({ apiKey, baseUrl: base, fetch, now, retries: 0, ...options });

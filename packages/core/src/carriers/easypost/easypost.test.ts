@@ -1,24 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { easypost, isTracklineError, type AdapterOptions } from '@trackline/core';
+import { easypost, isTracklineError } from '@trackline/core';
 import fc from 'fast-check';
 import { createdTracker, errorTracker, eventBody } from './fixtures.js';
+import { fakeFetch, json } from '../testing.js';
+/** A fetch that answers every request with `body` as JSON. */
+const fakeJson = (body: unknown, status = 200) => fakeFetch(() => json(body, status));
 
 const now = () => new Date('2024-08-03T12:00:00Z');
 const apiKey = 'EZAK-not-a-real-key';
-
-/** A `fetch` that answers `body` with `status` and keeps every request it was given. */
-function fakeFetch(body: unknown, status = 200) {
-  const requests: Request[] = [];
-  const fetch: NonNullable<AdapterOptions['fetch']> = async (input, init) => {
-    requests.push(new Request(input, init));
-    return new Response(typeof body === 'string' ? body : JSON.stringify(body), {
-      status,
-      headers: { 'content-type': 'application/json' },
-    });
-  };
-  return { fetch, requests };
-}
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
   try {
@@ -80,35 +70,39 @@ describe('easypost adapter', () => {
   });
 
   it('creates a tracker with the API key as the Basic user and EasyPost’s name for the carrier', async () => {
-    const { fetch, requests } = fakeFetch(createdTracker);
+    const { fetch, requests } = fakeJson(createdTracker);
     await easypost({ apiKey, fetch, now }).track(' 1z999aa1 0123456784 ', { carrier: 'ups' });
-    const [request] = requests;
+    const { request } = requests[0]!;
     assert.equal(request?.method, 'POST');
     assert.equal(request?.url, 'https://api.easypost.com/v2/trackers');
     assert.equal(request?.headers.get('authorization'), `Basic ${btoa(`${apiKey}:`)}`);
     assert.match(request?.headers.get('content-type') ?? '', /^application\/json/);
-    assert.deepEqual(await request?.json(), { tracker: { tracking_code: '1Z999AA10123456784', carrier: 'UPS' } });
+    assert.deepEqual(JSON.parse(requests[0]!.body), {
+      tracker: { tracking_code: '1Z999AA10123456784', carrier: 'UPS' },
+    });
   });
 
   it('lets EasyPost detect the carrier when none is given, and uses DHLExpress for DHL', async () => {
-    const { fetch, requests } = fakeFetch(createdTracker);
+    const { fetch, requests } = fakeJson(createdTracker);
     const adapter = easypost({ apiKey, fetch, now, baseUrl: 'http://127.0.0.1:9/easypost/' });
     await adapter.track('EZ1000000001');
     await adapter.track('1234567890', { carrier: 'dhl' });
-    assert.equal(requests[0]?.url, 'http://127.0.0.1:9/easypost/v2/trackers');
-    assert.deepEqual(await requests[0]?.json(), { tracker: { tracking_code: 'EZ1000000001' } });
-    assert.deepEqual(await requests[1]?.json(), { tracker: { tracking_code: '1234567890', carrier: 'DHLExpress' } });
+    assert.equal(requests[0]!.request.url, 'http://127.0.0.1:9/easypost/v2/trackers');
+    assert.deepEqual(JSON.parse(requests[0]!.body), { tracker: { tracking_code: 'EZ1000000001' } });
+    assert.deepEqual(JSON.parse(requests[1]!.body), {
+      tracker: { tracking_code: '1234567890', carrier: 'DHLExpress' },
+    });
   });
 
   it('says not_found when EasyPost could not track the number', async () => {
-    const { fetch } = fakeFetch(errorTracker);
+    const { fetch } = fakeJson(errorTracker);
     const error = await rejection(easypost({ apiKey, fetch }).track('1Z999AA10123456784', { carrier: 'ups' }));
     assert.ok(isTracklineError(error, 'not_found'), String(error));
     assert.equal((error as Error).message, 'EasyPost has no shipment with this tracking number.');
   });
 
   it('explains that a test key tracks only EasyPost’s test numbers', async () => {
-    const { fetch } = fakeFetch(
+    const { fetch } = fakeJson(
       {
         error: {
           code: 'TRACKER.CREATE.ERROR',
@@ -124,7 +118,7 @@ describe('easypost adapter', () => {
   });
 
   it('says auth for a refused key without showing the key', async () => {
-    const { fetch } = fakeFetch(
+    const { fetch } = fakeJson(
       { error: { code: 'APIKEY.INACTIVE', message: 'This api key is no longer active.' } },
       401,
     );

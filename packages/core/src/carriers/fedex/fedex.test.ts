@@ -9,25 +9,11 @@ import {
   fedexSpecExample,
   fedexTokenExample,
 } from './fixtures.js';
+import { fakeFetch, json } from '../testing.js';
 
 const base = 'https://fedex.test';
 const secret = 'fedex-secret-key-do-not-show';
 const now = () => new Date('2024-04-27T12:00:00Z');
-
-/** A `fetch` that answers from `reply` and records every request. */
-function fakeFetch(reply: (request: Request, body: string) => Response | Promise<Response>) {
-  const requests: { request: Request; body: string }[] = [];
-  const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
-    const request = input instanceof Request ? input : new Request(input, init);
-    const body = await request.clone().text();
-    requests.push({ request, body });
-    return reply(request, body);
-  };
-  return { fetch: fetch as typeof globalThis.fetch, requests };
-}
-
-const json = (body: unknown, status = 200) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 /** A FedEx that issues tokens and answers every track request with `track`. */
 function fakeFedex(track: unknown | (() => Response)) {

@@ -1,20 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isTracklineError, shippo, type AdapterOptions } from '@trackline/core';
+import { isTracklineError, shippo } from '@trackline/core';
 import fc from 'fast-check';
 import { referenceTrack, royalMailTrack, unknownTrack } from './fixtures.js';
+import { fakeFetch, json } from '../testing.js';
+/** A fetch that answers every request with `body` as JSON. */
+const fakeJson = (body: unknown, status = 200) => fakeFetch(() => json(body, status));
 
 const now = () => new Date('2025-07-25T08:00:00Z');
 const apiKey = 'shippo_test_not_a_real_token';
-
-function fakeFetch(body: unknown, status = 200) {
-  const requests: Request[] = [];
-  const fetch: NonNullable<AdapterOptions['fetch']> = async (input, init) => {
-    requests.push(new Request(input, init));
-    return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-  };
-  return { fetch, requests };
-}
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
   try {
@@ -63,25 +57,25 @@ describe('shippo adapter', () => {
   });
 
   it('asks GET /tracks/{carrier}/{number} with a ShippoToken header and Shippo’s carrier token', async () => {
-    const { fetch, requests } = fakeFetch(referenceTrack);
+    const { fetch, requests } = fakeJson(referenceTrack);
     await shippo({ apiKey, fetch, now }).track('9205 5901 6491 7312 7510 89', { carrier: 'dhl' });
-    const [request] = requests;
+    const { request } = requests[0]!;
     assert.equal(request?.method, 'GET');
     assert.equal(request?.url, 'https://api.goshippo.com/tracks/dhl_express/9205590164917312751089');
     assert.equal(request?.headers.get('authorization'), `ShippoToken ${apiKey}`);
   });
 
   it('finds the carrier from the number when none is given', async () => {
-    const { fetch, requests } = fakeFetch(referenceTrack);
+    const { fetch, requests } = fakeJson(referenceTrack);
     const adapter = shippo({ apiKey, fetch, now, baseUrl: 'http://127.0.0.1:9/shippo' });
     await adapter.track('1Z999AA10123456784');
     await adapter.track('shippo_delivered');
-    assert.equal(requests[0]?.url, 'http://127.0.0.1:9/shippo/tracks/ups/1Z999AA10123456784');
-    assert.equal(requests[1]?.url, 'http://127.0.0.1:9/shippo/tracks/shippo/SHIPPO_DELIVERED');
+    assert.equal(requests[0]!.request.url, 'http://127.0.0.1:9/shippo/tracks/ups/1Z999AA10123456784');
+    assert.equal(requests[1]!.request.url, 'http://127.0.0.1:9/shippo/tracks/shippo/SHIPPO_DELIVERED');
   });
 
   it('asks for the carrier when the number does not tell it, without calling Shippo', async () => {
-    const { fetch, requests } = fakeFetch(referenceTrack);
+    const { fetch, requests } = fakeJson(referenceTrack);
     const error = await rejection(shippo({ apiKey, fetch }).track('NOT-A-NUMBER'));
     assert.ok(isTracklineError(error, 'invalid_number'), String(error));
     assert.match((error as Error).message, /Pass \{ carrier \}/);
@@ -90,7 +84,7 @@ describe('shippo adapter', () => {
 
   it('says not_found when Shippo knows no status and no history for the number', async () => {
     for (const body of [unknownTrack, { ...unknownTrack, tracking_status: null }]) {
-      const { fetch } = fakeFetch(body);
+      const { fetch } = fakeJson(body);
       const error = await rejection(shippo({ apiKey, fetch }).track('9205590164917312751089', { carrier: 'usps' }));
       assert.ok(isTracklineError(error, 'not_found'), String(error));
       assert.equal((error as Error).message, 'Shippo has no shipment with this tracking number.');
@@ -98,7 +92,7 @@ describe('shippo adapter', () => {
   });
 
   it('says auth for a refused token without showing it', async () => {
-    const { fetch } = fakeFetch({ detail: 'Invalid token.' }, 401);
+    const { fetch } = fakeJson({ detail: 'Invalid token.' }, 401);
     const error = await rejection(shippo({ apiKey, fetch }).track('1Z999AA10123456784'));
     assert.ok(isTracklineError(error, 'auth'), String(error));
     assert.ok(!(error as Error).message.includes(apiKey));
