@@ -1,4 +1,4 @@
-import type { Milestone } from '@trackline/core';
+import { resolveLocale, type Milestone } from '@trackline/core';
 
 export interface ProgressMessages {
   label: string;
@@ -73,8 +73,7 @@ export const progressMessages: Record<'en' | 'es' | 'fr' | 'de', ProgressMessage
   },
 };
 
-/** `es-MX` → `es`; anything unknown → `en`. */
+/** `es-MX` → `es`; anything unknown → `en` (the core's `resolveLocale`). */
 export function messagesFor(locale: string | undefined): ProgressMessages {
-  const language = (locale ?? '').toLowerCase().split(/[-_]/)[0] as keyof typeof progressMessages;
-  return progressMessages[language] ?? progressMessages.en;
+  return progressMessages[resolveLocale(locale)];
 }
