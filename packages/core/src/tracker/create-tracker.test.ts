@@ -111,7 +111,36 @@ describe('createTracker', () => {
     const tracker = createTracker({ adapters: [ups.adapter] });
     const results = await Promise.all(Array.from({ length: 5 }, () => tracker.track('1Z999AA10123456784')));
     assert.equal(ups.calls.length, 1);
-    assert.ok(results.every((r) => r === results[0]));
+    assert.ok(results.every((r) => r.trackingNumber === results[0]!.trackingNumber));
+  });
+
+  it('lets one caller give up without failing the others waiting for the same number', async () => {
+    const ups = fake('ups', ['ups'], (n) => shipment('ups', n));
+    const tracker = createTracker({ adapters: [ups.adapter] });
+    const quitter = new AbortController();
+    const first = tracker.track('1Z999AA10123456784', { signal: quitter.signal });
+    const second = tracker.track('1Z999AA10123456784');
+    quitter.abort();
+    await assert.rejects(first, { name: 'AbortError' });
+    assert.equal((await second).carrier, 'ups');
+    assert.equal(ups.calls.length, 1);
+  });
+
+  it('gives every caller its own copy, so changing one changes no other', async () => {
+    const ups = fake('ups', ['ups'], (n) => shipment('ups', n));
+    const tracker = createTracker({ adapters: [ups.adapter] });
+    const mine = await tracker.track('1Z999AA10123456784');
+    mine.status = 'delivered';
+    assert.equal((await tracker.track('1Z999AA10123456784')).status, 'in_transit');
+  });
+
+  it('refuses a number with characters no tracking number has, such as a list', async () => {
+    const ups = fake('ups', ['ups'], (n) => shipment('ups', n));
+    const error = await failure(
+      createTracker({ adapters: [ups.adapter] }).track('MYNUMBER1,RA123456789US', { carrier: 'ups' }),
+    );
+    assert.equal(error.code, 'invalid_number');
+    assert.equal(ups.calls.length, 0);
   });
 
   it('answers from the cache for as long as the status allows, and asks again when told to', async () => {

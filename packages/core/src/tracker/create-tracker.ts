@@ -1,4 +1,5 @@
 import type { CarrierAdapter } from '../carriers/adapter.js';
+import { untilAborted } from '../carriers/http/until-aborted.js';
 import { detectCarrier } from '../detect/detect.js';
 import { TracklineError, isTracklineError } from '../errors/trackline-error.js';
 import { carrierName, type CarrierId } from '../model/carrier.js';
@@ -77,13 +78,13 @@ export function createTracker({ adapters, cache = memoryCache(), ttl = defaultTt
     return [...own, ...others];
   }
 
-  async function fetchFrom(carrier: CarrierId, number: string, signal?: AbortSignal): Promise<Shipment> {
+  async function fetchFrom(carrier: CarrierId, number: string): Promise<Shipment> {
     let firstError: unknown;
     for (const adapter of adaptersFor(carrier)) {
       try {
-        return await adapter.track(number, { carrier, ...(signal ? { signal } : {}) });
+        return await adapter.track(number, { carrier });
       } catch (error) {
-        if (signal?.aborted || !worthFallingBack(error)) throw error;
+        if (!worthFallingBack(error)) throw error;
         // A "not found" from a fallback says less than the first API's own error.
         if (firstError === undefined || isTracklineError(firstError, 'not_found')) firstError = error;
       }
@@ -103,42 +104,61 @@ export function createTracker({ adapters, cache = memoryCache(), ttl = defaultTt
       const cached = await cache.get(key);
       if (cached) return cached;
     }
-    const running = inFlight.get(key);
-    if (running) return running;
-    const work = fetchFrom(carrier, number, request.signal)
-      .then(async (shipment) => {
-        await cache.set(key, shipment, ttl(shipment));
-        return shipment;
-      })
-      .finally(() => inFlight.delete(key));
-    inFlight.set(key, work);
-    return work;
+    // One upstream request serves every concurrent caller, so it runs without any one caller's signal:
+    // a caller that gives up stops waiting, and the others still get their answer.
+    let work = inFlight.get(key);
+    if (!work) {
+      work = fetchFrom(carrier, number)
+        .then(async (shipment) => {
+          await cache.set(key, shipment, ttl(shipment));
+          return shipment;
+        })
+        .finally(() => inFlight.delete(key));
+      inFlight.set(key, work);
+      // Every caller may have given up by the time it fails; that failure is nobody's unhandled rejection.
+      work.catch(() => undefined);
+    }
+    return request.signal ? untilAborted(work, request.signal) : work;
   }
 
   return {
     async track(trackingNumber, request = {}) {
-      if (typeof trackingNumber !== 'string' || clean(trackingNumber) === '') {
-        throw new TracklineError('invalid_number', 'Enter a tracking number: it is empty.');
-      }
-      if (request.carrier) return trackCarrier(request.carrier, clean(trackingNumber), request);
-
-      const candidates = detectCarrier(trackingNumber);
-      if (candidates.length === 0) {
-        throw new TracklineError(
-          'invalid_number',
-          'This does not look like a tracking number from a carrier we know. Check it against the shipping email, or say which carrier it is.',
-        );
-      }
-      let firstError: unknown;
-      for (const candidate of candidates) {
-        try {
-          return await trackCarrier(candidate.carrier, candidate.trackingNumber, request);
-        } catch (error) {
-          if (request.signal?.aborted || !isTracklineError(error, 'not_found')) throw error;
-          firstError ??= error;
-        }
-      }
-      throw firstError;
+      // Every caller gets its own copy: a caller that changes its shipment changes nobody else's.
+      return structuredClone(await trackAny(trackingNumber, request));
     },
   };
+
+  async function trackAny(trackingNumber: string, request: TrackRequest): Promise<Shipment> {
+    if (typeof trackingNumber !== 'string' || clean(trackingNumber) === '') {
+      throw new TracklineError('invalid_number', 'Enter a tracking number: it is empty.');
+    }
+    if (request.carrier) {
+      const number = clean(trackingNumber);
+      if (!/^[A-Z0-9]+$/.test(number)) {
+        throw new TracklineError(
+          'invalid_number',
+          'A tracking number has only letters and digits: remove anything else, such as commas or slashes.',
+        );
+      }
+      return trackCarrier(request.carrier, number, request);
+    }
+
+    const candidates = detectCarrier(trackingNumber);
+    if (candidates.length === 0) {
+      throw new TracklineError(
+        'invalid_number',
+        'This does not look like a tracking number from a carrier we know. Check it against the shipping email, or say which carrier it is.',
+      );
+    }
+    let firstError: unknown;
+    for (const candidate of candidates) {
+      try {
+        return await trackCarrier(candidate.carrier, candidate.trackingNumber, request);
+      } catch (error) {
+        if (request.signal?.aborted || !isTracklineError(error, 'not_found')) throw error;
+        firstError ??= error;
+      }
+    }
+    throw firstError;
+  }
 }

@@ -161,3 +161,29 @@ describe('verifyWebhook: any provider', () => {
     assert.match((result as { reason: string }).reason, /use one of easypost, shippo, aftership, standard/);
   });
 });
+
+describe('verifyWebhook: what it is given', () => {
+  it('accepts the body as an ArrayBuffer, as request.arrayBuffer() returns it', () => {
+    const body = new TextEncoder().encode(standard.body).buffer;
+    assert.equal(verifyWebhook('standard', { ...standard, body }).ok, true);
+  });
+
+  it('refuses parsed JSON instead of throwing, and says to pass the raw body', () => {
+    const result = verifyWebhook('standard', { ...standard, body: JSON.parse(standard.body) as string });
+    assert.match((result as { reason: string }).reason, /raw request body/);
+  });
+
+  it('fails closed when the tolerance or the clock is not a number', () => {
+    const old = { ...standard, now: standard.now + 10 * 365 * 86_400_000 };
+    assert.equal(verifyWebhook('standard', { ...old, toleranceSeconds: Number.NaN }).ok, false);
+    assert.equal(verifyWebhook('standard', { ...standard, now: new Date('garbage') }).ok, false);
+  });
+
+  it('reads a signature list sent as repeated headers', () => {
+    const headers = {
+      ...standard.headers,
+      'webhook-signature': ['v1,Ceo5qEr07ixe2NLpvHk3FH9bwy/WavXrAFQ/9tdO6mc=', standard.headers['webhook-signature']],
+    };
+    assert.equal(verifyWebhook('standard', { ...standard, headers }).ok, true);
+  });
+});

@@ -13,8 +13,8 @@ export type HeaderBag = Headers | Record<string, string | readonly string[] | un
 
 export interface VerifyWebhookInput {
   headers: HeaderBag;
-  /** The raw request body, exactly as received. Re-serialised JSON breaks the signature. */
-  body: string | Uint8Array;
+  /** The raw request body, exactly as received (string, Buffer, Uint8Array or ArrayBuffer). Parsed JSON cannot be checked. */
+  body: string | Uint8Array | ArrayBuffer;
   /** The webhook secret; give several during a rotation and any of them is accepted. */
   secret: string | readonly string[];
   /** The current time, for schemes with a timestamp. Default: now. */
@@ -25,20 +25,22 @@ export interface VerifyWebhookInput {
 
 export type WebhookVerification = { ok: true; id?: string; timestamp?: number } | { ok: false; reason: string };
 
-function header(headers: HeaderBag, name: string): string | undefined {
+function header(headers: HeaderBag, name: string, separator = ','): string | undefined {
   if (typeof (headers as Headers).get === 'function') return (headers as Headers).get(name) ?? undefined;
   const wanted = name.toLowerCase();
   for (const [key, value] of Object.entries(headers as Record<string, string | readonly string[] | undefined>)) {
     if (key.toLowerCase() !== wanted || value === undefined) continue;
-    return typeof value === 'string' ? value : value.join(',');
+    return typeof value === 'string' ? value : value.join(separator);
   }
   return undefined;
 }
 
-function bytes(body: string | Uint8Array): Buffer {
-  return typeof body === 'string'
-    ? Buffer.from(body, 'utf8')
-    : Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+/** The raw body as bytes, or `undefined` for anything that is not a raw body (parsed JSON, say). */
+function bytes(body: unknown): Buffer | undefined {
+  if (typeof body === 'string') return Buffer.from(body, 'utf8');
+  if (body instanceof ArrayBuffer) return Buffer.from(body);
+  if (ArrayBuffer.isView(body)) return Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+  return undefined;
 }
 
 function hmac(key: Buffer | string, ...parts: Buffer[]): Buffer {
@@ -59,6 +61,11 @@ function secretsOf(secret: string | readonly string[]): string[] {
 function checkTimestamp(seconds: number, input: VerifyWebhookInput): WebhookVerification | undefined {
   const now = input.now === undefined ? Date.now() : Number(input.now);
   const tolerance = input.toleranceSeconds ?? 300;
+  // Fail closed: a clock or tolerance that is not a number would let every old message through.
+  if (!Number.isFinite(now)) return { ok: false, reason: '`now` is not a valid time: pass a Date or milliseconds.' };
+  if (!Number.isFinite(tolerance) || tolerance < 0) {
+    return { ok: false, reason: '`toleranceSeconds` must be a number of seconds, 0 or more.' };
+  }
   const drift = Math.floor(now / 1000) - seconds;
   if (drift > tolerance)
     return {
@@ -73,28 +80,26 @@ function checkTimestamp(seconds: number, input: VerifyWebhookInput): WebhookVeri
   return undefined;
 }
 
-function verifyEasypost(input: VerifyWebhookInput, secrets: string[]): WebhookVerification {
+function verifyEasypost(input: VerifyWebhookInput, secrets: string[], body: Buffer): WebhookVerification {
   const given = header(input.headers, 'x-hmac-signature');
   if (!given) return { ok: false, reason: 'The X-Hmac-Signature header is missing.' };
   const match = /^hmac-sha256-hex=([0-9a-f]{64})$/i.exec(given.trim());
   if (!match) return { ok: false, reason: 'The X-Hmac-Signature header is not "hmac-sha256-hex=<64 hex digits>".' };
   const digest = Buffer.from(match[1]!, 'hex');
-  const body = bytes(input.body);
   // EasyPost keys the HMAC with the NFKD form of the secret.
   const valid = secrets.some((secret) => sameDigest(hmac(Buffer.from(secret.normalize('NFKD'), 'utf8'), body), digest));
   return valid ? { ok: true } : { ok: false, reason: 'The EasyPost signature does not match this body and secret.' };
 }
 
-function verifyAftership(input: VerifyWebhookInput, secrets: string[]): WebhookVerification {
+function verifyAftership(input: VerifyWebhookInput, secrets: string[], body: Buffer): WebhookVerification {
   const given = header(input.headers, 'aftership-hmac-sha256');
   if (!given) return { ok: false, reason: 'The aftership-hmac-sha256 header is missing.' };
   const digest = Buffer.from(given.trim(), 'base64');
-  const body = bytes(input.body);
   const valid = secrets.some((secret) => sameDigest(hmac(secret, body), digest));
   return valid ? { ok: true } : { ok: false, reason: 'The AfterShip signature does not match this body and secret.' };
 }
 
-function verifyShippo(input: VerifyWebhookInput, secrets: string[]): WebhookVerification {
+function verifyShippo(input: VerifyWebhookInput, secrets: string[], body: Buffer): WebhookVerification {
   const given = header(input.headers, 'shippo-auth-signature');
   if (!given) return { ok: false, reason: 'The Shippo-Auth-Signature header is missing.' };
   const fields = new Map<string, string[]>();
@@ -111,7 +116,7 @@ function verifyShippo(input: VerifyWebhookInput, secrets: string[]): WebhookVeri
     .filter((v) => /^[0-9a-f]{64}$/i.test(v))
     .map((v) => Buffer.from(v, 'hex'));
   if (!signatures.length) return { ok: false, reason: 'The Shippo-Auth-Signature header has no v1=<64 hex digits>.' };
-  const signed = [Buffer.from(`${t}.`, 'utf8'), bytes(input.body)];
+  const signed = [Buffer.from(`${t}.`, 'utf8'), body];
   const valid = secrets.some((secret) => {
     const expected = hmac(secret, ...signed);
     return signatures.some((signature) => sameDigest(expected, signature));
@@ -127,10 +132,11 @@ function standardKey(secret: string): Buffer | undefined {
   return Buffer.from(encoded, 'base64');
 }
 
-function verifyStandard(input: VerifyWebhookInput, secrets: string[]): WebhookVerification {
+function verifyStandard(input: VerifyWebhookInput, secrets: string[], body: Buffer): WebhookVerification {
   const id = header(input.headers, 'webhook-id');
   const timestamp = header(input.headers, 'webhook-timestamp');
-  const signature = header(input.headers, 'webhook-signature');
+  // Repeated headers join with a space, the list's own separator (its entries contain commas).
+  const signature = header(input.headers, 'webhook-signature', ' ');
   if (!id || !timestamp || !signature) {
     return { ok: false, reason: 'A webhook-id, webhook-timestamp or webhook-signature header is missing.' };
   }
@@ -143,7 +149,7 @@ function verifyStandard(input: VerifyWebhookInput, secrets: string[]): WebhookVe
   if (keys.some((key) => !key)) {
     return { ok: false, reason: 'A Standard Webhooks secret is not base64 (with or without the whsec_ prefix).' };
   }
-  const expected = keys.map((key) => hmac(key!, Buffer.from(`${id}.${timestamp.trim()}.`, 'utf8'), bytes(input.body)));
+  const expected = keys.map((key) => hmac(key!, Buffer.from(`${id}.${timestamp.trim()}.`, 'utf8'), body));
   // A space-separated list, during a key rotation; versions other than v1 are ignored.
   for (const entry of signature.trim().split(/\s+/)) {
     const [version, value] = entry.split(',', 2);
@@ -154,7 +160,10 @@ function verifyStandard(input: VerifyWebhookInput, secrets: string[]): WebhookVe
   return { ok: false, reason: 'No v1 signature in webhook-signature matches this body and secret.' };
 }
 
-const verifiers: Record<WebhookProvider, (input: VerifyWebhookInput, secrets: string[]) => WebhookVerification> = {
+const verifiers: Record<
+  WebhookProvider,
+  (input: VerifyWebhookInput, secrets: string[], body: Buffer) => WebhookVerification
+> = {
   easypost: verifyEasypost,
   shippo: verifyShippo,
   aftership: verifyAftership,
@@ -177,5 +186,12 @@ export function verifyWebhook(provider: WebhookProvider, input: VerifyWebhookInp
   const secrets = secretsOf(input.secret);
   if (!secrets.length)
     return { ok: false, reason: 'No webhook secret is configured: set the secret your provider shows.' };
-  return verify(input, secrets);
+  const body = bytes(input.body);
+  if (!body) {
+    return {
+      ok: false,
+      reason: 'Pass the raw request body (a string or bytes), not parsed JSON: the signature covers the exact bytes.',
+    };
+  }
+  return verify(input, secrets, body);
 }

@@ -147,6 +147,8 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       };
     }
     requests.push({ method: request.method, carrier: carrier.id, path: request.path });
+    // A long-running sandbox (the demo) keeps the latest requests only.
+    if (requests.length > 10_000) requests.splice(0, requests.length - 5_000);
     const fault = faults.take(carrier.id, /^bearer\s/i.test(String(request.headers.authorization ?? '')));
     if (fault?.kind === 'rate_limited') {
       return {
@@ -187,7 +189,14 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       if (size <= maxBody) chunks.push(chunk);
     });
     incoming.on('end', () => {
-      const url = new URL(incoming.url ?? '/', 'http://127.0.0.1');
+      let url: URL;
+      try {
+        url = new URL(incoming.url ?? '/', 'http://127.0.0.1');
+      } catch {
+        response.writeHead(400, { 'content-type': 'application/json' });
+        response.end(JSON.stringify({ error: 'The request target is not a valid URL.' }));
+        return;
+      }
       const [, mount = '', ...rest] = url.pathname.split('/');
       const request: SandboxRequest = {
         method: incoming.method ?? 'GET',

@@ -114,6 +114,19 @@ describe('aftership adapter', () => {
     assert.equal(request?.headers.get('as-api-key'), apiKey);
   });
 
+  it('never answers with another parcel of the account when the number is not in the list', async () => {
+    const { fetch } = fakeJson(trackingList);
+    await assert.rejects(aftership({ apiKey, fetch, now }).track('9400111899223197428497'), { code: 'not_found' });
+  });
+
+  it('refuses a list of numbers, which would read other parcels', async () => {
+    const { fetch, requests } = fakeJson(trackingList);
+    await assert.rejects(aftership({ apiKey, fetch, now }).track('MYNUMBER1,RA123456789US'), {
+      code: 'invalid_number',
+    });
+    assert.equal(requests.length, 0);
+  });
+
   it('uses the API version asked for', async () => {
     const { fetch, requests } = fakeJson(trackingList);
     await aftership({ apiKey, fetch, apiVersion: '2026-07' }).track('61293150000079650811');

@@ -37,6 +37,11 @@ export function aftership(options: AftershipOptions): CarrierAdapter {
           .replace(/\s+/g, '')
           .toUpperCase();
         if (!number) throw new TracklineError('invalid_number', 'The tracking number is empty.');
+        // tracking_numbers takes a comma-separated list: anything but letters and digits could ask for
+        // other parcels of the store's account.
+        if (!/^[A-Z0-9]+$/.test(number)) {
+          throw new TracklineError('invalid_number', 'A tracking number has only letters and digits.');
+        }
         const raw = await client
           .get('trackings', {
             searchParams: { tracking_numbers: number },

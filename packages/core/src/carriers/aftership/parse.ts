@@ -143,8 +143,8 @@ const fold = (number: string) => number.replace(/\s+/g, '').toUpperCase();
 
 /** The tracking of `number` in a list: of its carrier when several couriers share the number. */
 function pick(trackings: readonly Tracking[], number?: string, carrier?: CarrierId): Tracking | undefined {
-  const same = number ? trackings.filter((tracking) => fold(tracking.tracking_number) === number) : [];
-  const candidates = same.length > 0 ? same : trackings;
+  // Asked for a number, only a tracking of that number will do: never another parcel of the account.
+  const candidates = number ? trackings.filter((tracking) => fold(tracking.tracking_number) === number) : trackings;
   return (carrier && candidates.find((tracking) => fromAftershipSlug(tracking.slug) === carrier)) || candidates[0];
 }
 

@@ -1,5 +1,6 @@
 import ky, { HTTPError, type KyInstance } from 'ky';
 import type { AdapterOptions } from '../adapter.js';
+import { retryAfterMs } from './retry-after.js';
 
 export const defaultTimeout = 10_000;
 export const defaultRetries = 2;
@@ -30,17 +31,7 @@ export function createHttpClient(options: AdapterOptions & { baseUrl: string }):
       // ky would wait `maxRetryAfter` and try anyway; a carrier that asks for a longer pause will refuse
       // again, so give up at once and let the caller see `retryAfter` on the error.
       shouldRetry: ({ error }) =>
-        error instanceof HTTPError && retryAfterMs(error.response) > maxRetryAfter ? false : undefined,
+        error instanceof HTTPError && (retryAfterMs(error.response) ?? 0) > maxRetryAfter ? false : undefined,
     },
   });
-}
-
-/** The wait a response asks for with `Retry-After` (seconds or an HTTP date), in milliseconds; 0 without one. */
-function retryAfterMs(response: Response): number {
-  const header = response.headers.get('retry-after');
-  if (!header) return 0;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return seconds * 1000;
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? 0 : date - Date.now();
 }

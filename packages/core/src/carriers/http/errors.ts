@@ -1,13 +1,18 @@
 import { HTTPError, TimeoutError } from 'ky';
 import { TracklineError } from '../../errors/trackline-error.js';
+import { retryAfterMs } from './retry-after.js';
 
 function retryAfterSeconds(response: Response): number | undefined {
-  const header = response.headers.get('retry-after');
-  if (!header) return undefined;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds);
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+  const ms = retryAfterMs(response);
+  return ms === undefined ? undefined : Math.ceil(ms / 1000);
+}
+
+/** Failures of the connection itself (refused, reset, DNS), as Node's fetch reports them. */
+function isNetworkFailure(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  if (error instanceof TypeError && /fetch failed|network/i.test(error.message)) return true;
+  const code = (error as { code?: unknown }).code ?? (error.cause as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' && /^(E[A-Z]+|UND_ERR_[A-Z_]+)$/.test(code);
 }
 
 /**
@@ -55,7 +60,15 @@ export function toTracklineError(carrier: string, error: unknown, signal?: Abort
       cause: error,
     });
   }
-  return new TracklineError('unavailable', `Could not reach ${carrier}. Check the network and try again.`, {
-    cause: error,
-  });
+  if (isNetworkFailure(error)) {
+    return new TracklineError('unavailable', `Could not reach ${carrier}. Check the network and try again.`, {
+      cause: error,
+    });
+  }
+  // Anything else is a response this version of Trackline could not read: not worth another API's time.
+  return new TracklineError(
+    'invalid_response',
+    `Trackline could not read ${carrier}'s answer. If this keeps happening, report it with the tracking number.`,
+    { cause: error },
+  );
 }

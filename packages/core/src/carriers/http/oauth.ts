@@ -1,4 +1,5 @@
 import { HTTPError } from 'ky';
+import { untilAborted } from './until-aborted.js';
 
 export interface Token {
   accessToken: string;
@@ -42,25 +43,6 @@ export function createTokenSource(
       if (cached?.token === token) cached = undefined;
     },
   };
-}
-
-/** `promise`, or a rejection with the signal's reason as soon as it aborts. */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const abort = () => reject(signal.reason);
-    signal.addEventListener('abort', abort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', abort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', abort);
-        reject(error);
-      },
-    );
-  });
 }
 
 /**
