@@ -4,9 +4,11 @@ import {
   problemReasons,
   statuses,
   type EstimateBasis,
+  type Place,
   type ProblemReason,
   type Status,
 } from '../model/index.js';
+import { zoneForPlace } from '../time/zone-for-place.js';
 import { createDates, dayIn, parseDay, parseInstant, timeZoneOf, type Instant, type Zone } from './dates.js';
 import type { MessageContext, TimeText } from './types.js';
 
@@ -91,7 +93,9 @@ export function readShipment(input: unknown, locale: string, now: number): Facts
     if (at && event.status === 'delivered' && (!delivered || at.ms >= delivered.at.ms)) delivered = { event, at };
   }
 
-  const destinationZone = timeZoneOf(record(shipment.destination)?.timeZone);
+  // The destination's zone when it is given, else inferred from its country and region, as scan times are.
+  const destination = record(shipment.destination);
+  const destinationZone = timeZoneOf(destination?.timeZone) ?? timeZoneOf(safeZoneForPlace(destination));
   const zoneOf = (event: Data | undefined, at: Instant): Zone | null =>
     destinationZone ?? (event?.timeSource === 'utc' ? null : at.offset);
 
@@ -127,4 +131,14 @@ export function readShipment(input: unknown, locale: string, now: number): Facts
       action: problem?.action ?? false,
     },
   };
+}
+
+/** `zoneForPlace` for data of any shape: a malformed place has no zone. */
+function safeZoneForPlace(place: Data | undefined): string | undefined {
+  if (!place) return undefined;
+  try {
+    return zoneForPlace(place as Place);
+  } catch {
+    return undefined;
+  }
 }

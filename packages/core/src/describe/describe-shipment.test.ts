@@ -447,3 +447,38 @@ describe('describeShipment: damaged data', () => {
     assert.equal(d.headline, 'Ihre Sendung');
   });
 });
+
+describe('describeShipment: the destination’s day', () => {
+  it('does not call a parcel late on the day it is due, when the last scan was in another zone', () => {
+    const text = describeShipment(
+      {
+        carrier: 'ups',
+        trackingNumber: '1Z999AA10123456784',
+        status: 'in_transit',
+        events: [
+          {
+            at: '2024-04-26T23:00:00+08:00',
+            timeSource: 'carrier',
+            status: 'in_transit',
+            code: 'DP',
+            description: 'x',
+          },
+        ],
+        estimate: {
+          earliest: '2024-04-27',
+          latest: '2024-04-27',
+          likely: '2024-04-27',
+          confidence: 0.8,
+          basis: 'carrier',
+        },
+        destination: { country: 'US', region: 'CA' },
+        updatedAt: '2024-04-27T20:00:00Z',
+      },
+      { locale: 'en', now: '2024-04-27T20:00:00Z' },
+    );
+    assert.doesNotMatch(`${text.whatHappened} ${text.whatNext}`, /was expected/i);
+    assert.match(`${text.whatHappened} ${text.whatNext}`, /deliver it today/i);
+    // 23:00 in Shenzhen on the 26th is 8:00 on the 26th in California: "yesterday" there.
+    assert.match(text.whatHappened, /yesterday at 8:00 AM/);
+  });
+});

@@ -95,3 +95,28 @@ describe('eventTime with times of different precision', () => {
     assert.equal(eventTime({ local: '2024-11-22T13:58:00', utc: '2024-11-22T19:20:00Z' })?.timeSource, 'utc');
   });
 });
+
+describe('eventTime gives only instants the model accepts', () => {
+  it('rewrites +0500 and a space before the time as ISO 8601', () => {
+    assert.equal(eventTime({ local: '2024-04-26 07:50:00+0500' })?.at, '2024-04-26T07:50:00+05:00');
+    assert.equal(eventTime({ local: '2024-04-26T07:50:00z' })?.at, '2024-04-26T07:50:00Z');
+  });
+
+  it('refuses hour 24', () => {
+    assert.equal(eventTime({ local: '2024-04-26T24:00:00' }), undefined);
+  });
+
+  it('produces times that parseShipment accepts, for any offset a carrier writes', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 23 }),
+        fc.constantFrom('Z', '+05:00', '+0530', '-7:00', '-0800', ''),
+        (hour, offset) => {
+          const time = eventTime({ local: `2024-04-26 ${String(hour).padStart(2, '0')}:15:00${offset}` });
+          assert.ok(time);
+          assert.match(time.at, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:Z|[+-]\d{2}:\d{2})$/);
+        },
+      ),
+    );
+  });
+});

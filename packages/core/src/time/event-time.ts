@@ -2,8 +2,8 @@ import type { Place } from '../model/schemas.js';
 import { TimeSource } from '../model/tracking-event.js';
 import { zoneForPlace } from './zone-for-place.js';
 
-const localPattern = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?$/;
-const offsetPattern = /(?:Z|[+-]\d{2}:?\d{2})$/i;
+// A wall time, optionally followed by its offset: `2024-04-26T07:50:00`, `2024-04-26 07:50-0500`.
+const timePattern = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{1,2}:?\d{2})?$/i;
 
 export interface EventTimeInput {
   /** The time as the carrier gave it: ISO 8601, with or without an offset (`2024-04-26T07:50:00`). */
@@ -76,7 +76,7 @@ function readZoneOffset(zone: string, utcMs: number): number {
   return Math.round((asUtc - Math.floor(utcMs / 1000) * 1000) / 60_000);
 }
 
-/** The offset a wall-clock time has in `zone` (for a time that occurs twice, the first). */
+/** The offset a wall-clock time has in `zone` (for a time that occurs twice, the later: standard time). */
 function offsetForWallTime(zone: string, wallAsUtcMs: number): number {
   // Guess with the offset at the wall time read as UTC, then correct once: enough for every real zone.
   const first = zoneOffsetAt(zone, wallAsUtcMs);
@@ -92,20 +92,22 @@ function offsetForWallTime(zone: string, wallAsUtcMs: number): number {
  */
 export function eventTime(input: EventTimeInput): EventTime | undefined {
   const local = input.local?.trim() ?? '';
-  if (offsetPattern.test(local)) {
-    const ms = Date.parse(local);
-    if (Number.isNaN(ms)) return undefined;
-    return { at: local.replace(/z$/, 'Z'), timeSource: TimeSource.carrier };
-  }
-  const match = localPattern.exec(local);
-  if (!match) {
+  const match = timePattern.exec(local);
+  // Hour 24 and other out-of-range parts are not times a schema (or a shopper) can use.
+  if (!match || Number(match[4]) > 23) {
     if (input.utc && !Number.isNaN(Date.parse(input.utc))) {
       return { at: new Date(input.utc).toISOString(), timeSource: TimeSource.utc };
     }
     return undefined;
   }
-  const [, y, mo, d, h, mi, s = '00', fraction = ''] = match;
+  const [, y, mo, d, h, mi, s = '00', fraction = '', ownOffset] = match;
   const wall = `${y}-${mo}-${d}T${h}:${mi}:${s}${fraction}`;
+  if (ownOffset) {
+    // Rebuilt from its parts, so `+0500` or a space before the time still gives a valid ISO 8601 instant.
+    const offset = /^z$/i.test(ownOffset) ? 'Z' : normalizeOffset(ownOffset);
+    if (!offset || Number.isNaN(Date.parse(`${wall}${offset}`))) return undefined;
+    return { at: `${wall}${offset}`, timeSource: TimeSource.carrier };
+  }
   const wallMs = Date.parse(`${wall}Z`);
   if (Number.isNaN(wallMs)) return undefined;
 

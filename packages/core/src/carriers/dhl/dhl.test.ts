@@ -311,3 +311,14 @@ describe('dhl adapter: talking to DHL', () => {
     assert.throws(() => dhl({ apiKey: ' ' }), /apiKey/);
   });
 });
+
+describe('dhlPlace', () => {
+  it('takes the country from the name DHL Express writes after the city, to place the time zone', () => {
+    assert.deepEqual(dhlPlace({ addressLocality: 'CINCINNATI HUB, OH - USA' }), {
+      city: 'CINCINNATI HUB',
+      region: 'OH',
+      country: 'US',
+    });
+    assert.deepEqual(dhlPlace({ addressLocality: 'LEIPZIG - GERMANY' }), { city: 'LEIPZIG', country: 'DE' });
+  });
+});

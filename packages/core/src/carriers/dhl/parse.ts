@@ -18,6 +18,23 @@ function str(value: unknown): string | undefined {
 /** Countries whose places DHL Express writes as "CITY, REGION - COUNTRY" and that span several time zones. */
 const regional = new Set(['US', 'CA', 'AU', 'BR', 'MX']);
 
+/** Country names as DHL Express writes them after a city, for the countries most parcels pass through. */
+// prettier-ignore
+const countryByName: Readonly<Record<string, string>> = {
+  'USA': 'US', 'UNITED STATES': 'US', 'UNITED STATES OF AMERICA': 'US', 'CANADA': 'CA', 'MEXICO': 'MX',
+  'BRAZIL': 'BR', 'AUSTRALIA': 'AU', 'GERMANY': 'DE', 'UNITED KINGDOM': 'GB', 'GREAT BRITAIN': 'GB',
+  'FRANCE': 'FR', 'NETHERLANDS': 'NL', 'THE NETHERLANDS': 'NL', 'BELGIUM': 'BE', 'LUXEMBOURG': 'LU',
+  'SPAIN': 'ES', 'PORTUGAL': 'PT', 'ITALY': 'IT', 'SWITZERLAND': 'CH', 'AUSTRIA': 'AT', 'POLAND': 'PL',
+  'CZECH REPUBLIC': 'CZ', 'CZECHIA': 'CZ', 'DENMARK': 'DK', 'SWEDEN': 'SE', 'NORWAY': 'NO', 'FINLAND': 'FI',
+  'IRELAND': 'IE', 'HUNGARY': 'HU', 'SLOVAKIA': 'SK', 'ROMANIA': 'RO', 'GREECE': 'GR', 'TURKEY': 'TR',
+  'TURKIYE': 'TR', 'UNITED ARAB EMIRATES': 'AE', 'SAUDI ARABIA': 'SA', 'ISRAEL': 'IL', 'INDIA': 'IN',
+  'CHINA': 'CN', 'CHINA MAINLAND': 'CN', 'HONG KONG': 'HK', 'HONG KONG SAR, CHINA': 'HK', 'JAPAN': 'JP',
+  'KOREA, REPUBLIC OF': 'KR', 'SOUTH KOREA': 'KR', 'TAIWAN': 'TW', 'SINGAPORE': 'SG', 'MALAYSIA': 'MY',
+  'THAILAND': 'TH', 'VIETNAM': 'VN', 'INDONESIA': 'ID', 'PHILIPPINES': 'PH', 'NEW ZEALAND': 'NZ',
+  'SOUTH AFRICA': 'ZA', 'EGYPT': 'EG', 'NIGERIA': 'NG', 'ARGENTINA': 'AR', 'CHILE': 'CL', 'COLOMBIA': 'CO',
+  'PERU': 'PE',
+};
+
 /**
  * A DHL address as a place. `addressLocality` is free text: DHL Express appends the country's name
  * ("LEIPZIG - GERMANY") and, in large countries, the region ("CINCINNATI HUB, OH - USA"); the region is
@@ -26,11 +43,15 @@ const regional = new Set(['US', 'CA', 'AU', 'BR', 'MX']);
 export function dhlPlace(address: { addressLocality?: unknown; countryCode?: unknown; postalCode?: unknown }): Place {
   const place: Place = {};
   const code = str(address.countryCode);
-  const country = code && /^[A-Za-z]{2}$/.test(code) ? code.toUpperCase() : undefined;
+  let country = code && /^[A-Za-z]{2}$/.test(code) ? code.toUpperCase() : undefined;
   let locality = str(address.addressLocality);
   if (locality) {
     const named = /^(.*?\S)\s+-\s+([A-Za-z][A-Za-z .'’()&]*)$/.exec(locality);
-    if (named) locality = named[1]!;
+    if (named) {
+      locality = named[1]!;
+      // Without a country code, the name DHL wrote is all there is to tell the time zone by.
+      country ??= countryByName[named[2]!.trim().toUpperCase()];
+    }
     const withRegion = /^(.*?\S)\s*,\s*([A-Za-z]{2,3})$/.exec(locality);
     if (withRegion && country && regional.has(country)) {
       locality = withRegion[1]!;
