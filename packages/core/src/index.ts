@@ -6,3 +6,4 @@ export * from './describe/index.js';
 export * from './time/index.js';
 export * from './carriers/index.js';
 export * from './tracker/index.js';
+export * from './insights/index.js';

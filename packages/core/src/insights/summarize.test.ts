@@ -1,0 +1,343 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { carrierIds } from '../model/carrier.js';
+import { problemReasons, type ProblemReason } from '../model/problem.js';
+import type { Place, TrackingEvent } from '../model/schemas.js';
+import { statuses } from '../model/status.js';
+import { summarize } from './summarize.js';
+import type { GroupDimension, InsightShipment } from './types.js';
+
+let serial = 0;
+function shipment(fields: Partial<InsightShipment> = {}): InsightShipment {
+  return {
+    carrier: 'ups',
+    trackingNumber: `1Z${serial++}`,
+    status: fields.deliveredAt ? 'delivered' : 'in_transit',
+    events: [],
+    updatedAt: '2024-05-01T00:00:00Z',
+    ...fields,
+  };
+}
+
+const HOUR = 3_600_000;
+const at = (ms: number) => new Date(ms).toISOString();
+const shippedBase = Date.parse('2024-05-01T12:00:00Z');
+/** A delivered shipment that left at noon UTC on 1 May and took `days` days. */
+const took = (days: number, fields: Partial<InsightShipment> = {}) =>
+  shipment({ shippedAt: at(shippedBase), deliveredAt: at(shippedBase + days * 24 * HOUR), ...fields });
+
+function problemEvent(reason: ProblemReason, time = '2024-05-02T10:00:00Z'): TrackingEvent {
+  return {
+    at: time,
+    timeSource: 'carrier',
+    status: 'in_transit',
+    code: 'X',
+    description: reason,
+    problem: { reason, actionRequired: false },
+  };
+}
+
+describe('summarize', () => {
+  it('gives the median and 90th percentile of transit and handling times in days', () => {
+    const { overall } = summarize([
+      took(1, { placedAt: at(shippedBase - 12 * HOUR) }),
+      took(2, { placedAt: at(shippedBase - 24 * HOUR) }),
+      took(3, { placedAt: at(shippedBase - 36 * HOUR) }),
+      took(4),
+    ]);
+    assert.deepEqual(overall.transitDays, { count: 4, median: 2.5, p90: 3.7 });
+    assert.deepEqual(overall.handlingDays, { count: 3, median: 1, p90: 1.4 });
+  });
+
+  it('takes the shipped time from the first scan that shows the parcel moving', () => {
+    const scan = (time: string, status: TrackingEvent['status']): TrackingEvent => ({
+      at: time,
+      timeSource: 'carrier',
+      status,
+      code: 'S',
+      description: status,
+    });
+    const { overall } = summarize([
+      shipment({
+        placedAt: '2024-05-01T00:00:00Z',
+        deliveredAt: '2024-05-04T00:00:00Z',
+        events: [
+          scan('2024-05-01T06:00:00Z', 'info_received'),
+          scan('2024-05-02T00:00:00Z', 'in_transit'),
+          scan('2024-05-03T00:00:00Z', 'in_transit'),
+        ],
+      }),
+    ]);
+    assert.equal(overall.handlingDays.median, 1);
+    assert.equal(overall.transitDays.median, 2);
+  });
+
+  it('reads the promised day in the destination’s time zone, across midnight', () => {
+    // 05:30 UTC on 11 May is 22:30 on 10 May in Los Angeles.
+    const late = { deliveredAt: '2024-05-11T05:30:00Z', promised: { earliest: '2024-05-08', latest: '2024-05-10' } };
+    const inLosAngeles = summarize([shipment({ ...late, destination: { country: 'US', region: 'CA' } })]);
+    assert.deepEqual(inLosAngeles.overall.onTime, { count: 1, of: 1, rate: 1 });
+    const withZone = summarize([shipment({ ...late, destination: { timeZone: 'America/Los_Angeles' } })]);
+    assert.equal(withZone.overall.onTime.rate, 1);
+    // Without a zone, the day the carrier wrote is taken: 11 May in UTC, a day late…
+    assert.equal(summarize([shipment(late)]).overall.onTime.rate, 0);
+    // …and 10 May when the carrier wrote the local time.
+    assert.equal(summarize([shipment({ ...late, deliveredAt: '2024-05-10T22:30:00-07:00' })]).overall.onTime.rate, 1);
+    // 23:30 UTC on 10 May is already 11 May in Berlin.
+    const berlin = summarize([
+      shipment({ ...late, deliveredAt: '2024-05-10T23:30:00Z', destination: { country: 'DE' } }),
+    ]);
+    assert.equal(berlin.overall.onTime.rate, 0);
+  });
+
+  it('counts an undelivered parcel as late once its promised day is over, and not before', () => {
+    const waiting = shipment({
+      shippedAt: '2024-05-01T12:00:00Z',
+      promised: { earliest: '2024-05-03', latest: '2024-05-05' },
+      destination: { country: 'US', region: 'NY' },
+    });
+    // The day ends at 04:00 UTC on 6 May in New York.
+    assert.deepEqual(summarize([waiting], { now: Date.parse('2024-05-06T03:59:00Z') }).overall.onTime, {
+      count: 0,
+      of: 0,
+      rate: null,
+    });
+    assert.deepEqual(summarize([waiting], { now: Date.parse('2024-05-06T04:00:00Z') }).overall.onTime, {
+      count: 0,
+      of: 1,
+      rate: 0,
+    });
+    const cancelled = { ...waiting, status: 'cancelled' as const };
+    assert.equal(summarize([cancelled], { now: Date.parse('2024-06-01T00:00:00Z') }).overall.onTime.of, 0);
+  });
+
+  it('counts a shipment once per problem reason, however many scans report it', () => {
+    const { overall } = summarize([
+      shipment({
+        events: [problemEvent('delayed'), problemEvent('delayed', '2024-05-03T10:00:00Z'), problemEvent('weather')],
+      }),
+      shipment({
+        problem: { reason: 'delayed', actionRequired: false, since: '2024-05-02T10:00:00Z' },
+        events: [problemEvent('delayed')],
+      }),
+      shipment(),
+      shipment(),
+    ]);
+    assert.deepEqual(overall.problems, {
+      delayed: { count: 2, of: 4, rate: 0.5 },
+      weather: { count: 1, of: 4, rate: 0.25 },
+    });
+  });
+
+  it('counts as lost a parcel reported lost and not delivered or returned since', () => {
+    const { overall } = summarize([
+      shipment({ events: [problemEvent('lost')] }),
+      shipment({ problem: { reason: 'lost', actionRequired: false, since: '2024-05-02T10:00:00Z' } }),
+      took(5, { events: [problemEvent('lost')] }),
+      shipment({ status: 'returning', events: [problemEvent('lost')] }),
+    ]);
+    assert.deepEqual(overall.lost, { count: 2, of: 4, rate: 0.5 });
+    assert.equal(overall.problems.lost?.count, 4);
+  });
+
+  it('groups by several keys together', () => {
+    const ca: Place = { country: 'US', region: 'CA' };
+    const ny: Place = { country: 'US', region: 'NY' };
+    const { groups, by } = summarize(
+      [
+        took(1, { carrier: 'ups', destination: ca }),
+        took(2, { carrier: 'ups', destination: ca }),
+        took(3, { carrier: 'ups', destination: ny }),
+        took(4, { carrier: 'fedex', destination: ca }),
+        took(5, { carrier: 'fedex' }),
+      ],
+      { by: ['destination', 'carrier'] },
+    );
+    assert.deepEqual(by, ['carrier', 'destination']);
+    assert.deepEqual(
+      groups.map((g) => [g.label, g.volume, g.transitDays.median]),
+      [
+        ['ups · to US-CA', 2, 1.5],
+        ['fedex · to US-CA', 1, 4],
+        ['fedex · to unknown place', 1, 5],
+        ['ups · to US-NY', 1, 3],
+      ],
+    );
+    assert.deepEqual(groups[0]!.key, { carrier: 'ups', destination: { country: 'US', region: 'CA' } });
+    assert.deepEqual(groups[2]!.key, { carrier: 'fedex', destination: { country: null, region: null } });
+  });
+
+  it('groups by service and origin, a missing service being its own group', () => {
+    const { groups } = summarize(
+      [
+        shipment({ service: 'UPS Ground', origin: { country: 'US', region: 'NJ' } }),
+        shipment({ service: 'UPS Ground', origin: { country: 'US', region: 'NJ' } }),
+        shipment({ origin: { country: 'DE' } }),
+      ],
+      { by: ['service', 'origin'] },
+    );
+    assert.deepEqual(
+      groups.map((g) => [g.key, g.label, g.volume]),
+      [
+        [{ service: 'UPS Ground', origin: { country: 'US', region: 'NJ' } }, 'UPS Ground · from US-NJ', 2],
+        [{ service: null, origin: { country: 'DE', region: null } }, 'no service · from DE', 1],
+      ],
+    );
+  });
+
+  it('lists the lanes whose on-time rate dropped most, with enough shipments in both periods', () => {
+    const now = Date.parse('2024-06-30T00:00:00Z');
+    const lane = (carrier: 'ups' | 'fedex' | 'usps', daysAgo: number, onTime: boolean): InsightShipment => {
+      const shipped = now - daysAgo * 24 * HOUR;
+      return shipment({
+        carrier,
+        shippedAt: at(shipped),
+        deliveredAt: at(shipped + 2 * 24 * HOUR),
+        promised: { earliest: '2000-01-01', latest: onTime ? '2099-01-01' : '2000-01-02' },
+      });
+    };
+    const batch = (carrier: 'ups' | 'fedex' | 'usps', daysAgo: number, count: number, onTime: number) =>
+      Array.from({ length: count }, (_, i) => lane(carrier, daysAgo, i < onTime));
+    const result = summarize(
+      [
+        ...batch('ups', 45, 20, 20), // 100 % → 50 %
+        ...batch('ups', 10, 20, 10),
+        ...batch('fedex', 45, 20, 18), // 90 % → 80 %
+        ...batch('fedex', 10, 20, 16),
+        ...batch('usps', 45, 19, 19), // a bigger drop, but too few shipments before
+        ...batch('usps', 10, 30, 0),
+        ...batch('ups', 70, 5, 0), // outside both periods
+      ],
+      { now, minVolume: 20 },
+    );
+    assert.deepEqual(
+      result.worsening.map((w) => [w.label, w.previous.onTime.rate, w.current.onTime.rate, Math.round(w.change * 100)]),
+      [
+        ['ups', 1, 0.5, -50],
+        ['fedex', 0.9, 0.8, -10],
+      ],
+    );
+    assert.equal(result.worsening[0]!.current.volume, 20);
+    assert.deepEqual(result.periods, {
+      current: { from: '2024-05-31T00:00:00.000Z', to: '2024-06-30T00:00:00.000Z' },
+      previous: { from: '2024-05-01T00:00:00.000Z', to: '2024-05-31T00:00:00.000Z' },
+    });
+    assert.equal(
+      summarize([...batch('ups', 45, 20, 20), ...batch('ups', 10, 20, 10)], { now, limit: 0 }).worsening.length,
+      0,
+    );
+  });
+
+  it('takes the latest time in the data as now when none is given', () => {
+    const result = summarize([took(1), took(3)]);
+    assert.equal(result.now, at(shippedBase + 3 * 24 * HOUR));
+  });
+
+  it('summarizes no shipments as empty figures', () => {
+    const result = summarize([], { by: ['carrier', 'service'] });
+    assert.deepEqual(result.groups, []);
+    assert.deepEqual(result.worsening, []);
+    assert.equal(result.now, null);
+    assert.equal(result.periods, null);
+    assert.deepEqual(result.overall, {
+      key: {},
+      label: 'all shipments',
+      volume: 0,
+      handlingDays: { count: 0, median: null, p90: null },
+      transitDays: { count: 0, median: null, p90: null },
+      onTime: { count: 0, of: 0, rate: null },
+      problems: {},
+      lost: { count: 0, of: 0, rate: null },
+    });
+  });
+
+  it('counts a shipment that lacks a promise, order time or delivery in the volume only', () => {
+    const { overall } = summarize(
+      [
+        took(2, { placedAt: at(shippedBase - 24 * HOUR), promised: { earliest: '2024-05-01', latest: '2024-05-03' } }),
+        took(4), // no promise, no order time
+        shipment({
+          placedAt: at(shippedBase - 48 * HOUR),
+          shippedAt: at(shippedBase),
+          promised: { earliest: '2024-05-01', latest: '2099-01-01' },
+        }), // not delivered
+        shipment({ deliveredAt: 'not a time', promised: { earliest: '2024-05-01', latest: 'soon' } }),
+      ],
+      { now: shippedBase + 5 * 24 * HOUR },
+    );
+    assert.equal(overall.volume, 4);
+    assert.deepEqual(overall.transitDays, { count: 2, median: 3, p90: 3.8 });
+    assert.deepEqual(overall.handlingDays, { count: 2, median: 1.5, p90: 1.9 });
+    assert.deepEqual(overall.onTime, { count: 1, of: 1, rate: 1 });
+  });
+
+  it('never throws on any well-typed shipments and options', () => {
+    const time = fc.oneof(
+      fc.string(),
+      fc
+        .date({ noInvalidDate: true, min: new Date('1900-01-01'), max: new Date('2200-01-01') })
+        .map((d) => d.toISOString()),
+      fc.constantFrom('2024-05-01T10:00:00-07:00', '2024-05-01T10:00:00+0530', '9999-12-31T23:59:59Z'),
+    );
+    const day = fc.oneof(fc.string(), fc.constantFrom('2024-05-01', '2024-02-30', '0000-01-01', '9999-12-31'));
+    const place = fc.record(
+      {
+        country: fc.constantFrom('US', 'DE', 'ZZ'),
+        region: fc.string({ maxLength: 3 }),
+        timeZone: fc.oneof(fc.string(), fc.constant('America/Denver')),
+      },
+      { requiredKeys: [] },
+    );
+    const reason = fc.constantFrom(...problemReasons);
+    const event = fc.record(
+      {
+        at: time,
+        timeSource: fc.constantFrom('carrier' as const, 'inferred' as const, 'utc' as const),
+        status: fc.constantFrom(...statuses),
+        problem: fc.record({ reason, actionRequired: fc.boolean() }),
+        code: fc.string(),
+        description: fc.string(),
+      },
+      { requiredKeys: ['at', 'timeSource', 'status', 'code', 'description'] },
+    );
+    const arbitraryShipment = fc.record(
+      {
+        carrier: fc.constantFrom(...carrierIds),
+        trackingNumber: fc.string({ minLength: 1 }),
+        service: fc.string(),
+        status: fc.constantFrom(...statuses),
+        problem: fc.record({ reason, actionRequired: fc.boolean(), since: time }),
+        events: fc.array(event, { maxLength: 5 }),
+        promised: fc.record({ earliest: day, latest: day }),
+        deliveredAt: time,
+        origin: place,
+        destination: place,
+        updatedAt: time,
+        placedAt: time,
+        shippedAt: time,
+      },
+      { requiredKeys: ['carrier', 'trackingNumber', 'status', 'events', 'updatedAt'] },
+    );
+    const options = fc.record(
+      {
+        by: fc.subarray<GroupDimension>(['carrier', 'service', 'origin', 'destination']),
+        now: fc.oneof(fc.double(), fc.date()),
+        period: fc.double(),
+        minVolume: fc.double(),
+        limit: fc.integer({ min: -5, max: 5 }),
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(fc.array(arbitraryShipment, { maxLength: 12 }), options, (shipments, opts) => {
+        const result = summarize(shipments, opts);
+        assert.equal(result.overall.volume, shipments.length);
+        assert.equal(
+          result.groups.reduce((sum, g) => sum + g.volume, 0),
+          shipments.length,
+        );
+      }),
+    );
+  });
+});

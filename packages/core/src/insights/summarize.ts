@@ -1,0 +1,381 @@
+import { problemReasons, type ProblemReason } from '../model/problem.js';
+import type { Place } from '../model/schemas.js';
+import { zoneForPlace } from '../time/zone-for-place.js';
+import { ZoneOffsets, parseDay, parseInstant, readDay } from './instants.js';
+import { quantilesInPlace } from './quantile.js';
+import {
+  GroupDimension,
+  type AreaKey,
+  type DurationSummary,
+  type GroupKey,
+  type GroupSummary,
+  type InsightShipment,
+  type Interval,
+  type PeriodFigures,
+  type Rate,
+  type Summary,
+  type SummarizeOptions,
+  type WorseningLane,
+} from './types.js';
+
+// One pass over the shipments reads what each one says straight into its group's counters and
+// duration buffers (typed arrays that grow by doubling). Nothing is allocated per shipment, and when
+// `now` is given nothing of size n at all; without it, each shipment's time and on-time verdict are kept
+// in two typed arrays until the pass has found the latest time in the data.
+
+const reasonCount = problemReasons.length;
+const reasonBit: Readonly<Record<string, number>> = Object.fromEntries(problemReasons.map((reason, i) => [reason, i]));
+const otherBit = reasonBit.other!;
+const lostBit = 1 << reasonBit.lost!;
+
+const DAY = 86_400_000;
+/** Where no zone is known, a promised day has surely ended everywhere twelve hours after it ends in UTC. */
+const LATEST_DAY_END_MS = 12 * 3_600_000;
+
+// A shipment's verdict against its promise, as one number: on time, late, unknown, or — not delivered —
+// the instant its promised day ends at the destination, after which it is late.
+const ON_TIME = Number.POSITIVE_INFINITY;
+const LATE = Number.NEGATIVE_INFINITY;
+const UNKNOWN = Number.NaN;
+
+const defaults = { by: [GroupDimension.carrier], period: 30, minVolume: 20, limit: 10 } as const;
+
+class Durations {
+  values = new Float64Array(16);
+  count = 0;
+
+  push(value: number): void {
+    if (this.count === this.values.length) {
+      const grown = new Float64Array(this.count * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[this.count++] = value;
+  }
+}
+
+class Period {
+  volume = 0;
+  known = 0;
+  onTime = 0;
+}
+
+class Group {
+  volume = 0;
+  lost = 0;
+  known = 0;
+  onTime = 0;
+  readonly problems = new Float64Array(reasonCount);
+  readonly handling = new Durations();
+  readonly transit = new Durations();
+  readonly current = new Period();
+  readonly previous = new Period();
+  constructor(
+    readonly key: GroupKey,
+    readonly label: string,
+  ) {}
+}
+
+interface Node {
+  children: Map<string, Node>;
+  group: Group | undefined;
+}
+
+type Level = (shipment: InsightShipment) => string;
+
+// Each dimension is one or two levels of a tree of maps from value to child, so finding a shipment's
+// group costs a few map look-ups and no key string. A missing value is the empty string.
+const levelsOf: Record<GroupDimension, Level[]> = {
+  carrier: [(s) => s.carrier],
+  service: [(s) => s.service ?? ''],
+  origin: [(s) => s.origin?.country ?? '', (s) => s.origin?.region ?? ''],
+  destination: [(s) => s.destination?.country ?? '', (s) => s.destination?.region ?? ''],
+};
+
+/** Counts one verdict and, when it falls in a period, its period's figures. Periods are (from, to]. */
+function tally(group: Group, verdict: number, at: number, now: number, periodMs: number): void {
+  const known = verdict === ON_TIME || verdict <= now;
+  if (known) {
+    group.known++;
+    if (verdict === ON_TIME) group.onTime++;
+  }
+  const age = now - at;
+  const period =
+    age >= 0 && age < periodMs ? group.current : age >= periodMs && age < 2 * periodMs ? group.previous : null;
+  if (period !== null) {
+    period.volume++;
+    if (known) {
+      period.known++;
+      if (verdict === ON_TIME) period.onTime++;
+    }
+  }
+}
+
+/**
+ * Shipping insights for a set of shipments, per group (`by` carrier, service, origin, destination, or
+ * several together): volume, handling and transit times (median and 90th percentile, in days), the
+ * on-time rate against the promise, the rate of each problem, the lost rate, and the groups whose
+ * on-time rate fell most from the previous period to the current one. Pure: the same input and
+ * options give the same result, and nothing outside is read.
+ */
+export function summarize(shipments: readonly InsightShipment[], options: SummarizeOptions = {}): Summary {
+  const by = dimensionsOf(options.by);
+  const levels = by.flatMap((dimension) => levelsOf[dimension]);
+  const n = shipments.length;
+  const periodMs = Math.max(0, options.period ?? defaults.period) * DAY;
+  const givenNow = options.now === undefined ? Number.NaN : +options.now;
+  const nowGiven = options.now !== undefined;
+
+  // Only without `now`: kept until the latest time in the data is known.
+  const groupOf: Group[] = nowGiven ? [] : new Array<Group>(n);
+  const reference = new Float64Array(nowGiven ? 0 : n);
+  const verdicts = new Float64Array(nowGiven ? 0 : n);
+
+  const groups: Group[] = [];
+  const root: Node = { children: new Map(), group: undefined };
+
+  const offsets = new ZoneOffsets();
+  const zones = new Map<string, Map<string, string | null>>();
+  const destinationZone = (place: Place | undefined): string | undefined => {
+    if (place === undefined) return undefined;
+    if (place.timeZone) return place.timeZone;
+    const country = place.country ?? '';
+    let regions = zones.get(country);
+    if (regions === undefined) zones.set(country, (regions = new Map()));
+    let zone = regions.get(place.region ?? '');
+    if (zone === undefined) regions.set(place.region ?? '', (zone = zoneForPlace(place) ?? null));
+    return zone ?? undefined;
+  };
+
+  let latest = Number.NEGATIVE_INFINITY;
+
+  for (let i = 0; i < n; i++) {
+    const s = shipments[i]!;
+
+    let node = root;
+    for (let l = 0; l < levels.length; l++) {
+      const value = levels[l]!(s);
+      let child = node.children.get(value);
+      if (child === undefined) node.children.set(value, (child = { children: new Map(), group: undefined }));
+      node = child;
+    }
+    let group = node.group;
+    if (group === undefined) {
+      const key = keyOf(s, by);
+      group = node.group = new Group(key, labelOf(key));
+      groups.push(group);
+    }
+    group.volume++;
+
+    // What the scans say: the first one that shows the parcel moving, the last delivery, every problem.
+    let movedAt: string | undefined;
+    let deliveredScanAt: string | undefined;
+    let problems = 0;
+    const events = s.events;
+    for (let e = 0; e < events.length; e++) {
+      const event = events[e]!;
+      const status = event.status;
+      if (
+        movedAt === undefined &&
+        (status === 'in_transit' ||
+          status === 'out_for_delivery' ||
+          status === 'available_for_pickup' ||
+          status === 'delivered')
+      ) {
+        movedAt = event.at;
+      }
+      if (status === 'delivered') deliveredScanAt = event.at;
+      if (event.problem !== undefined) problems |= 1 << (reasonBit[event.problem.reason] ?? otherBit);
+    }
+    if (s.problem !== undefined) problems |= 1 << (reasonBit[s.problem.reason] ?? otherBit);
+
+    let shipped = parseInstant(s.shippedAt);
+    if (shipped !== shipped) shipped = parseInstant(movedAt);
+    const placed = parseInstant(s.placedAt);
+    const deliveredText = s.deliveredAt ?? (s.status === 'delivered' ? deliveredScanAt : undefined);
+    const delivered = parseInstant(deliveredText);
+
+    // A negative duration is a data error (clocks or zones mixed up): it informs nothing.
+    if (shipped >= placed) group.handling.push((shipped - placed) / DAY);
+    if (delivered >= shipped) group.transit.push((delivered - shipped) / DAY);
+    const at = shipped === shipped ? shipped : placed;
+    if (at > latest) latest = at;
+    if (delivered > latest) latest = delivered;
+
+    if (problems !== 0) {
+      for (let r = 0; r < reasonCount; r++) if ((problems >> r) & 1) group.problems[r]!++;
+      if (
+        problems & lostBit &&
+        delivered !== delivered &&
+        s.status !== 'delivered' &&
+        s.status !== 'returning' &&
+        s.status !== 'returned'
+      ) {
+        group.lost++;
+      }
+    }
+
+    // On time: delivered on or before the promised latest day, as a calendar day at the destination.
+    let verdict = UNKNOWN;
+    const promised = s.promised;
+    const promisedDay = promised === undefined || s.status === 'cancelled' ? Number.NaN : parseDay(promised.latest);
+    if (promisedDay === promisedDay) {
+      const zone = destinationZone(s.destination);
+      if (delivered === delivered) {
+        const offset = zone === undefined ? Number.NaN : offsets.offsetAt(zone, delivered);
+        // Without a zone, the day the carrier wrote the delivery in is the best there is.
+        const day = offset === offset ? Math.floor((delivered + offset * 60_000) / DAY) : readDay(deliveredText!);
+        verdict = day <= promisedDay ? ON_TIME : LATE;
+      } else {
+        const dayEnd = (promisedDay + 1) * DAY;
+        const offset = zone === undefined ? Number.NaN : offsets.offsetAt(zone, dayEnd);
+        verdict = offset === offset ? dayEnd - offset * 60_000 : dayEnd + LATEST_DAY_END_MS;
+      }
+    }
+    if (nowGiven) {
+      tally(group, verdict, at, givenNow, periodMs);
+    } else {
+      groupOf[i] = group;
+      reference[i] = at;
+      verdicts[i] = verdict;
+    }
+  }
+
+  const now = nowGiven ? givenNow : latest > Number.NEGATIVE_INFINITY ? latest : Number.NaN;
+  if (!nowGiven) for (let i = 0; i < n; i++) tally(groupOf[i]!, verdicts[i]!, reference[i]!, now, periodMs);
+
+  const summaries: GroupSummary[] = groups.map((group) => ({
+    key: group.key,
+    label: group.label,
+    volume: group.volume,
+    handlingDays: durationSummary(group.handling.values, 0, group.handling.count),
+    transitDays: durationSummary(group.transit.values, 0, group.transit.count),
+    onTime: rate(group.onTime, group.known),
+    problems: problemsOf(group.problems, group.volume),
+    lost: rate(group.lost, group.volume),
+  }));
+  summaries.sort((a, b) => b.volume - a.volume || compareText(a.label, b.label));
+
+  const overallProblems = new Float64Array(reasonCount);
+  let lost = 0;
+  let known = 0;
+  let onTime = 0;
+  for (const group of groups) {
+    for (let r = 0; r < reasonCount; r++) overallProblems[r]! += group.problems[r]!;
+    lost += group.lost;
+    known += group.known;
+    onTime += group.onTime;
+  }
+  const overall: GroupSummary = {
+    key: {},
+    label: 'all shipments',
+    volume: n,
+    handlingDays: overallDurations(groups.map((group) => group.handling)),
+    transitDays: overallDurations(groups.map((group) => group.transit)),
+    onTime: rate(onTime, known),
+    problems: problemsOf(overallProblems, n),
+    lost: rate(lost, n),
+  };
+
+  const minVolume = Math.max(1, options.minVolume ?? defaults.minVolume);
+  const worsening: WorseningLane[] = [];
+  for (const { key, label, current, previous } of groups) {
+    if (current.known < minVolume || previous.known < minVolume) continue;
+    const change = current.onTime / current.known - previous.onTime / previous.known;
+    if (!(change < 0)) continue;
+    worsening.push({ key, label, current: periodFigures(current), previous: periodFigures(previous), change });
+  }
+  worsening.sort((a, b) => a.change - b.change || compareText(a.label, b.label));
+  worsening.length = Math.min(worsening.length, Math.max(0, options.limit ?? defaults.limit));
+
+  const readable = Math.abs(now) <= 8.64e15 && Math.abs(now - 2 * periodMs) <= 8.64e15;
+  return {
+    by,
+    now: readable ? new Date(now).toISOString() : null,
+    periods: readable
+      ? { current: interval(now - periodMs, now), previous: interval(now - 2 * periodMs, now - periodMs) }
+      : null,
+    overall,
+    groups: summaries,
+    worsening,
+  };
+}
+
+function dimensionsOf(by: readonly GroupDimension[] | undefined): GroupDimension[] {
+  const wanted = by ?? defaults.by;
+  return Object.values(GroupDimension).filter((dimension) => wanted.includes(dimension));
+}
+
+function areaOf(place: Place | undefined): AreaKey {
+  return { country: place?.country ?? null, region: place?.region ?? null };
+}
+
+function keyOf(s: InsightShipment, by: readonly GroupDimension[]): GroupKey {
+  const key: GroupKey = {};
+  for (const dimension of by) {
+    if (dimension === 'carrier') key.carrier = s.carrier;
+    else if (dimension === 'service') key.service = s.service || null;
+    else if (dimension === 'origin') key.origin = areaOf(s.origin);
+    else key.destination = areaOf(s.destination);
+  }
+  return key;
+}
+
+function areaLabel(area: AreaKey): string {
+  if (area.country === null) return area.region ?? 'unknown place';
+  return area.region === null ? area.country : `${area.country}-${area.region}`;
+}
+
+function labelOf(key: GroupKey): string {
+  const parts: string[] = [];
+  if (key.carrier !== undefined) parts.push(key.carrier);
+  if (key.service !== undefined) parts.push(key.service ?? 'no service');
+  if (key.origin !== undefined) parts.push(`from ${areaLabel(key.origin)}`);
+  if (key.destination !== undefined) parts.push(`to ${areaLabel(key.destination)}`);
+  return parts.length > 0 ? parts.join(' · ') : 'all shipments';
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function rate(count: number, of: number): Rate {
+  return { count, of, rate: of > 0 ? count / of : null };
+}
+
+function problemsOf(counts: Float64Array, of: number): Partial<Record<ProblemReason, Rate>> {
+  const result: Partial<Record<ProblemReason, Rate>> = {};
+  for (let r = 0; r < reasonCount; r++) {
+    if (counts[r]! > 0) result[problemReasons[r]!] = rate(counts[r]!, of);
+  }
+  return result;
+}
+
+function periodFigures(period: Period): PeriodFigures {
+  return { volume: period.volume, onTime: rate(period.onTime, period.known) };
+}
+
+function interval(from: number, to: number): Interval {
+  return { from: new Date(from).toISOString(), to: new Date(to).toISOString() };
+}
+
+const wanted = [0.5, 0.9];
+
+/** Median and 90th percentile of `values[from..to)`, which it reorders. */
+function durationSummary(values: Float64Array, from: number, to: number): DurationSummary {
+  if (to <= from) return { count: 0, median: null, p90: null };
+  const [median, p90] = quantilesInPlace(values, from, to, wanted);
+  return { count: to - from, median: median!, p90: p90! };
+}
+
+function overallDurations(parts: readonly Durations[]): DurationSummary {
+  let total = 0;
+  for (const part of parts) total += part.count;
+  const all = new Float64Array(total);
+  let at = 0;
+  for (const part of parts) {
+    all.set(part.values.subarray(0, part.count), at);
+    at += part.count;
+  }
+  return durationSummary(all, 0, total);
+}
