@@ -7,3 +7,4 @@ export * from './time/index.js';
 export * from './carriers/index.js';
 export * from './tracker/index.js';
 export * from './insights/index.js';
+export * from './estimate/index.js';

@@ -1,0 +1,47 @@
+import { zoneOffsetAt } from '../time/event-time.js';
+import { DAY_MS, parseInstant, readDay } from '../insights/instants.js';
+import { TracklineError } from '../errors/trackline-error.js';
+
+/** Milliseconds since the epoch of an instant given as a Date or an ISO 8601 string; NaN when unreadable. */
+export function instantOf(value: Date | string | undefined): number {
+  if (value === undefined) return Number.NaN;
+  if (value instanceof Date) return value.getTime();
+  const fast = parseInstant(value);
+  return fast === fast ? fast : Date.parse(value);
+}
+
+export function requireInstant(value: Date | string, field: string): number {
+  const ms = instantOf(value);
+  if (!Number.isFinite(ms)) {
+    throw new TracklineError(
+      'invalid_response',
+      `${field} is not a date-time we can read; pass a Date or an ISO 8601 string.`,
+    );
+  }
+  return ms;
+}
+
+/** Minutes east of UTC, or NaN for a zone the runtime does not know. */
+export function safeOffset(zone: string, ms: number): number {
+  try {
+    return zoneOffsetAt(zone, ms);
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** The local calendar day and hour of an instant written as an ISO string with its own offset. */
+export function writtenLocal(iso: string): { day: number; hour: number } {
+  const hour = Number(iso.slice(11, 13));
+  return { day: readDay(iso), hour: hour === hour ? hour : 0 };
+}
+
+/** The local day number of `ms` at `offsetMinutes` east of UTC. */
+export function localDay(ms: number, offsetMinutes: number): number {
+  return Math.floor((ms + offsetMinutes * 60_000) / DAY_MS);
+}
+
+export function localHour(ms: number, offsetMinutes: number): number {
+  const local = ms + offsetMinutes * 60_000;
+  return Math.floor((local - Math.floor(local / DAY_MS) * DAY_MS) / 3_600_000);
+}

@@ -1,0 +1,155 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { fitTransitModel } from './fit.js';
+import { CA, NY, RJ, SP, TX, WA, orders, weekly } from './fixtures.js';
+import type { EstimateInput } from './types.js';
+
+// Spring 2024 has no US public holiday between Presidents' Day and Memorial Day, so every weekday counts.
+const now = '2024-05-20T17:00:00-07:00'; // a Monday, after the cut-off
+const steady = { halfLifeDays: 10_000 }; // recency weighting off, so answers are plain counts
+const fromMonday: EstimateInput = {
+  carrier: 'ups',
+  service: 'ground',
+  origin: CA,
+  destination: NY,
+  shippedAt: '2024-05-20T16:00:00-07:00',
+  now,
+};
+
+describe('fitTransitModel', () => {
+  it('learns a lane that always takes three working days', () => {
+    const model = fitTransitModel(weekly('2024-03-11', 9, 5, 3), { now, ...steady });
+    assert.deepEqual(model.estimate(fromMonday), {
+      earliest: '2024-05-23',
+      latest: '2024-05-23',
+      likely: '2024-05-23',
+      confidence: 0.8,
+      basis: 'history',
+      sampleSize: 45,
+    });
+  });
+
+  it('counts working days: a parcel shipped on Thursday arrives the next Tuesday, not on Sunday', () => {
+    const model = fitTransitModel(weekly('2024-03-11', 9, 5, 3), { now, ...steady });
+    const estimate = model.estimate({
+      ...fromMonday,
+      shippedAt: '2024-05-16T16:00:00-07:00',
+      now: '2024-05-16T17:00:00-07:00',
+    });
+    assert.equal(estimate.likely, '2024-05-21');
+    const memorialDay = model.estimate({
+      ...fromMonday,
+      shippedAt: '2024-05-23T16:00:00-07:00',
+      now: '2024-05-23T17:00:00-07:00',
+    });
+    assert.equal(memorialDay.likely, '2024-05-29', 'Monday 2024-05-27 is Memorial Day');
+  });
+
+  it('adds handling from the order time, and starts the next working day after the cut-off', () => {
+    const model = fitTransitModel(weekly('2024-03-11', 9, 5, 3), { now, ...steady });
+    const { shippedAt: _, ...order } = fromMonday;
+    const before = model.estimate({
+      ...order,
+      placedAt: '2024-05-20T10:00:00-07:00',
+      now: '2024-05-20T10:05:00-07:00',
+    });
+    const after = model.estimate({ ...order, placedAt: '2024-05-20T18:00:00-07:00', now: '2024-05-20T18:05:00-07:00' });
+    assert.equal(before.likely, '2024-05-23');
+    assert.equal(after.likely, '2024-05-24');
+    const saturday = model.estimate({
+      ...order,
+      placedAt: '2024-05-18T09:00:00-07:00',
+      now: '2024-05-18T09:05:00-07:00',
+    });
+    assert.equal(saturday.likely, '2024-05-23', 'an order on Saturday starts on Monday');
+  });
+
+  it('counts parcels still in flight as "at least this long", which raises the estimate', () => {
+    const delivered = weekly('2024-04-01', 4, 5, 2); // 20 delivered after two working days
+    const inFlight = orders(30, '2024-05-13', undefined); // shipped five working days before now, not delivered yet
+    const ignoring = fitTransitModel(delivered, { now, ...steady }).estimate(fromMonday);
+    const honest = fitTransitModel([...delivered, ...inFlight], { now, ...steady }).estimate(fromMonday);
+    assert.equal(ignoring.latest, '2024-05-22');
+    assert.ok(honest.likely > ignoring.likely, `${honest.likely} should be after ${ignoring.likely}`);
+    // At least the five working days they have waited so far; Monday 2024-05-27 is Memorial Day.
+    assert.equal(honest.latest, '2024-05-28');
+  });
+
+  it('backs off to the destination region when a lane has only two deliveries', () => {
+    const history = [
+      ...orders(2, '2024-05-06', '2024-05-07', { destination: TX }), // CA → TX: next day, but only twice
+      ...weekly('2024-03-11', 8, 5, 3, { origin: WA, destination: TX }), // WA → TX: three days, 40 times
+    ];
+    const estimate = fitTransitModel(history, { now, ...steady }).estimate({ ...fromMonday, destination: TX });
+    assert.equal(estimate.likely, '2024-05-23');
+    assert.equal(estimate.sampleSize, 42);
+  });
+
+  it('backs off to the carrier and service, then everything, for a lane it has never seen', () => {
+    const model = fitTransitModel(weekly('2024-03-11', 9, 5, 3), { now, ...steady });
+    const unseen = model.estimate({ ...fromMonday, origin: TX, destination: { country: 'US', region: 'FL' } });
+    assert.equal(unseen.likely, '2024-05-23');
+    const otherCarrier = model.estimate({ ...fromMonday, carrier: 'fedex', service: undefined });
+    assert.equal(otherCarrier.likely, '2024-05-23');
+  });
+
+  it('moves the estimate when the recent weeks are slow', () => {
+    const history = [
+      ...weekly('2024-02-19', 6, 8, 1), // weeks ago: next day
+      ...weekly('2024-05-06', 2, 4, 3), // the last two weeks: three days
+    ];
+    const flat = fitTransitModel(history, { now, halfLifeDays: 10_000 }).estimate(fromMonday);
+    const recent = fitTransitModel(history, { now, halfLifeDays: 7 }).estimate(fromMonday);
+    assert.equal(flat.likely, '2024-05-21');
+    assert.equal(recent.likely, '2024-05-23');
+  });
+
+  it("skips Brazil's Republic Day (2017-11-15) in the delivery window", () => {
+    const lane = { carrier: 'correios', service: 'sedex', origin: SP, destination: RJ, offset: '-03:00' };
+    const history = weekly('2017-09-18', 7, 5, 2, lane); // Monday → Wednesday: two working days
+    const input = { ...lane, shippedAt: '2017-11-14T16:00:00-02:00', now: '2017-11-14T17:00:00-02:00' };
+    const withHolidays = fitTransitModel(history, { now: input.now, ...steady }).estimate(input);
+    const weekendsOnly = fitTransitModel(history, { now: input.now, ...steady, holidays: false }).estimate(input);
+    assert.equal(withHolidays.likely, '2017-11-17');
+    assert.equal(weekendsOnly.likely, '2017-11-16');
+    assert.ok(fitTransitModel(history, { now: input.now }).toJSON().calendars.BR?.holidays.includes('2017-11-15'));
+  });
+
+  it('skips US Thanksgiving', () => {
+    const history = weekly('2024-09-09', 4, 10, 2); // Monday → Wednesday (Columbus Day 2024-10-14 is after)
+    const shippedAt = '2024-11-26T16:00:00-08:00'; // Tuesday before Thanksgiving
+    const model = fitTransitModel(history, { now: '2024-11-26T17:00:00-08:00', ...steady });
+    const estimate = model.estimate({ ...fromMonday, shippedAt, now: '2024-11-26T17:00:00-08:00' });
+    assert.equal(estimate.likely, '2024-11-29', 'Wednesday, then Friday: Thursday is Thanksgiving');
+  });
+
+  it('never reads the future: orders placed after now change nothing, deliveries after now are in flight', () => {
+    const past = weekly('2024-03-11', 9, 5, 3);
+    const future = weekly('2024-05-27', 4, 20, 9);
+    const a = fitTransitModel(past, { now });
+    const b = fitTransitModel([...past, ...future], { now });
+    assert.deepEqual(b.toJSON(), a.toJSON());
+    const laterDelivery = orders(5, '2024-05-13', '2024-05-30');
+    const stillInFlight = orders(5, '2024-05-13', undefined);
+    assert.deepEqual(
+      fitTransitModel([...past, ...laterDelivery], { now }).toJSON(),
+      fitTransitModel([...past, ...stillInFlight], { now }).toJSON(),
+    );
+  });
+
+  it('gives a checkout promise whose latest day covers the asked share of deliveries', () => {
+    const history = [
+      ...weekly('2024-03-11', 4, 10, 1),
+      ...weekly('2024-04-08', 3, 10, 2),
+      ...weekly('2024-04-29', 3, 10, 3),
+    ];
+    const model = fitTransitModel(history, { now, ...steady });
+    const { shippedAt: _, ...order } = fromMonday;
+    const checkout = { ...order, placedAt: '2024-05-20T09:00:00-07:00', now: '2024-05-20T09:00:00-07:00' };
+    const promise = model.promise(checkout, 0.9);
+    assert.equal(promise.basis, 'promise');
+    assert.equal(promise.earliest, '2024-05-21');
+    assert.equal(promise.latest, '2024-05-23');
+    assert.equal(model.promise(checkout, 0.3).latest, '2024-05-21');
+  });
+});

@@ -1,0 +1,176 @@
+import { zoneForPlace } from '../time/zone-for-place.js';
+import { ZoneOffsets } from '../insights/instants.js';
+import { DAY_MS, WorkCalendar, formatDay, weekendOf } from './calendar.js';
+import { localDay, localHour, requireInstant, instantOf, writtenLocal } from './clock.js';
+import { publicHolidays } from './holidays.js';
+import { LaneCache, anyKey, countryOf, laneKeys } from './lane.js';
+import { createTransitModel, type TransitModel } from './model.js';
+import { SurvivalCounts, kaplanMeier } from './survival.js';
+import type {
+  FitOptions,
+  HistoryRecord,
+  SerializedCalendar,
+  SerializedDistribution,
+  SerializedGroup,
+  SerializedTransitModel,
+} from './types.js';
+
+/** Days before the oldest record and after `now` that the holiday lists cover. */
+const holidaysBefore = 30;
+const holidaysAfter = 120;
+
+interface Route {
+  lane: Lane;
+  calendar: WorkCalendar;
+  originZone: string | undefined;
+  destZone: string | undefined;
+}
+
+interface Lane {
+  handling: SurvivalCounts;
+  transit: SurvivalCounts;
+}
+
+/**
+ * Learns, per lane, how many working days orders take to hand over to the carrier (handling) and
+ * to arrive (transit), from the store's own history as it was known at `now`. Parcels still on
+ * their way count as "at least this long so far" (Kaplan–Meier), recent weeks weigh more, and days
+ * are counted in working days of the destination country.
+ */
+export function fitTransitModel(history: readonly HistoryRecord[], options: FitOptions = {}): TransitModel {
+  const nowMs = requireInstant(options.now ?? new Date(), 'now');
+  const halfLifeDays = options.halfLifeDays ?? 45;
+  const minSamples = options.minSamples ?? 30;
+  const cutoffHour = options.cutoffHour ?? 14;
+  const decayPerMs = Math.LN2 / (halfLifeDays * DAY_MS);
+
+  // First pass: what is known at `now`, and which countries and days the calendars must cover.
+  const records: { record: HistoryRecord; placedMs: number }[] = [];
+  const countries = new Set<string>();
+  let firstMs = nowMs;
+  for (const record of history) {
+    const placedMs = instantOf(record.placedAt);
+    if (!(placedMs <= nowMs)) continue; // placed after `now` (or unreadable): not known yet
+    records.push({ record, placedMs });
+    countries.add(countryOf(record.destination));
+    if (placedMs < firstMs) firstMs = placedMs;
+  }
+  const from = Math.floor(firstMs / DAY_MS) - holidaysBefore;
+  const to = Math.floor(nowMs / DAY_MS) + holidaysAfter;
+  const calendars: Record<string, SerializedCalendar> = {};
+  const workCalendars = new Map<string, WorkCalendar>();
+  for (const country of countries) {
+    const holidays = options.holidays === false ? [] : publicHolidays(country, from, to).sort((a, b) => a - b);
+    const weekend = weekendOf(country);
+    workCalendars.set(country, new WorkCalendar(weekend, holidays, from, to));
+    calendars[country] = { weekend, from: formatDay(from), to: formatDay(to), holidays: holidays.map(formatDay) };
+  }
+
+  // Second pass: each record's handling and transit, as an event or as censored at `now`.
+  const offsets = new ZoneOffsets();
+  const lanes = new Map<string, Lane>();
+  const todays = new Map<string, number>();
+  const todayIn = (zone: string | undefined): number => {
+    const key = zone ?? 'UTC';
+    let day = todays.get(key);
+    if (day === undefined) todays.set(key, (day = localDay(nowMs, zone ? offsetOr0(offsets, zone, nowMs) : 0)));
+    return day;
+  };
+  // Records of one lane share their key, zones and calendar: look them up once per lane.
+  const routes = new LaneCache<Route>();
+  for (const { record, placedMs } of records) {
+    const { carrier, service, origin, destination } = record;
+    let route = routes.get(carrier, service, origin, destination);
+    if (!route) {
+      const key = laneKeys(carrier, service, origin, destination)[0]!;
+      let lane = lanes.get(key);
+      if (!lane) lanes.set(key, (lane = { handling: new SurvivalCounts(), transit: new SurvivalCounts() }));
+      const originZone = zoneForPlace(origin);
+      route = {
+        lane,
+        calendar: workCalendars.get(countryOf(destination))!,
+        originZone,
+        destZone: zoneForPlace(destination) ?? originZone,
+      };
+      routes.set(carrier, service, origin, destination, route);
+    }
+    const { lane, calendar, originZone, destZone } = route;
+    const weight = Math.exp(-decayPerMs * (nowMs - placedMs));
+
+    // Orders after the cut-off, or on a day off, start handling the next working day.
+    const placedOffset = originZone ? offsetOr0(offsets, originZone, placedMs) : Number.NaN;
+    const placed = originZone
+      ? { day: localDay(placedMs, placedOffset), hour: localHour(placedMs, placedOffset) }
+      : writtenLocal(record.placedAt);
+    const start = calendar.onOrAfter(placed.hour >= cutoffHour ? placed.day + 1 : placed.day);
+
+    const shippedMs = instantOf(record.shippedAt);
+    if (!(shippedMs <= nowMs)) {
+      // Delivered without a pick-up time: neither handling nor transit can be read from it.
+      if (instantOf(record.deliveredAt) <= nowMs) continue;
+      // Still at the warehouse at `now`: handling takes longer than the working days gone by so far.
+      lane.handling.addCensored(calendar.count(start, todayIn(originZone)) - 1, weight);
+      continue;
+    }
+    const shipDay = originZone
+      ? localDay(shippedMs, offsetOr0(offsets, originZone, shippedMs))
+      : writtenLocal(record.shippedAt!).day;
+    lane.handling.addEvent(calendar.count(start, shipDay), weight);
+
+    const deliveredMs = instantOf(record.deliveredAt);
+    if (deliveredMs <= nowMs) {
+      const deliveredDay = destZone
+        ? localDay(deliveredMs, offsetOr0(offsets, destZone, deliveredMs))
+        : writtenLocal(record.deliveredAt!).day;
+      lane.transit.addEvent(calendar.count(shipDay, deliveredDay), weight);
+    } else {
+      lane.transit.addCensored(calendar.count(shipDay, todayIn(destZone)) - 1, weight);
+    }
+  }
+
+  // Every back-off level sums the lanes below it.
+  const levels = new Map<string, Lane>();
+  for (const [key, lane] of lanes) {
+    const [carrier, service, , destination] = key.split('|');
+    for (const level of [key, `${carrier}|${service}|*|${destination}`, `${carrier}|${service}|*|*`, anyKey]) {
+      let sum = levels.get(level);
+      if (!sum) levels.set(level, (sum = { handling: new SurvivalCounts(), transit: new SurvivalCounts() }));
+      sum.handling.merge(lane.handling);
+      sum.transit.merge(lane.transit);
+    }
+  }
+  const groups: Record<string, SerializedGroup> = {};
+  for (const [key, level] of levels) {
+    const group: SerializedGroup = {};
+    const handling = distribution(level.handling);
+    const transit = distribution(level.transit);
+    if (handling) group.handling = handling;
+    if (transit) group.transit = transit;
+    groups[key] = group;
+  }
+
+  const data: SerializedTransitModel = {
+    version: 1,
+    fittedAt: new Date(nowMs).toISOString(),
+    cutoffHour,
+    minSamples,
+    calendars,
+    groups,
+  };
+  return createTransitModel(data);
+}
+
+function distribution(counts: SurvivalCounts): SerializedDistribution | undefined {
+  const pmf = kaplanMeier(counts);
+  if (pmf.length === 0) return undefined;
+  return { n: round(counts.weight, 100), d: round(counts.eventWeight, 100), pmf: pmf.map((p) => round(p, 1e6)) };
+}
+
+function round(value: number, scale: number): number {
+  return Math.round(value * scale) / scale;
+}
+
+function offsetOr0(offsets: ZoneOffsets, zone: string, ms: number): number {
+  const offset = offsets.offsetAt(zone, ms);
+  return offset === offset ? offset : 0;
+}

@@ -1,0 +1,64 @@
+import type { Area, HistoryRecord } from './types.js';
+
+// Hand-made histories for the tests: whole days, fixed clock times, so every answer can be worked
+// out by hand. Not exported from the package.
+
+export const CA: Area = { country: 'US', region: 'CA' };
+export const NY: Area = { country: 'US', region: 'NY' };
+export const TX: Area = { country: 'US', region: 'TX' };
+export const WA: Area = { country: 'US', region: 'WA' };
+export const SP: Area = { country: 'BR', region: 'SP' };
+export const RJ: Area = { country: 'BR', region: 'RJ' };
+
+/** `YYYY-MM-DD` plus `days` calendar days. */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+export interface LaneSpec {
+  carrier?: string;
+  service?: string;
+  origin?: Area;
+  destination?: Area;
+  /** Offset written in the times, e.g. `-07:00`. */
+  offset?: string;
+}
+
+/**
+ * `count` orders placed at 10:00 on `placed` (local), shipped the same day at 16:00, delivered at
+ * 15:00 on `delivered` (or still in flight when `delivered` is undefined).
+ */
+export function orders(
+  count: number,
+  placed: string,
+  delivered: string | undefined,
+  lane: LaneSpec = {},
+): HistoryRecord[] {
+  const offset = lane.offset ?? '-07:00';
+  const record: HistoryRecord = {
+    carrier: lane.carrier ?? 'ups',
+    service: lane.service ?? 'ground',
+    origin: lane.origin ?? CA,
+    destination: lane.destination ?? NY,
+    placedAt: `${placed}T10:00:00${offset}`,
+    shippedAt: `${placed}T16:00:00${offset}`,
+    ...(delivered === undefined ? {} : { deliveredAt: `${delivered}T15:00:00${offset}` }),
+  };
+  return Array.from({ length: count }, () => ({ ...record }));
+}
+
+/** The same orders every Monday from `firstMonday` for `weeks` weeks, delivered `transit` calendar days later. */
+export function weekly(
+  firstMonday: string,
+  weeks: number,
+  perWeek: number,
+  transit: number,
+  lane: LaneSpec = {},
+): HistoryRecord[] {
+  const out: HistoryRecord[] = [];
+  for (let w = 0; w < weeks; w++) {
+    const monday = addDays(firstMonday, 7 * w);
+    out.push(...orders(perWeek, monday, addDays(monday, transit), lane));
+  }
+  return out;
+}

@@ -1,0 +1,98 @@
+import { TracklineError } from '../errors/trackline-error.js';
+import { readDay } from '../insights/instants.js';
+import { createTransitModel, type TransitModel } from './model.js';
+import type { SerializedCalendar, SerializedDistribution, SerializedGroup, SerializedTransitModel } from './types.js';
+
+// A model usually arrives over the network or from storage, so it is checked field by field here;
+// the error names the first field that is wrong. No zod: this keeps the browser bundle small.
+
+function fail(field: string, expected: string): never {
+  throw new TracklineError(
+    'invalid_response',
+    `The transit model is not valid: ${field} ${expected}. Fit it again with fitTransitModel and store its toJSON().`,
+  );
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function finite(value: unknown, field: string, min = -Infinity, max = Infinity): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
+    fail(field, `must be a number${min > -Infinity ? ` from ${min}` : ''}${max < Infinity ? ` to ${max}` : ''}`);
+  }
+  return value;
+}
+
+function date(value: unknown, field: string): string {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(readDay(value))) {
+    fail(field, 'must be a calendar date as YYYY-MM-DD');
+  }
+  return value;
+}
+
+function calendar(value: unknown, field: string): SerializedCalendar {
+  if (!isRecord(value)) fail(field, 'must be an object');
+  if (!Array.isArray(value.weekend)) fail(`${field}.weekend`, 'must be a list of weekdays (0 = Sunday … 6 = Saturday)');
+  const weekend = value.weekend.map((d, i) => finite(d, `${field}.weekend[${i}]`, 0, 6));
+  if (!Array.isArray(value.holidays)) fail(`${field}.holidays`, 'must be a list of dates');
+  const holidays = value.holidays.map((d, i) => date(d, `${field}.holidays[${i}]`));
+  return { weekend, from: date(value.from, `${field}.from`), to: date(value.to, `${field}.to`), holidays };
+}
+
+function distribution(value: unknown, field: string): SerializedDistribution | undefined {
+  if (value === undefined) return undefined;
+  if (!isRecord(value)) fail(field, 'must be an object');
+  if (!Array.isArray(value.pmf) || value.pmf.length === 0)
+    fail(`${field}.pmf`, 'must be a non-empty list of probabilities');
+  const pmf = value.pmf.map((p, i) => finite(p, `${field}.pmf[${i}]`, 0, 1));
+  const sum = pmf.reduce((a, b) => a + b, 0);
+  if (Math.abs(sum - 1) > 1e-3) fail(`${field}.pmf`, `must sum to 1 (sums to ${sum})`);
+  return { n: finite(value.n, `${field}.n`, 0), d: finite(value.d, `${field}.d`, 0), pmf };
+}
+
+/** Checks a model serialized by `toJSON()` and makes it ready to estimate, with no holiday library needed. */
+export function loadTransitModel(json: unknown): TransitModel {
+  const value = typeof json === 'string' ? parseText(json) : json;
+  if (!isRecord(value)) fail('the model', 'must be an object');
+  if (value.version !== 1) fail('version', 'must be 1');
+  if (typeof value.fittedAt !== 'string' || Number.isNaN(Date.parse(value.fittedAt))) {
+    fail('fittedAt', 'must be an ISO 8601 date-time');
+  }
+  const cutoffHour = finite(value.cutoffHour, 'cutoffHour', 0, 24);
+  const minSamples = finite(value.minSamples, 'minSamples', 0);
+  if (!isRecord(value.calendars)) fail('calendars', 'must be an object keyed by country');
+  const calendars: Record<string, SerializedCalendar> = {};
+  for (const [country, c] of Object.entries(value.calendars)) calendars[country] = calendar(c, `calendars.${country}`);
+  if (!isRecord(value.groups)) fail('groups', 'must be an object keyed by lane');
+  const groups: Record<string, SerializedGroup> = {};
+  for (const [key, g] of Object.entries(value.groups)) {
+    const field = `groups["${key}"]`;
+    if (!isRecord(g)) fail(field, 'must be an object');
+    const group: SerializedGroup = {};
+    const handling = distribution(g.handling, `${field}.handling`);
+    const transit = distribution(g.transit, `${field}.transit`);
+    if (handling) group.handling = handling;
+    if (transit) group.transit = transit;
+    groups[key] = group;
+  }
+  const data: SerializedTransitModel = {
+    version: 1,
+    fittedAt: value.fittedAt,
+    cutoffHour,
+    minSamples,
+    calendars,
+    groups,
+  };
+  return createTransitModel(data);
+}
+
+function parseText(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (cause) {
+    throw new TracklineError('invalid_response', 'The transit model is not valid JSON; store the result of toJSON().', {
+      cause,
+    });
+  }
+}

@@ -1,0 +1,236 @@
+import { TracklineError } from '../errors/trackline-error.js';
+import type { DeliveryEstimate, Shipment } from '../model/schemas.js';
+import { zoneForPlace } from '../time/zone-for-place.js';
+import { WorkCalendar, formatDay, readDay, weekendOf } from './calendar.js';
+import { instantOf, localDay, localHour, requireInstant, safeOffset } from './clock.js';
+import { LaneCache, countryOf, laneKeys } from './lane.js';
+import { conditionalQuantile, convolve, cumulative, firstPossible } from './survival.js';
+import type { EstimateInput, SerializedDistribution, SerializedTransitModel } from './types.js';
+
+export interface TransitModel {
+  /** When this shipment will likely arrive: basis `history`, `sampleSize` = weighted records behind the lane used. */
+  estimate(input: EstimateInput): DeliveryEstimate;
+  /** A checkout promise: `latest` is the day by which `confidence` of deliveries arrive. */
+  promise(input: Omit<EstimateInput, 'confidence'>, confidence?: number): DeliveryEstimate;
+  /** The model as compact plain JSON, for `loadTransitModel`. */
+  toJSON(): SerializedTransitModel;
+}
+
+/** The tables one lane resolves to, built once. */
+interface LaneTables {
+  transit: Float64Array;
+  combined: Float64Array;
+  handlingSamples: number;
+  transitSamples: number;
+}
+
+interface Route {
+  lane: LaneTables | null;
+  calendar: WorkCalendar;
+  destZone: string;
+  originZone: string;
+}
+
+/** Confidence given to "today" once the parcel is out for delivery. */
+const outForDeliveryConfidence = 0.95;
+
+const movingStatuses = new Set(['in_transit', 'out_for_delivery', 'available_for_pickup', 'delivered']);
+
+export function createTransitModel(data: SerializedTransitModel): TransitModel {
+  const calendars = new Map<string, WorkCalendar>();
+  for (const [country, c] of Object.entries(data.calendars)) {
+    calendars.set(country, new WorkCalendar(c.weekend, c.holidays.map(readDay), readDay(c.from), readDay(c.to)));
+  }
+  const weekendsOnly = new Map<string, WorkCalendar>();
+  const calendarFor = (country: string): WorkCalendar => {
+    const known = calendars.get(country);
+    if (known) return known;
+    let plain = weekendsOnly.get(country);
+    if (!plain) weekendsOnly.set(country, (plain = new WorkCalendar(weekendOf(country), [], 0, -1)));
+    return plain;
+  };
+
+  const groups = new Map(Object.entries(data.groups));
+  const pick = (keys: string[], part: 'handling' | 'transit'): SerializedDistribution | undefined => {
+    let fallback: SerializedDistribution | undefined;
+    for (const key of keys) {
+      const dist = groups.get(key)?.[part];
+      if (!dist || dist.pmf.length === 0) continue;
+      if (dist.d >= data.minSamples) return dist;
+      fallback = dist; // the most general level that has anything, if none has enough
+    }
+    return fallback;
+  };
+
+  const tables = new Map<string, LaneTables | null>();
+  const resolve = (keys: string[]): LaneTables | null => {
+    let found = tables.get(keys[0]!);
+    if (found !== undefined) return found;
+    const handling = pick(keys, 'handling');
+    const transit = pick(keys, 'transit');
+    found =
+      handling && transit
+        ? {
+            transit: cumulative(transit.pmf),
+            combined: cumulative(convolve(handling.pmf, transit.pmf)),
+            handlingSamples: Math.round(handling.n),
+            transitSamples: Math.round(transit.n),
+          }
+        : null;
+    tables.set(keys[0]!, found);
+    return found;
+  };
+  // Every lane the history knows gets its tables now, so estimates are look-ups.
+  for (const key of groups.keys()) if (key.split('|').length === 4 && !key.includes('|*|')) resolve(laneKeyChain(key));
+
+  // What each lane an estimate asks about resolves to, remembered by its raw parts.
+  const routes = new LaneCache<Route>();
+
+  const forecast = (input: Omit<EstimateInput, 'confidence'>, mode: 'estimate' | 'promise', confidence: number) => {
+    if (!(confidence > 0 && confidence < 1)) {
+      throw new TracklineError(
+        'invalid_response',
+        `confidence must be between 0 and 1 (exclusive); got ${confidence}.`,
+      );
+    }
+    const nowMs = requireInstant(input.now, 'now');
+    const { carrier: carrierId, service, origin, destination } = input;
+    let route = routes.get(carrierId, service, origin, destination);
+    if (!route) {
+      const destZone = zoneForPlace(destination) ?? 'UTC';
+      route = {
+        lane: resolve(laneKeys(carrierId, service, origin, destination)),
+        calendar: calendarFor(countryOf(destination)),
+        destZone,
+        originZone: zoneForPlace(origin) ?? destZone,
+      };
+      routes.set(carrierId, service, origin, destination, route);
+    }
+    const { lane, calendar, destZone, originZone } = route;
+    const today = localDay(nowMs, offsetOr0(destZone, nowMs));
+    const basis = mode === 'promise' ? 'promise' : 'history';
+
+    const scans = mode === 'estimate' ? readScans(input.shipment, nowMs) : undefined;
+    if (scans?.deliveredMs !== undefined) {
+      const day = formatDay(localDay(scans.deliveredMs, offsetOr0(destZone, scans.deliveredMs)));
+      return withSamples({ earliest: day, latest: day, likely: day, confidence: 1, basis }, lane?.transitSamples);
+    }
+    if (scans?.outForDelivery) {
+      const day = formatDay(today);
+      return withSamples(
+        { earliest: day, latest: day, likely: day, confidence: outForDeliveryConfidence, basis },
+        lane?.transitSamples,
+      );
+    }
+    if (!lane) {
+      throw new TracklineError(
+        'not_found',
+        'The transit model has no delivered orders to learn from; fit it on a history that includes deliveries.',
+      );
+    }
+
+    const shippedMs = instantOf(input.shippedAt ?? scans?.shippedAt);
+    let base: number;
+    let cdf: Float64Array;
+    let samples: number;
+    if (shippedMs <= nowMs) {
+      base = localDay(shippedMs, offsetOr0(originZone, shippedMs));
+      cdf = lane.transit;
+      samples = lane.transitSamples;
+    } else {
+      const placedMs = input.placedAt === undefined ? nowMs : requireInstant(input.placedAt, 'placedAt');
+      const offset = offsetOr0(originZone, placedMs);
+      const day = localDay(placedMs, offset);
+      base = calendar.onOrAfter(localHour(placedMs, offset) >= data.cutoffHour ? day + 1 : day);
+      cdf = lane.combined;
+      samples = Math.min(lane.handlingSamples, lane.transitSamples);
+    }
+    // Time already gone by: a parcel 5 working days on its way cannot arrive in 3.
+    const elapsed = calendar.count(base, today);
+    const notBefore = calendar.onOrAfter(today);
+    const likely = dayAfter(calendar, base, conditionalQuantile(cdf, 0.5, elapsed), today, notBefore);
+    const low =
+      mode === 'promise' ? firstPossible(cdf, elapsed) : conditionalQuantile(cdf, (1 - confidence) / 2, elapsed);
+    const high = conditionalQuantile(cdf, mode === 'promise' ? confidence : (1 + confidence) / 2, elapsed);
+    let earliest = dayAfter(calendar, base, low, today, notBefore);
+    let latest = dayAfter(calendar, base, high, today, notBefore);
+    let likelyDay = Math.min(likely, latest);
+
+    // A carrier's own date for this parcel: the carrier sees it, so its likely day wins, and our
+    // window widens to cover the carrier's. A carrier date already in the past is stale and ignored.
+    const carrier = mode === 'estimate' ? input.shipment?.estimate : undefined;
+    if (carrier?.basis === 'carrier') {
+      const [cEarliest, cLatest, cLikely] = [
+        readDay(carrier.earliest),
+        readDay(carrier.latest),
+        readDay(carrier.likely),
+      ];
+      if (cLatest >= today) {
+        earliest = Math.max(Math.min(earliest, cEarliest), notBefore);
+        latest = Math.max(latest, cLatest);
+        likelyDay = Math.min(Math.max(cLikely, earliest), latest);
+      }
+    }
+    return withSamples(
+      { earliest: formatDay(earliest), latest: formatDay(latest), likely: formatDay(likelyDay), confidence, basis },
+      samples,
+    );
+  };
+
+  return {
+    estimate: (input) => forecast(input, 'estimate', input.confidence ?? 0.8),
+    promise: (input, confidence = 0.8) => forecast(input, 'promise', confidence),
+    toJSON: () => data,
+  };
+}
+
+/** The back-off chain of a lane key `carrier|service|origin|destination`. */
+function laneKeyChain(key: string): string[] {
+  const [carrier, service, , to] = key.split('|');
+  const head = `${carrier}|${service}`;
+  return [key, `${head}|*|${to}`, `${head}|*|*`, '*'];
+}
+
+function offsetOr0(zone: string, ms: number): number {
+  const offset = safeOffset(zone, ms);
+  return offset === offset ? offset : 0;
+}
+
+function withSamples(estimate: DeliveryEstimate, samples: number | undefined): DeliveryEstimate {
+  if (samples !== undefined) estimate.sampleSize = samples;
+  return estimate;
+}
+
+/** The `k`-th working day after `base`, but never a day already gone: then the first working day from today. */
+function dayAfter(calendar: WorkCalendar, base: number, k: number, today: number, notBefore: number): number {
+  const day = calendar.add(base, k);
+  return day < today ? notBefore : day;
+}
+
+interface Scans {
+  shippedAt?: string;
+  deliveredMs?: number;
+  outForDelivery: boolean;
+}
+
+/** What the shipment's scans up to `now` say. Scans after `now` are not known yet. */
+function readScans(shipment: Shipment | undefined, nowMs: number): Scans | undefined {
+  if (!shipment) return undefined;
+  let shippedAt: string | undefined;
+  let status: string | undefined;
+  let deliveredAt: string | undefined;
+  for (const event of shipment.events) {
+    if (!(instantOf(event.at) <= nowMs)) continue;
+    status = event.status;
+    if (shippedAt === undefined && movingStatuses.has(event.status)) shippedAt = event.at;
+    if (event.status === 'delivered') deliveredAt = event.at;
+  }
+  if (shipment.events.length === 0) status = shipment.status;
+  const delivered = shipment.deliveredAt ?? deliveredAt;
+  const deliveredMs = status === 'delivered' && delivered !== undefined ? instantOf(delivered) : Number.NaN;
+  return {
+    ...(shippedAt === undefined ? {} : { shippedAt }),
+    ...(deliveredMs <= nowMs ? { deliveredMs } : {}),
+    outForDelivery: status === 'out_for_delivery' || status === 'available_for_pickup',
+  };
+}

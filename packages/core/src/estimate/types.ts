@@ -1,0 +1,92 @@
+import type { Shipment } from '../model/schemas.js';
+
+/** Where a parcel comes from or goes to, as coarse as the history knows it. */
+export interface Area {
+  /** ISO 3166-1 alpha-2 (`US`, `BR`). */
+  country: string;
+  /** State, province or region code (`CA`, `SP`). */
+  region?: string;
+  postalCode?: string;
+}
+
+/** One past order as the store saw it. Times are ISO 8601 instants with their UTC offset. */
+export interface HistoryRecord {
+  carrier: string;
+  service?: string;
+  origin: Area;
+  destination: Area;
+  placedAt: string;
+  /** When the carrier took the parcel (first pick-up scan). Missing while it waits at the warehouse. */
+  shippedAt?: string;
+  /** Missing while the parcel is still on its way. */
+  deliveredAt?: string;
+}
+
+export interface FitOptions {
+  /**
+   * The fit's "today". Records placed after it are ignored; shipments and deliveries after it are
+   * treated as not yet happened. Defaults to the current time.
+   */
+  now?: Date | string;
+  /** Age in days at which a record counts half as much as one from today. Default 45. */
+  halfLifeDays?: number;
+  /** Weighted deliveries a lane needs before it stands on its own instead of backing off. Default 30. */
+  minSamples?: number;
+  /** Skip the destination country's public holidays as well as weekends. Default true. */
+  holidays?: boolean;
+  /** The carrier's pick-up cut-off: local hour at the origin after which an order starts the next working day. Default 14. */
+  cutoffHour?: number;
+}
+
+export interface EstimateInput {
+  carrier: string;
+  service?: string;
+  origin: Area;
+  destination: Area;
+  /** When the order was placed; defaults to `now` (a checkout). */
+  placedAt?: string;
+  /** When the carrier took the parcel; when given, only transit is estimated. */
+  shippedAt?: string;
+  now: Date | string;
+  /** Probability that delivery falls between `earliest` and `latest`. Default 0.8. */
+  confidence?: number;
+  /** The shipment as tracked so far; its scans condition the estimate. */
+  shipment?: Shipment;
+}
+
+/** One learned day distribution, serialized: weights of whole working days 0, 1, 2 … */
+export interface SerializedDistribution {
+  /** Decay-weighted number of records (delivered and still in flight). */
+  n: number;
+  /** Decay-weighted number of records whose outcome is known (shipped, or delivered). */
+  d: number;
+  /** Probability of each whole number of working days; sums to 1. */
+  pmf: number[];
+}
+
+export interface SerializedCalendar {
+  /** Days of the week that are not working days, 0 = Sunday … 6 = Saturday. */
+  weekend: number[];
+  /** First and last day the holiday list covers, `YYYY-MM-DD`. */
+  from: string;
+  to: string;
+  /** Public holidays, `YYYY-MM-DD`. */
+  holidays: string[];
+}
+
+export interface SerializedGroup {
+  handling?: SerializedDistribution;
+  transit?: SerializedDistribution;
+}
+
+/** A fitted model as plain JSON: what `toJSON()` gives and `loadTransitModel` takes. */
+export interface SerializedTransitModel {
+  version: 1;
+  /** The fit's "today", ISO 8601. */
+  fittedAt: string;
+  cutoffHour: number;
+  minSamples: number;
+  calendars: Record<string, SerializedCalendar>;
+  /** Keyed by lane (`carrier|service|origin|destination`) and by each back-off level (`*` for any). */
+  groups: Record<string, SerializedGroup>;
+}
