@@ -1,0 +1,146 @@
+import type { CarrierId, Order, Shipment } from '@trackline/core';
+
+// The contract every store keeps. Two real implementations: sqliteStore (better-sqlite3, embedded)
+// and postgresStore (pg, shared by several helper processes). The shared store test suite runs the
+// same tests against both.
+//
+// Durability model (a transactional outbox): a webhook or a tracker refresh is stored with
+// `applyUpdate`, which in ONE transaction records the webhook id, merges the events, recomputes the
+// shipment's status from all of them (so out-of-order deliveries still end right) and, when what a
+// shopper would be told changed, appends a `ShipmentChange`. The notifier later turns unprocessed
+// changes into outbox messages with `planMessages` (again one transaction; a message's `key` is
+// unique, so planning twice never makes a second message) and sends them with `claimMessages` /
+// `markSent` / `markFailed`. A crash at any point loses nothing: an unanswered webhook is
+// redelivered, an unprocessed change is planned on the next run, a claimed message whose lease
+// runs out is claimed again.
+
+/** The shopper an order belongs to: how to match a look-up and how to reach them. */
+export interface Customer {
+  email?: string;
+  /** E.164, e.g. `+14155550123`. */
+  phone?: string;
+  postalCode?: string;
+  name?: string;
+  /** BCP 47, e.g. `en`, `es-MX`; messages are written in it. */
+  locale?: string;
+  /** IANA zone of the shopper (SMS quiet hours). */
+  timeZone?: string;
+  /** Channels the shopper agreed to; a channel left out is allowed when the store has the address. */
+  channels?: { email?: boolean; sms?: boolean };
+}
+
+/** What a store records when an order is placed. */
+export interface NewOrder {
+  orderNumber: string;
+  /** ISO 8601 with offset. */
+  placedAt: string;
+  customer: Customer;
+  /** Parcels known at the time; more can be attached later with `attachShipment`. */
+  shipments?: { carrier: CarrierId; trackingNumber: string }[];
+}
+
+/** An order as stored: the core's `Order` (with its shipments' current state) and its customer. */
+export interface StoredOrder extends Order {
+  customer: Customer;
+  updatedAt: string;
+}
+
+/** One piece of news about one shipment, from a webhook or a tracker refresh. */
+export interface ShipmentUpdate {
+  /** The parsed shipment; its events may be all of them or only the new ones. */
+  shipment: Shipment;
+  /** Where it came from: a provider id (`easypost`, `shippo`, `aftership`, `standard`) or `tracker`. */
+  source: string;
+  /** ISO 8601; when it reached us. */
+  receivedAt: string;
+  /** The provider's delivery id; a second update with the same id changes nothing. */
+  webhookId?: string;
+}
+
+/** What `applyUpdate` did. */
+export interface ApplyResult {
+  /** The webhook id was seen before: nothing was written. */
+  duplicate: boolean;
+  /** The order the shipment belongs to, when one is known. */
+  orderNumber?: string;
+  /** The shipment before the update (undefined when it was new). */
+  before?: Shipment;
+  /** The shipment as stored now. */
+  after: Shipment;
+  /** A change was appended for the notifier. */
+  change?: ShipmentChange;
+}
+
+/** A stored change in what a shopper would be told: status, problem or estimated date. */
+export interface ShipmentChange {
+  id: string;
+  orderNumber?: string;
+  /** The shipment before and after, as stored at the time of the change. */
+  before?: Shipment;
+  after: Shipment;
+  at: string;
+}
+
+export type Channel = 'email' | 'sms';
+
+/** A message the notifier decided to send; its `key` makes it unique. */
+export interface NewMessage {
+  /** e.g. `A1001:1Z999AA10123456784:delivered:email`; a second message with the same key is dropped. */
+  key: string;
+  channel: Channel;
+  /** What the message is about (`shipped`, `out_for_delivery`, `delivered`, `delay`, …). */
+  kind: string;
+  /** Email address or E.164 number. */
+  to: string;
+  orderNumber?: string;
+  /** What the sender needs, e.g. `{ subject, html, text }` or `{ text }`. */
+  content: Record<string, string>;
+  /** ISO 8601; not sent before (quiet hours). */
+  notBefore: string;
+}
+
+export type MessageState = 'pending' | 'sending' | 'sent' | 'failed';
+
+export interface OutboxMessage extends NewMessage {
+  id: string;
+  state: MessageState;
+  attempts: number;
+  createdAt: string;
+  sentAt?: string;
+  lastError?: string;
+  /** ISO 8601; when a `sending` claim runs out and the message may be claimed again. */
+  leaseUntil?: string;
+}
+
+export interface Store {
+  /** Closes connections; the store cannot be used afterwards. */
+  close(): Promise<void>;
+
+  /** Records an order, or updates its customer and adds parcels when it exists. */
+  saveOrder(order: NewOrder): Promise<void>;
+  getOrder(orderNumber: string): Promise<StoredOrder | undefined>;
+  /** Adds a parcel to an existing order. */
+  attachShipment(orderNumber: string, parcel: { carrier: CarrierId; trackingNumber: string }): Promise<void>;
+  /** The current state of one parcel, by tracking number (and carrier when the number alone is ambiguous). */
+  getShipment(trackingNumber: string, carrier?: CarrierId): Promise<Shipment | undefined>;
+  /** Order number of the order a parcel belongs to. */
+  orderOf(trackingNumber: string, carrier?: CarrierId): Promise<string | undefined>;
+
+  /** Stores an update atomically (see the durability model above). Safe to call concurrently from several processes. */
+  applyUpdate(update: ShipmentUpdate): Promise<ApplyResult>;
+
+  /**
+   * Turns up to `limit` unprocessed changes into messages, in one transaction per batch: `plan` is
+   * called for each change (it must be synchronous), its messages are inserted unless their key
+   * exists, and the changes are marked processed. Returns how many changes were processed.
+   * Several processes may run it at once; each change is planned by exactly one of them.
+   */
+  planMessages(plan: (change: ShipmentChange) => NewMessage[], options?: { limit?: number }): Promise<number>;
+  /** Claims up to `limit` messages that are due (`pending` and `notBefore` ≤ now, or `sending` with a lapsed lease). */
+  claimMessages(options: { now: string; limit?: number; leaseMs?: number }): Promise<OutboxMessage[]>;
+  markSent(id: string, at: string): Promise<void>;
+  /** `retryAt` undefined means give up (`failed`). */
+  markFailed(id: string, error: string, retryAt?: string): Promise<void>;
+  /** Newest first, for an outbox page. */
+  listMessages(options?: { limit?: number; orderNumber?: string }): Promise<OutboxMessage[]>;
+}
