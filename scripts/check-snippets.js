@@ -1,7 +1,7 @@
 // Type-checks every TypeScript and JavaScript snippet in the README and docs/, so a renamed option or a
 // changed signature breaks the build instead of a reader's copy-paste. Each ```ts / ```js block becomes
 // one module under node_modules/.snippets (so `@trackline/*` resolve as they do for users) and the
-// whole set goes through tsc with the repository's strict settings. On the line before a block:
+// whole set goes through tsc with the repository's strict settings. On the last line before a block:
 // - `<!-- snippet: declare const shipment: Shipment; -->` gives it context the reader does not need to
 //   see (values from earlier in the page, imports of types), prepended before type-checking;
 // - `<!-- snippet: skip -->` marks a block that is deliberately not a program (a fragment, pseudo-code).
@@ -37,7 +37,10 @@ function snippetsOf(file) {
     if (!open) continue;
     const end = lines.findIndex((line, j) => j > i && line.startsWith('```'));
     if (end === -1) throw new Error(`${relative(root, file)}:${i + 1}: a code block is never closed.`);
-    const note = /^<!-- snippet: (.*) -->$/.exec(lines[i - 1]?.trim() ?? '')?.[1].trim();
+    // The note sits on the last non-blank line before the block (prettier puts a blank line between).
+    let before = i - 1;
+    while (before > 0 && lines[before].trim() === '') before--;
+    const note = /^<!-- snippet: (.*) -->$/.exec(lines[before]?.trim() ?? '')?.[1].trim();
     if (note !== 'skip') {
       const typescript = open[1].startsWith('t');
       found.push({ line: i + 1, typescript, context: note ?? '', code: lines.slice(i + 1, end).join('\n') });

@@ -2,7 +2,8 @@
 // day by day so every prediction uses only what was known at its moment, beside the marketplace's own
 // promise and a per-state median baseline. The data stays in ../shared/data/olist beside the repo.
 import { performance } from 'node:perf_hooks';
-import { fitTransitModel, type TransitModel } from '@trackline/core';
+import { type TransitModel } from '@trackline/core';
+import { fitTransitModel } from '@trackline/core/fit';
 import { formatNumber, table } from '../harness.js';
 import { baselineForecast, fitBaseline } from './baseline.js';
 import { loadOlist, missingFiles, olistDir, type OlistOrder } from './olist.js';

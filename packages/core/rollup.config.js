@@ -7,5 +7,6 @@ export default library({
     'status/index': 'src/status/index.ts',
     'detect/index': 'src/detect/index.ts',
     'describe/index': 'src/describe/index.ts',
+    'fit/index': 'src/fit/index.ts',
   },
 });

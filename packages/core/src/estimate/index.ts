@@ -1,4 +1,3 @@
-export { fitTransitModel } from './fit.js';
 export { loadTransitModel } from './load.js';
 export type { TransitModel } from './model.js';
 export type {
@@ -6,8 +5,11 @@ export type {
   EstimateInput,
   FitOptions,
   HistoryRecord,
+  LaneInput,
   SerializedCalendar,
   SerializedDistribution,
   SerializedGroup,
   SerializedTransitModel,
+  Silence,
+  SilenceInput,
 } from './types.js';
