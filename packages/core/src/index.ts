@@ -8,3 +8,4 @@ export * from './carriers/index.js';
 export * from './tracker/index.js';
 export * from './insights/index.js';
 export * from './estimate/index.js';
+export * from './delay/index.js';

@@ -29,7 +29,14 @@ interface Route {
 interface Lane {
   handling: SurvivalCounts;
   transit: SurvivalCounts;
+  quiet: SurvivalCounts;
 }
+
+const emptyLane = (): Lane => ({
+  handling: new SurvivalCounts(),
+  transit: new SurvivalCounts(),
+  quiet: new SurvivalCounts(),
+});
 
 /**
  * Learns, per lane, how many working days orders take to hand over to the carrier (handling) and
@@ -84,7 +91,7 @@ export function fitTransitModel(history: readonly HistoryRecord[], options: FitO
     if (!route) {
       const key = laneKeys(carrier, service, origin, destination)[0]!;
       let lane = lanes.get(key);
-      if (!lane) lanes.set(key, (lane = { handling: new SurvivalCounts(), transit: new SurvivalCounts() }));
+      if (!lane) lanes.set(key, (lane = emptyLane()));
       const originZone = zoneForPlace(origin);
       route = {
         lane,
@@ -118,13 +125,26 @@ export function fitTransitModel(history: readonly HistoryRecord[], options: FitO
     lane.handling.addEvent(calendar.count(start, shipDay), weight);
 
     const deliveredMs = instantOf(record.deliveredAt);
-    if (deliveredMs <= nowMs) {
-      const deliveredDay = destZone
-        ? localDay(deliveredMs, offsetOr0(offsets, destZone, deliveredMs))
-        : writtenLocal(record.deliveredAt!).day;
-      lane.transit.addEvent(calendar.count(shipDay, deliveredDay), weight);
+    const dayIn = (ms: number, iso: string) =>
+      destZone ? localDay(ms, offsetOr0(offsets, destZone, ms)) : writtenLocal(iso).day;
+    const delivered = deliveredMs <= nowMs;
+    if (delivered) {
+      lane.transit.addEvent(calendar.count(shipDay, dayIn(deliveredMs, record.deliveredAt!)), weight);
     } else {
       lane.transit.addCensored(calendar.count(shipDay, todayIn(destZone)) - 1, weight);
+    }
+
+    // Silences between scans: hand-over, each scan known at `now`, delivery. The one still going on is censored.
+    if (record.scans) {
+      const days = [dayIn(shippedMs, record.shippedAt!)];
+      for (const scan of record.scans) {
+        const ms = instantOf(scan);
+        if (ms <= nowMs) days.push(dayIn(ms, scan));
+      }
+      if (delivered) days.push(dayIn(deliveredMs, record.deliveredAt!));
+      days.sort((a, b) => a - b);
+      for (let i = 1; i < days.length; i++) lane.quiet.addEvent(calendar.count(days[i - 1]!, days[i]!), weight);
+      if (!delivered) lane.quiet.addCensored(calendar.count(days.at(-1)!, todayIn(destZone)) - 1, weight);
     }
   }
 
@@ -134,9 +154,10 @@ export function fitTransitModel(history: readonly HistoryRecord[], options: FitO
     const [carrier, service, , destination] = key.split('|');
     for (const level of [key, `${carrier}|${service}|*|${destination}`, `${carrier}|${service}|*|*`, anyKey]) {
       let sum = levels.get(level);
-      if (!sum) levels.set(level, (sum = { handling: new SurvivalCounts(), transit: new SurvivalCounts() }));
+      if (!sum) levels.set(level, (sum = emptyLane()));
       sum.handling.merge(lane.handling);
       sum.transit.merge(lane.transit);
+      sum.quiet.merge(lane.quiet);
     }
   }
   const groups: Record<string, SerializedGroup> = {};
@@ -146,6 +167,8 @@ export function fitTransitModel(history: readonly HistoryRecord[], options: FitO
     const transit = distribution(level.transit);
     if (handling) group.handling = handling;
     if (transit) group.transit = transit;
+    const quiet = distribution(level.quiet);
+    if (quiet) group.quiet = quiet;
     groups[key] = group;
   }
 

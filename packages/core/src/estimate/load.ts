@@ -74,6 +74,8 @@ export function loadTransitModel(json: unknown): TransitModel {
     const transit = distribution(g.transit, `${field}.transit`);
     if (handling) group.handling = handling;
     if (transit) group.transit = transit;
+    const quiet = distribution(g.quiet, `${field}.quiet`);
+    if (quiet) group.quiet = quiet;
     groups[key] = group;
   }
   const data: SerializedTransitModel = {

@@ -5,23 +5,40 @@ import { WorkCalendar, formatDay, readDay, weekendOf } from './calendar.js';
 import { instantOf, localDay, localHour, requireInstant, safeOffset } from './clock.js';
 import { LaneCache, countryOf, laneKeys } from './lane.js';
 import { conditionalQuantile, convolve, cumulative, firstPossible } from './survival.js';
-import type { EstimateInput, SerializedDistribution, SerializedTransitModel } from './types.js';
+import type {
+  EstimateInput,
+  LaneInput,
+  SerializedDistribution,
+  SerializedGroup,
+  SerializedTransitModel,
+  Silence,
+  SilenceInput,
+} from './types.js';
 
 export interface TransitModel {
   /** When this shipment will likely arrive: basis `history`, `sampleSize` = weighted records behind the lane used. */
   estimate(input: EstimateInput): DeliveryEstimate;
   /** A checkout promise: `latest` is the day by which `confidence` of deliveries arrive. */
   promise(input: Omit<EstimateInput, 'confidence'>, confidence?: number): DeliveryEstimate;
+  /**
+   * How long the parcel has gone without a scan, beside how long silences on this lane normally
+   * last; undefined when the model knows nothing about the lane's deliveries.
+   */
+  silence(input: SilenceInput): Silence | undefined;
   /** The model as compact plain JSON, for `loadTransitModel`. */
   toJSON(): SerializedTransitModel;
 }
 
 /** The tables one lane resolves to, built once. */
 interface LaneTables {
+  handling: Float64Array;
   transit: Float64Array;
   combined: Float64Array;
+  /** Working days between scans, when the history had scans. */
+  quiet: Float64Array | undefined;
   handlingSamples: number;
   transitSamples: number;
+  quietSamples: number;
 }
 
 interface Route {
@@ -33,6 +50,13 @@ interface Route {
 
 /** Confidence given to "today" once the parcel is out for delivery. */
 const outForDeliveryConfidence = 0.95;
+
+/** A silence longer than this share of the lane's silences is unusual: the parcel is stalled. */
+const stalledQuantile = 0.95;
+/** Twice this quantile of the lane's silences (about the longest that still ended in news) means likely lost… */
+const lostQuantile = 0.995;
+/** …and never sooner than this many working days after a parcel is called stalled. */
+const lostAfterStalled = 5;
 
 const movingStatuses = new Set(['in_transit', 'out_for_delivery', 'available_for_pickup', 'delivered']);
 
@@ -51,7 +75,7 @@ export function createTransitModel(data: SerializedTransitModel): TransitModel {
   };
 
   const groups = new Map(Object.entries(data.groups));
-  const pick = (keys: string[], part: 'handling' | 'transit'): SerializedDistribution | undefined => {
+  const pick = (keys: string[], part: keyof SerializedGroup): SerializedDistribution | undefined => {
     let fallback: SerializedDistribution | undefined;
     for (const key of keys) {
       const dist = groups.get(key)?.[part];
@@ -68,13 +92,17 @@ export function createTransitModel(data: SerializedTransitModel): TransitModel {
     if (found !== undefined) return found;
     const handling = pick(keys, 'handling');
     const transit = pick(keys, 'transit');
+    const quiet = pick(keys, 'quiet');
     found =
       handling && transit
         ? {
+            handling: cumulative(handling.pmf),
             transit: cumulative(transit.pmf),
             combined: cumulative(convolve(handling.pmf, transit.pmf)),
+            quiet: quiet && cumulative(quiet.pmf),
             handlingSamples: Math.round(handling.n),
             transitSamples: Math.round(transit.n),
+            quietSamples: quiet ? Math.round(quiet.n) : 0,
           }
         : null;
     tables.set(keys[0]!, found);
@@ -85,6 +113,20 @@ export function createTransitModel(data: SerializedTransitModel): TransitModel {
 
   // What each lane an estimate asks about resolves to, remembered by its raw parts.
   const routes = new LaneCache<Route>();
+  const routeFor = ({ carrier, service, origin, destination }: LaneInput): Route => {
+    let route = routes.get(carrier, service, origin, destination);
+    if (!route) {
+      const destZone = zoneForPlace(destination) ?? 'UTC';
+      route = {
+        lane: resolve(laneKeys(carrier, service, origin, destination)),
+        calendar: calendarFor(countryOf(destination)),
+        destZone,
+        originZone: zoneForPlace(origin) ?? destZone,
+      };
+      routes.set(carrier, service, origin, destination, route);
+    }
+    return route;
+  };
 
   const forecast = (input: Omit<EstimateInput, 'confidence'>, mode: 'estimate' | 'promise', confidence: number) => {
     if (!(confidence > 0 && confidence < 1)) {
@@ -94,19 +136,7 @@ export function createTransitModel(data: SerializedTransitModel): TransitModel {
       );
     }
     const nowMs = requireInstant(input.now, 'now');
-    const { carrier: carrierId, service, origin, destination } = input;
-    let route = routes.get(carrierId, service, origin, destination);
-    if (!route) {
-      const destZone = zoneForPlace(destination) ?? 'UTC';
-      route = {
-        lane: resolve(laneKeys(carrierId, service, origin, destination)),
-        calendar: calendarFor(countryOf(destination)),
-        destZone,
-        originZone: zoneForPlace(origin) ?? destZone,
-      };
-      routes.set(carrierId, service, origin, destination, route);
-    }
-    const { lane, calendar, destZone, originZone } = route;
+    const { lane, calendar, destZone, originZone } = routeFor(input);
     const today = localDay(nowMs, offsetOr0(destZone, nowMs));
     const basis = mode === 'promise' ? 'promise' : 'history';
 
@@ -180,6 +210,24 @@ export function createTransitModel(data: SerializedTransitModel): TransitModel {
   return {
     estimate: (input) => forecast(input, 'estimate', input.confidence ?? 0.8),
     promise: (input, confidence = 0.8) => forecast(input, 'promise', confidence),
+    silence(input) {
+      const nowMs = requireInstant(input.now, 'now');
+      const sinceMs = requireInstant(input.since, 'since');
+      const { lane, calendar, destZone } = routeFor(input);
+      if (!lane) return undefined;
+      const today = localDay(nowMs, offsetOr0(destZone, nowMs));
+      const days = calendar.count(localDay(sinceMs, offsetOr0(destZone, sinceMs)), today);
+      // Before the hand-over the silence is the warehouse's; after it, the gaps between scans when the
+      // history has them, else a whole transit time (a parcel silent that long has surely stopped).
+      const [cdf, basis, sampleSize] = !input.moving
+        ? ([lane.handling, 'handling', lane.handlingSamples] as const)
+        : lane.quiet
+          ? ([lane.quiet, 'scans', lane.quietSamples] as const)
+          : ([lane.transit, 'transit', lane.transitSamples] as const);
+      const stalledAfter = conditionalQuantile(cdf, stalledQuantile);
+      const lostAfter = Math.max(2 * conditionalQuantile(cdf, lostQuantile), stalledAfter + lostAfterStalled);
+      return { days, stalledAfter, lostAfter, basis, sampleSize };
+    },
     toJSON: () => data,
   };
 }

@@ -20,6 +20,11 @@ export interface HistoryRecord {
   shippedAt?: string;
   /** Missing while the parcel is still on its way. */
   deliveredAt?: string;
+  /**
+   * When the carrier scanned the parcel on its way, in any order. Given (even empty), the record
+   * teaches how long this lane goes without a scan, which `detectDelay` uses to call a parcel stalled.
+   */
+  scans?: readonly string[];
 }
 
 export interface FitOptions {
@@ -77,6 +82,8 @@ export interface SerializedCalendar {
 export interface SerializedGroup {
   handling?: SerializedDistribution;
   transit?: SerializedDistribution;
+  /** Working days between one scan and the next (hand-over and delivery included), from records with `scans`. */
+  quiet?: SerializedDistribution;
 }
 
 /** A fitted model as plain JSON: what `toJSON()` gives and `loadTransitModel` takes. */
@@ -89,4 +96,34 @@ export interface SerializedTransitModel {
   calendars: Record<string, SerializedCalendar>;
   /** Keyed by lane (`carrier|service|origin|destination`) and by each back-off level (`*` for any). */
   groups: Record<string, SerializedGroup>;
+}
+
+/** Where a parcel travels, as `TransitModel.silence` takes it. */
+export interface LaneInput {
+  carrier: string;
+  service?: string;
+  origin: Area;
+  destination: Area;
+}
+
+export interface SilenceInput extends LaneInput {
+  /** The last scan so far (or, before any scan, when the order was placed). */
+  since: string;
+  now: Date | string;
+  /** Whether the carrier has the parcel yet; before the hand-over, silence is judged against handling. */
+  moving: boolean;
+}
+
+/** How long a parcel has gone without news, beside how long this lane normally does. */
+export interface Silence {
+  /** Working days of the destination from the day of `since` to today. */
+  days: number;
+  /** Silences up to this many working days are usual (95% of them end by then). */
+  stalledAfter: number;
+  /** Past this many working days without news, the parcel is likely lost. */
+  lostAfter: number;
+  /** What the thresholds were learned from: gaps between scans, or (when the history has no scans) whole transit or handling times. */
+  basis: 'scans' | 'transit' | 'handling';
+  /** Weighted records behind the thresholds. */
+  sampleSize: number;
 }

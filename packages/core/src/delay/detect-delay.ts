@@ -1,0 +1,119 @@
+import { DAY_MS, readDay } from '../insights/instants.js';
+import { instantOf, localDay, requireInstant, safeOffset } from '../estimate/clock.js';
+import type { Area } from '../estimate/types.js';
+import type { DateWindow, DeliveryEstimate, Place, Shipment } from '../model/schemas.js';
+import type { Status } from '../model/status.js';
+import { zoneForPlace } from '../time/zone-for-place.js';
+import type { DelayCause, DelayProblem, DetectDelayOptions } from './types.js';
+
+// Delay is judged in this order, the first that holds wins: lost, stalled (the parcel may not be
+// moving at all), late against the promise, then an estimate that moved later. Every answer comes
+// from the scans known at `now` and the dates the shopper was given; nothing here reads the clock.
+
+/** Stages where nothing more is expected from the carrier, or the parcel waits for the shopper. */
+const settled: ReadonlySet<Status> = new Set([
+  'delivered',
+  'available_for_pickup',
+  'returning',
+  'returned',
+  'cancelled',
+]);
+
+/** Stages that mean the carrier has the parcel. */
+const moving: ReadonlySet<Status> = new Set(['in_transit', 'out_for_delivery']);
+
+const reasons = { late: 'delayed', later: 'delayed', stalled: 'stalled', lost: 'lost' } as const;
+
+/**
+ * Whether a shipment on its way is running late, has gone quiet for longer than its lane normally
+ * does (`stalled`), or has likely been lost; undefined when it looks on track. With a `model`, the
+ * silence is judged against what the lane has learned and the problem carries the new estimate.
+ */
+export function detectDelay(shipment: Shipment, options: DetectDelayOptions): DelayProblem | undefined {
+  const nowMs = requireInstant(options.now, 'now');
+  const known = shipment.events.filter((event) => instantOf(event.at) <= nowMs);
+  const status = known.at(-1)?.status ?? (shipment.events.length === 0 ? shipment.status : 'pending');
+  if (settled.has(status)) return undefined;
+
+  const zone = zoneForPlace(shipment.destination) ?? 'UTC';
+  const today = localDay(nowMs, offsetIn(zone, nowMs));
+  const lane = {
+    carrier: shipment.carrier,
+    ...(shipment.service === undefined ? {} : { service: shipment.service }),
+    origin: areaOf(shipment.origin),
+    destination: areaOf(shipment.destination),
+  };
+  const estimate = newEstimate(shipment, options, lane);
+  const found = (cause: DelayCause, days: number, since: string): DelayProblem => ({
+    reason: reasons[cause],
+    actionRequired: false,
+    since,
+    cause,
+    days,
+    ...(estimate ? { estimate } : {}),
+  });
+
+  // Silence. While a problem waits on the shopper (an address to fix, duties to pay) the carrier has
+  // nothing to scan, so the quiet says nothing about the parcel.
+  const lastNews = known.at(-1)?.at ?? options.placedAt;
+  if (options.model && lastNews !== undefined && !shipment.problem?.actionRequired) {
+    const carried = known.some((event) => moving.has(event.status));
+    const silence = options.model.silence({ ...lane, since: lastNews, now: options.now, moving: carried });
+    if (silence) {
+      if (carried && silence.days > silence.lostAfter) return found('lost', silence.days, lastNews);
+      if (silence.days > silence.stalledAfter) return found('stalled', silence.days, lastNews);
+    }
+  }
+
+  const previous = options.previous ?? shipment.promised;
+  if (!previous) return undefined;
+  const lastPromised = readDay(previous.latest);
+  if (today > lastPromised) {
+    const dayAfter = (lastPromised + 1) * DAY_MS;
+    return found('late', today - lastPromised, new Date(dayAfter - offsetIn(zone, dayAfter) * 60_000).toISOString());
+  }
+  if (estimate) {
+    // Against an estimate shown before, its likely day; against a promise window, its last day.
+    const before = isEstimate(previous) ? readDay(previous.likely) : lastPromised;
+    const moved = readDay(estimate.likely) - before;
+    if (moved >= 1) return found('later', moved, new Date(nowMs).toISOString());
+  }
+  return undefined;
+}
+
+/** The model's estimate conditioned on the scans, else the carrier's own date. */
+function newEstimate(
+  shipment: Shipment,
+  options: DetectDelayOptions,
+  lane: { carrier: string; service?: string; origin: Area; destination: Area },
+): DeliveryEstimate | undefined {
+  const carrier = shipment.estimate?.basis === 'carrier' ? shipment.estimate : undefined;
+  if (!options.model) return carrier;
+  try {
+    return options.model.estimate({
+      ...lane,
+      ...(options.placedAt === undefined ? {} : { placedAt: options.placedAt }),
+      now: options.now,
+      shipment,
+    });
+  } catch {
+    return carrier; // the model knows nothing of this lane yet
+  }
+}
+
+function isEstimate(value: DateWindow | DeliveryEstimate): value is DeliveryEstimate {
+  return 'likely' in value;
+}
+
+function areaOf(place: Place | undefined): Area {
+  return {
+    country: place?.country ?? '',
+    ...(place?.region === undefined ? {} : { region: place.region }),
+    ...(place?.postalCode === undefined ? {} : { postalCode: place.postalCode }),
+  };
+}
+
+function offsetIn(zone: string, ms: number): number {
+  const offset = safeOffset(zone, ms);
+  return offset === offset ? offset : 0;
+}

@@ -1,0 +1,40 @@
+import type { DateWindow, DeliveryEstimate, Problem } from '../model/schemas.js';
+import type { TransitModel } from '../estimate/model.js';
+
+/** Why `detectDelay` found a problem. */
+export const DelayCause = {
+  /** Today is past the last promised day and the parcel has not arrived. */
+  late: 'late',
+  /** The new estimate falls a day or more after the promise (or the estimate shown before). */
+  later: 'later',
+  /** No scan for longer than this lane's silences normally last. */
+  stalled: 'stalled',
+  /** No scan for so long that the parcel has likely been lost. */
+  lost: 'lost',
+} as const;
+export type DelayCause = (typeof DelayCause)[keyof typeof DelayCause];
+
+/** A problem `detectDelay` found: a `Problem` (reason `delayed`, `stalled` or `lost`) and what it rests on. */
+export interface DelayProblem extends Problem {
+  cause: DelayCause;
+  /**
+   * How far off: for `late` and `later`, calendar days past the promise (or the earlier estimate); for
+   * `stalled` and `lost`, working days without a scan.
+   */
+  days: number;
+  /** The new estimate, when one can be made: the model's (conditioned on the scans) or the carrier's. */
+  estimate?: DeliveryEstimate;
+}
+
+export interface DetectDelayOptions {
+  now: Date | string;
+  /** A model fitted on the store's history: it gives the new estimate and the lane's usual silences. */
+  model?: TransitModel;
+  /**
+   * What the shopper was last told: a promise window or an estimate shown before. Defaults to the
+   * shipment's `promised`; with neither, only silence is judged.
+   */
+  previous?: DateWindow | DeliveryEstimate;
+  /** When the order was placed, for the estimate and the silence before the first scan. */
+  placedAt?: string;
+}
