@@ -75,6 +75,12 @@ export interface ApplyResult {
 export interface ShipmentChange {
   id: string;
   orderNumber?: string;
+  /**
+   * The shopper of that order, read when the change is planned (so `plan` can address messages
+   * without a second, asynchronous look-up). `planMessages` only hands over changes whose parcel
+   * belongs to an order, so it is set there; `applyUpdate`'s result has it when the order was known.
+   */
+  customer?: Customer;
   /** The shipment before and after, as stored at the time of the change. */
   before?: Shipment;
   after: Shipment;

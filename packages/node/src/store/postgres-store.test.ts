@@ -1,0 +1,101 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import pg from 'pg';
+import { postgresStore, type Store } from '@trackline/node';
+import { storeSuite } from './store-suite.js';
+import { createTestDatabase, postgresSkip } from './testing.js';
+
+const skip = postgresSkip();
+
+storeSuite('postgresStore', {
+  skip,
+  async database() {
+    const database = await createTestDatabase();
+    const stores: Store[] = [];
+    return {
+      async open() {
+        // Every call is a pool of its own, as another process would have.
+        const store = await postgresStore({ connectionString: database.url, max: 4 });
+        stores.push(store);
+        return store;
+      },
+      async schemaVersions() {
+        const client = new pg.Client({ connectionString: database.url });
+        await client.connect();
+        try {
+          const { rows } = await client.query('SELECT version FROM trackline_schema_migrations ORDER BY version');
+          return rows.map((row: { version: number }) => row.version);
+        } finally {
+          await client.end();
+        }
+      },
+      async dispose() {
+        await Promise.all(stores.map((store) => store.close()));
+        await database.drop();
+      },
+    };
+  },
+});
+
+describe('postgresStore on its own', { skip: skip ?? false }, () => {
+  it('says how to write the connection string when it is not a postgres URL', async () => {
+    await assert.rejects(postgresStore({ connectionString: '' }), /needs a connectionString such as postgres:\/\//);
+    await assert.rejects(postgresStore({ connectionString: 'localhost:5432' }), /must start with postgres:\/\//);
+    await assert.rejects(postgresStore({ connectionString: 'mysql://root@localhost/shop' }), /not mysql:\/\//);
+  });
+
+  it('says when nothing listens at the address, without showing the password', async () => {
+    // Port 1 on loopback: nothing listens there, so the connection is refused at once.
+    await assert.rejects(
+      postgresStore({ connectionString: 'postgres://shop:s3cret@127.0.0.1:1/shop' }),
+      (error: Error) => {
+        assert.match(error.message, /could not use postgres:\/\/shop:\*\*\*@127\.0\.0\.1:1\/shop/);
+        assert.match(error.message, /is PostgreSQL running, and are the host and port right\?/);
+        assert.doesNotMatch(error.message, /s3cret/);
+        return true;
+      },
+    );
+  });
+
+  it('says when the database does not exist', async () => {
+    const url = new URL(process.env.TRACKLINE_TEST_POSTGRES_URL!);
+    url.pathname = '/trackline_no_such_database';
+    await assert.rejects(
+      postgresStore({ connectionString: url.toString() }),
+      /that database does not exist: create it/,
+    );
+  });
+
+  it('uses a pool of the app’s own and leaves it open on close', async () => {
+    const database = await createTestDatabase();
+    const pool = new pg.Pool({ connectionString: database.url, max: 2 });
+    try {
+      const store = await postgresStore({ pool });
+      await store.saveOrder({ orderNumber: 'A1', placedAt: '2024-04-21T12:00:00Z', customer: {} });
+      await store.close();
+      await assert.rejects(store.getOrder('A1'), /store was closed/);
+      const { rows } = await pool.query('SELECT order_number FROM trackline_orders');
+      assert.deepEqual(rows, [{ order_number: 'A1' }]);
+    } finally {
+      await pool.end();
+      await database.drop();
+    }
+  });
+
+  it('refuses a database migrated by a newer version', async () => {
+    const database = await createTestDatabase();
+    try {
+      await (await postgresStore({ connectionString: database.url })).close();
+      const client = new pg.Client({ connectionString: database.url });
+      await client.connect();
+      await client.query("INSERT INTO trackline_schema_migrations (version, name) VALUES (999, 'future')");
+      await client.end();
+      await assert.rejects(
+        postgresStore({ connectionString: database.url }),
+        /schema is at version 999, newer than this @trackline\/node knows/,
+      );
+    } finally {
+      await database.drop();
+    }
+  });
+});

@@ -1,0 +1,151 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { sqliteStore, type Store } from '@trackline/node';
+import { storeSuite } from './store-suite.js';
+
+function versionsOf(path: string): number[] {
+  const db = new Database(path, { readonly: true });
+  try {
+    return (db.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as { version: number }[]).map(
+      (row) => row.version,
+    );
+  } finally {
+    db.close();
+  }
+}
+
+storeSuite('sqliteStore', {
+  async database() {
+    const dir = mkdtempSync(join(tmpdir(), 'trackline-sqlite-'));
+    const path = join(dir, 'store.db');
+    const stores: Store[] = [];
+    return {
+      async open() {
+        const store = await sqliteStore({ path });
+        stores.push(store);
+        return store;
+      },
+      async schemaVersions() {
+        return versionsOf(path);
+      },
+      async dispose() {
+        await Promise.all(stores.map((store) => store.close()));
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  },
+});
+
+describe('sqliteStore on its own', () => {
+  it('keeps a private database in memory for tests', async () => {
+    const one = await sqliteStore({ path: ':memory:' });
+    const two = await sqliteStore({ path: ':memory:' });
+    await one.saveOrder({ orderNumber: 'A1', placedAt: '2024-04-21T12:00:00Z', customer: {} });
+    assert.equal((await one.getOrder('A1'))?.orderNumber, 'A1');
+    assert.equal(await two.getOrder('A1'), undefined);
+    await Promise.all([one.close(), two.close()]);
+  });
+
+  it('says which folder is missing when the path cannot be created', async () => {
+    await assert.rejects(sqliteStore({ path: '/nonexistent-trackline/dir/store.db' }), (error: Error) => {
+      assert.match(error.message, /folder \/nonexistent-trackline\/dir does not exist/);
+      assert.match(error.message, /Create the folder or choose another path/);
+      return true;
+    });
+  });
+
+  it('says what to give when the path is empty or a folder', async () => {
+    await assert.rejects(sqliteStore({ path: '' }), /needs a `path`.*':memory:'/);
+    const dir = mkdtempSync(join(tmpdir(), 'trackline-sqlite-'));
+    try {
+      await assert.rejects(sqliteStore({ path: dir }), /it is a folder/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a file that is not a SQLite database, saying so', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'trackline-sqlite-'));
+    try {
+      const path = join(dir, 'notes.txt');
+      writeFileSync(path, 'this is not a database, just some text that is long enough to have a header '.repeat(20));
+      await assert.rejects(
+        sqliteStore({ path }),
+        /could not open the database at .*notes\.txt: file is not a database/,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a database migrated by a newer version', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'trackline-sqlite-'));
+    try {
+      const path = join(dir, 'store.db');
+      await (await sqliteStore({ path })).close();
+      const db = new Database(path);
+      db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'future', 'now')").run();
+      db.close();
+      await assert.rejects(sqliteStore({ path }), /schema is at version 999, newer than this @trackline\/node knows/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('loses no event and records each transition once when several processes write one file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'trackline-sqlite-'));
+    try {
+      mkdirSync(dir, { recursive: true });
+      const path = join(dir, 'store.db');
+      const setup = await sqliteStore({ path });
+      await setup.saveOrder({
+        orderNumber: 'A1001',
+        placedAt: '2024-04-21T12:00:00Z',
+        customer: { email: 'ada@example.com' },
+        shipments: [{ carrier: 'ups', trackingNumber: '1Z999AA10123456784' }],
+      });
+      const worker = fileURLToPath(new URL('./sqlite-store.worker.ts', import.meta.url));
+      const run = (offset: number) =>
+        new Promise<string>((resolve, reject) => {
+          const child = spawn(
+            process.execPath,
+            ['--conditions=source', '--import', 'tsx', worker, path, String(offset)],
+            {
+              stdio: ['ignore', 'pipe', 'inherit'],
+            },
+          );
+          let out = '';
+          child.stdout.on('data', (chunk) => (out += chunk));
+          child.on('error', reject);
+          child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`worker exited with ${code}`))));
+        });
+      // Three processes each deliver every webhook of the same parcel, starting at different places.
+      const outputs = await Promise.all([run(0), run(7), run(13)]);
+      const duplicates = outputs.reduce((sum, out) => sum + Number(/duplicates=(\d+)/.exec(out)?.[1]), 0);
+      assert.equal(duplicates, 2 * 20);
+      const final = await setup.getShipment('1Z999AA10123456784');
+      assert.equal(final?.events.length, 20);
+      assert.equal(final?.status, 'delivered');
+      const changes: { before?: string; after: string }[] = [];
+      await setup.planMessages((change) => {
+        changes.push({ before: change.before?.status, after: change.after.status });
+        return [];
+      });
+      let status = 'pending';
+      for (const change of changes) {
+        assert.equal(change.before ?? 'pending', status);
+        status = change.after;
+      }
+      assert.equal(status, 'delivered');
+      await setup.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

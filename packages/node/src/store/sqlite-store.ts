@@ -1,0 +1,445 @@
+import { existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { CarrierId, Shipment } from '@trackline/core';
+import type BetterSqlite3 from 'better-sqlite3';
+import { isNews, mergeUpdate, placeholderShipment, trackingKey } from './merge.js';
+import {
+  checkMessage,
+  customerOf,
+  defaultClaimLimit,
+  defaultLeaseMs,
+  defaultListLimit,
+  defaultPlanLimit,
+  epochMs,
+  json,
+  toMessage,
+  type MessageRow,
+} from './rows.js';
+import { sqliteMigrations, type Migration } from './sqlite-migrations.js';
+import type { ApplyResult, NewOrder, OutboxMessage, ShipmentChange, StoredOrder, Store } from './types.js';
+
+export interface SqliteStoreOptions {
+  /** The database file (created when missing), or `':memory:'` for a private in-memory database (tests). */
+  path: string;
+  /** How long a write waits for another process's write to finish before failing. Default 5000 ms. */
+  busyTimeoutMs?: number;
+  /** The clock, for `createdAt`/`updatedAt` stamps the store sets itself. */
+  now?: () => Date;
+}
+
+type Database = BetterSqlite3.Database;
+
+interface ShipmentRow {
+  id: number;
+  order_number: string | null;
+  data: string;
+  fields_as_of_ms: number;
+}
+
+interface ChangeRow {
+  id: number;
+  before: string | null;
+  after: string;
+  at: string;
+  order_number: string | null;
+  customer: string | null;
+}
+
+async function loadDriver(): Promise<typeof BetterSqlite3> {
+  try {
+    const module = (await import('better-sqlite3')) as { default: typeof BetterSqlite3 };
+    return module.default;
+  } catch (error) {
+    throw new Error(
+      'sqliteStore needs the better-sqlite3 package, which is not installed. Install it with `npm install better-sqlite3`.',
+      { cause: error },
+    );
+  }
+}
+
+function checkPath(path: string): void {
+  if (typeof path !== 'string' || path.trim() === '') {
+    throw new TypeError(
+      "sqliteStore needs a `path`: a database file such as './data/trackline.db' (created when missing), or ':memory:' for tests.",
+    );
+  }
+  if (path === ':memory:' || path.startsWith('file:')) return;
+  const folder = dirname(resolve(path));
+  if (!existsSync(folder)) {
+    throw new Error(
+      `sqliteStore cannot create ${path}: the folder ${folder} does not exist. Create the folder or choose another path.`,
+    );
+  }
+  if (existsSync(path) && statSync(path).isDirectory()) {
+    throw new Error(`sqliteStore cannot use ${path}: it is a folder. Give the path of a database file inside it.`);
+  }
+}
+
+/** Applies the migrations this version knows and the database does not have yet, in one write transaction. */
+export function migrateSqlite(db: Database, migrations: readonly Migration[] = sqliteMigrations): number[] {
+  const run = db.transaction(() => {
+    db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version INTEGER PRIMARY KEY,
+      name TEXT NOT NULL,
+      applied_at TEXT NOT NULL
+    )`);
+    const row = db.prepare('SELECT max(version) AS version FROM schema_migrations').get() as {
+      version: number | null;
+    };
+    const current = row.version ?? 0;
+    const known = migrations.at(-1)?.version ?? 0;
+    if (current > known) {
+      throw new Error(
+        `This database's schema is at version ${current}, newer than this @trackline/node knows (${known}). ` +
+          'Upgrade @trackline/node in every process that uses the database.',
+      );
+    }
+    const applied: number[] = [];
+    for (const migration of migrations) {
+      if (migration.version <= current) continue;
+      db.exec(migration.sql);
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+        migration.version,
+        migration.name,
+        new Date().toISOString(),
+      );
+      applied.push(migration.version);
+    }
+    return applied;
+  });
+  return run.immediate();
+}
+
+/**
+ * The embedded store: one SQLite file (WAL mode), shared safely by several processes on one
+ * machine. Every write is a `BEGIN IMMEDIATE` transaction, so writers queue (up to `busyTimeoutMs`)
+ * instead of racing; SQLite allows one writer at a time, which is the whole concurrency story.
+ */
+export async function sqliteStore(options: SqliteStoreOptions): Promise<Store> {
+  const { path, busyTimeoutMs = 5000, now = () => new Date() } = options ?? ({} as SqliteStoreOptions);
+  checkPath(path);
+  const Driver = await loadDriver();
+  let db: Database;
+  try {
+    db = new Driver(path);
+    db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    migrateSqlite(db);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(
+      `sqliteStore could not open the database at ${path}: ${reason}. ` +
+        'Check that the path names a SQLite database file (or a new file) this process may write.',
+      { cause: error },
+    );
+  }
+  return createSqliteStore(db, now);
+}
+
+function createSqliteStore(db: Database, now: () => Date): Store {
+  const stamp = () => now().toISOString();
+  let closed = false;
+
+  const statements = {
+    shipmentByKey: db.prepare(
+      'SELECT id, order_number, data, fields_as_of_ms FROM shipments WHERE carrier = ? AND tracking_key = ?',
+    ),
+    insertShipment: db.prepare(
+      `INSERT INTO shipments (carrier, tracking_key, order_number, status, data, fields_as_of_ms, updated_at)
+       VALUES (@carrier, @key, @order, @status, @data, @asOf, @updatedAt)`,
+    ),
+    updateShipment: db.prepare(
+      'UPDATE shipments SET status = @status, data = @data, fields_as_of_ms = @asOf, updated_at = @updatedAt WHERE id = @id',
+    ),
+    insertWebhook: db.prepare(
+      'INSERT INTO webhooks_seen (source, webhook_id, received_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+    ),
+    insertChange: db.prepare('INSERT INTO changes (shipment_id, before, after, at) VALUES (?, ?, ?, ?)'),
+    customer: db.prepare('SELECT customer FROM orders WHERE order_number = ?'),
+  };
+
+  function open(): void {
+    if (closed) throw new Error('This store was closed; open a new one with sqliteStore().');
+  }
+
+  function linkParcel(orderNumber: string, parcel: { carrier: CarrierId; trackingNumber: string }, at: string): void {
+    const key = trackingKey(parcel.trackingNumber);
+    if (!key) throw new TypeError(`Order ${orderNumber}: a parcel needs a tracking number.`);
+    const row = statements.shipmentByKey.get(parcel.carrier, key) as ShipmentRow | undefined;
+    if (row) {
+      db.prepare('UPDATE shipments SET order_number = ? WHERE id = ?').run(orderNumber, row.id);
+      return;
+    }
+    const shipment = placeholderShipment(parcel, at);
+    statements.insertShipment.run({
+      carrier: parcel.carrier,
+      key,
+      order: orderNumber,
+      status: shipment.status,
+      data: JSON.stringify(shipment),
+      asOf: 0,
+      updatedAt: at,
+    });
+  }
+
+  function findShipment(
+    trackingNumber: string,
+    carrier?: CarrierId,
+  ): { order_number: string | null; data: string } | undefined {
+    const key = trackingKey(trackingNumber);
+    const row = carrier
+      ? db.prepare('SELECT order_number, data FROM shipments WHERE carrier = ? AND tracking_key = ?').get(carrier, key)
+      : db
+          .prepare(
+            'SELECT order_number, data FROM shipments WHERE tracking_key = ? ORDER BY updated_at DESC, id DESC LIMIT 1',
+          )
+          .get(key);
+    return row as { order_number: string | null; data: string } | undefined;
+  }
+
+  const saveOrder = db.transaction((order: NewOrder) => {
+    if (!order?.orderNumber) throw new TypeError('saveOrder needs an orderNumber.');
+    epochMs(order.placedAt, `Order ${order.orderNumber}: placedAt`);
+    const at = stamp();
+    db.prepare(
+      `INSERT INTO orders (order_number, placed_at, customer, created_at, updated_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (order_number) DO UPDATE SET customer = excluded.customer, updated_at = excluded.updated_at`,
+    ).run(order.orderNumber, order.placedAt, JSON.stringify(order.customer ?? {}), at, at);
+    for (const parcel of order.shipments ?? []) linkParcel(order.orderNumber, parcel, at);
+  });
+
+  const attachShipment = db.transaction(
+    (orderNumber: string, parcel: { carrier: CarrierId; trackingNumber: string }) => {
+      const at = stamp();
+      const updated = db.prepare('UPDATE orders SET updated_at = ? WHERE order_number = ?').run(at, orderNumber);
+      if (updated.changes === 0) {
+        throw new Error(
+          `There is no order ${orderNumber} to attach ${parcel.trackingNumber} to; save it first with saveOrder.`,
+        );
+      }
+      linkParcel(orderNumber, parcel, at);
+    },
+  );
+
+  const applyUpdate = db.transaction((update: Parameters<Store['applyUpdate']>[0]): ApplyResult => {
+    const incoming = update.shipment;
+    const key = trackingKey(incoming.trackingNumber);
+    if (update.webhookId !== undefined) {
+      const inserted = statements.insertWebhook.run(update.source, update.webhookId, update.receivedAt);
+      if (inserted.changes === 0) {
+        const row = statements.shipmentByKey.get(incoming.carrier, key) as ShipmentRow | undefined;
+        const stored = row ? json<Shipment>(row.data) : incoming;
+        const result: ApplyResult = { duplicate: true, after: stored, before: stored };
+        if (row?.order_number) result.orderNumber = row.order_number;
+        return result;
+      }
+    }
+    const row = statements.shipmentByKey.get(incoming.carrier, key) as ShipmentRow | undefined;
+    const before = row ? json<Shipment>(row.data) : undefined;
+    const { shipment: after, fieldsAsOf } = mergeUpdate(before, row?.fields_as_of_ms ?? 0, update);
+    let shipmentId: number;
+    const values = {
+      status: after.status,
+      data: JSON.stringify(after),
+      asOf: fieldsAsOf,
+      updatedAt: after.updatedAt,
+    };
+    if (row) {
+      statements.updateShipment.run({ ...values, id: row.id });
+      shipmentId = row.id;
+    } else {
+      const inserted = statements.insertShipment.run({ ...values, carrier: incoming.carrier, key, order: null });
+      shipmentId = Number(inserted.lastInsertRowid);
+    }
+    const result: ApplyResult = { duplicate: false, after };
+    if (before) result.before = before;
+    const orderNumber = row?.order_number ?? undefined;
+    if (orderNumber) result.orderNumber = orderNumber;
+    if (isNews(before, after)) {
+      const inserted = statements.insertChange.run(
+        shipmentId,
+        before ? JSON.stringify(before) : null,
+        values.data,
+        update.receivedAt,
+      );
+      const change: ShipmentChange = { id: String(inserted.lastInsertRowid), after, at: update.receivedAt };
+      if (before) change.before = before;
+      if (orderNumber) {
+        change.orderNumber = orderNumber;
+        const customer = statements.customer.get(orderNumber) as { customer: string } | undefined;
+        const parsed = customerOf(customer?.customer);
+        if (parsed) change.customer = parsed;
+      }
+      result.change = change;
+    }
+    return result;
+  });
+
+  const planBatch = db.transaction(
+    (plan: (change: ShipmentChange) => ReturnType<Parameters<Store['planMessages']>[0]>, limit: number) => {
+      // Changes of parcels no order claims yet wait: nobody could be told, and the order may come.
+      const rows = db
+        .prepare(
+          `SELECT c.id, c.before, c.after, c.at, s.order_number, o.customer
+         FROM changes c JOIN shipments s ON s.id = c.shipment_id JOIN orders o ON o.order_number = s.order_number
+         WHERE c.processed_at IS NULL ORDER BY c.id LIMIT ?`,
+        )
+        .all(limit) as ChangeRow[];
+      const at = stamp();
+      const insert = db.prepare(
+        `INSERT INTO outbox (key, channel, kind, recipient, order_number, content, not_before, due_ms, created_at)
+       VALUES (@key, @channel, @kind, @to, @orderNumber, @content, @notBefore, @dueMs, @createdAt)
+       ON CONFLICT (key) DO NOTHING`,
+      );
+      const done = db.prepare('UPDATE changes SET processed_at = ? WHERE id = ?');
+      for (const row of rows) {
+        const change: ShipmentChange = { id: String(row.id), after: json<Shipment>(row.after), at: row.at };
+        if (row.before !== null) change.before = json<Shipment>(row.before);
+        if (row.order_number !== null) change.orderNumber = row.order_number;
+        const customer = customerOf(row.customer);
+        if (customer) change.customer = customer;
+        for (const message of plan(change)) {
+          checkMessage(message);
+          insert.run({
+            key: message.key,
+            channel: message.channel,
+            kind: message.kind,
+            to: message.to,
+            orderNumber: message.orderNumber ?? change.orderNumber ?? null,
+            content: JSON.stringify(message.content ?? {}),
+            notBefore: message.notBefore,
+            dueMs: epochMs(message.notBefore, 'notBefore'),
+            createdAt: at,
+          });
+        }
+        done.run(at, row.id);
+      }
+      return rows.length;
+    },
+  );
+
+  const claim = db.transaction((nowMs: number, limit: number, leaseMs: number): OutboxMessage[] => {
+    const leaseUntilMs = nowMs + leaseMs;
+    const leaseUntil = new Date(leaseUntilMs).toISOString();
+    return (
+      db
+        .prepare(
+          `UPDATE outbox SET state = 'sending', attempts = attempts + 1, lease_until = ?, lease_until_ms = ?
+           WHERE id IN (
+             SELECT id FROM outbox
+             WHERE (state = 'pending' AND due_ms <= ?) OR (state = 'sending' AND lease_until_ms <= ?)
+             ORDER BY due_ms, id LIMIT ?
+           )
+           RETURNING *`,
+        )
+        .all(leaseUntil, leaseUntilMs, nowMs, nowMs, limit) as MessageRow[]
+    )
+      .map(toMessage)
+      .sort((a, b) => Number(a.id) - Number(b.id));
+  });
+
+  return {
+    async close() {
+      if (closed) return;
+      closed = true;
+      db.close();
+    },
+
+    async saveOrder(order) {
+      open();
+      saveOrder.immediate(order);
+    },
+
+    async getOrder(orderNumber) {
+      open();
+      const read = db.transaction(() => {
+        const order = db
+          .prepare('SELECT order_number, placed_at, customer, updated_at FROM orders WHERE order_number = ?')
+          .get(orderNumber) as
+          { order_number: string; placed_at: string; customer: string; updated_at: string } | undefined;
+        if (!order) return undefined;
+        const shipments = (
+          db.prepare('SELECT data FROM shipments WHERE order_number = ? ORDER BY id').all(orderNumber) as {
+            data: string;
+          }[]
+        ).map((row) => json<Shipment>(row.data));
+        const stored: StoredOrder = {
+          orderNumber: order.order_number,
+          placedAt: order.placed_at,
+          shipments,
+          customer: customerOf(order.customer) ?? {},
+          updatedAt: order.updated_at,
+        };
+        return stored;
+      });
+      return read.deferred();
+    },
+
+    async attachShipment(orderNumber, parcel) {
+      open();
+      attachShipment.immediate(orderNumber, parcel);
+    },
+
+    async getShipment(trackingNumber, carrier) {
+      open();
+      const row = findShipment(trackingNumber, carrier);
+      return row ? json<Shipment>(row.data) : undefined;
+    },
+
+    async orderOf(trackingNumber, carrier) {
+      open();
+      return findShipment(trackingNumber, carrier)?.order_number ?? undefined;
+    },
+
+    async applyUpdate(update) {
+      open();
+      epochMs(update.receivedAt, 'applyUpdate: receivedAt');
+      return applyUpdate.immediate(update);
+    },
+
+    async planMessages(plan, options = {}) {
+      open();
+      return planBatch.immediate(plan, options.limit ?? defaultPlanLimit);
+    },
+
+    async claimMessages({ now: at, limit = defaultClaimLimit, leaseMs = defaultLeaseMs }) {
+      open();
+      return claim.immediate(epochMs(at, 'claimMessages: now'), limit, leaseMs);
+    },
+
+    async markSent(id, at) {
+      open();
+      db.prepare(
+        `UPDATE outbox SET state = 'sent', sent_at = ?, lease_until = NULL, lease_until_ms = NULL WHERE id = ?`,
+      ).run(at, Number(id));
+    },
+
+    async markFailed(id, error, retryAt) {
+      open();
+      if (retryAt === undefined) {
+        db.prepare(
+          `UPDATE outbox SET state = 'failed', last_error = ?, lease_until = NULL, lease_until_ms = NULL WHERE id = ?`,
+        ).run(error, Number(id));
+      } else {
+        db.prepare(
+          `UPDATE outbox SET state = 'pending', last_error = ?, not_before = ?, due_ms = ?,
+             lease_until = NULL, lease_until_ms = NULL WHERE id = ?`,
+        ).run(error, retryAt, epochMs(retryAt, 'markFailed: retryAt'), Number(id));
+      }
+    },
+
+    async listMessages(options = {}) {
+      open();
+      const limit = options.limit ?? defaultListLimit;
+      const rows =
+        options.orderNumber === undefined
+          ? db.prepare('SELECT * FROM outbox ORDER BY id DESC LIMIT ?').all(limit)
+          : db
+              .prepare('SELECT * FROM outbox WHERE order_number = ? ORDER BY id DESC LIMIT ?')
+              .all(options.orderNumber, limit);
+      return (rows as MessageRow[]).map(toMessage);
+    },
+  };
+}

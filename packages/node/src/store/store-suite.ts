@@ -1,0 +1,534 @@
+import assert from 'node:assert/strict';
+import { afterEach, before, describe, it } from 'node:test';
+import type { Shipment, Status, TrackingEvent } from '@trackline/core';
+import type { NewMessage, ShipmentChange, ShipmentUpdate, Store } from './types.js';
+
+// The conformance suite every Store passes: the same tests, run by sqlite-store.test.ts and
+// postgres-store.test.ts against a real database each.
+
+export interface SuiteDatabase {
+  /** Opens a store on this database; each call is another connection (another instance, another pool). */
+  open(): Promise<Store>;
+  /** The versions recorded in the database's migrations table, oldest first. */
+  schemaVersions(): Promise<number[]>;
+  /** Closes every store `open` made and deletes the database. */
+  dispose(): Promise<void>;
+}
+
+export interface StoreSuiteOptions {
+  /** A new, empty database. Called once per test. */
+  database(): Promise<SuiteDatabase>;
+  /** When set, the suite is skipped and this says why (and how to run it). */
+  skip?: string | undefined;
+}
+
+export function event(
+  at: string,
+  status: Status,
+  code: string,
+  description = code,
+  extra: Partial<TrackingEvent> = {},
+): TrackingEvent {
+  return { at, timeSource: 'carrier', status, code, description, ...extra };
+}
+
+export function shipment(events: TrackingEvent[], extra: Partial<Shipment> = {}): Shipment {
+  return {
+    carrier: 'ups',
+    trackingNumber: '1Z999AA10123456784',
+    status: events.at(-1)?.status ?? 'pending',
+    events,
+    updatedAt: '2024-04-26T10:00:00Z',
+    ...extra,
+  };
+}
+
+export function update(
+  events: TrackingEvent[],
+  extra: Partial<ShipmentUpdate> = {},
+  fields: Partial<Shipment> = {},
+): ShipmentUpdate {
+  return { shipment: shipment(events, fields), source: 'easypost', receivedAt: '2024-04-26T10:00:00Z', ...extra };
+}
+
+const labelCreated = event('2024-04-22T09:00:00-07:00', 'info_received', 'MP', 'Shipper created a label');
+const pickedUp = event('2024-04-22T18:00:00-07:00', 'in_transit', 'OR', 'Picked up', {
+  location: { city: 'Clovis', region: 'CA', country: 'US' },
+});
+const departed = event('2024-04-23T03:10:00-07:00', 'in_transit', 'DP', 'Departed from facility', {
+  location: { city: 'Fresno', region: 'CA', country: 'US' },
+});
+const outForDelivery = event('2024-04-25T08:02:00-04:00', 'out_for_delivery', 'OT', 'Out for delivery');
+const delivered = event('2024-04-25T14:31:00-04:00', 'delivered', 'KB', 'Delivered, front door');
+const weatherDelay = event('2024-04-24T06:00:00-05:00', 'in_transit', 'WX', 'Weather delay', {
+  problem: { reason: 'weather', actionRequired: false },
+});
+
+const estimate = (likely: string) => ({
+  earliest: likely,
+  latest: likely,
+  likely,
+  confidence: 0.8,
+  basis: 'carrier' as const,
+});
+
+function message(change: ShipmentChange, channel: 'email' | 'sms' = 'email', notBefore = change.at): NewMessage {
+  return {
+    key: `${change.orderNumber}:${change.after.trackingNumber}:${change.after.status}:${channel}`,
+    channel,
+    kind: change.after.status,
+    to: channel === 'email' ? (change.customer?.email ?? '') : (change.customer?.phone ?? ''),
+    content: { text: `Your parcel is ${change.after.status}` },
+    notBefore,
+  };
+}
+
+async function allChanges(store: Store): Promise<ShipmentChange[]> {
+  const changes: ShipmentChange[] = [];
+  while ((await store.planMessages((change) => (changes.push(change), []), { limit: 50 })) > 0);
+  return changes.sort((a, b) => Number(a.id) - Number(b.id));
+}
+
+const order = {
+  orderNumber: 'A1001',
+  placedAt: '2024-04-21T12:00:00-07:00',
+  customer: { email: 'ada@example.com', phone: '+14155550123', postalCode: '94107', locale: 'en' },
+  shipments: [{ carrier: 'ups' as const, trackingNumber: '1Z999AA10123456784' }],
+};
+
+export function storeSuite(name: string, options: StoreSuiteOptions): void {
+  describe(name, { skip: options.skip ?? false }, () => {
+    let database: SuiteDatabase;
+    let store: Store;
+
+    before(async () => {
+      // Fail early, once, with the real reason, rather than in every test.
+      const probe = await options.database();
+      await probe.dispose();
+    });
+    afterEach(async () => {
+      await database?.dispose();
+    });
+
+    async function fresh(): Promise<Store> {
+      database = await options.database();
+      store = await database.open();
+      return store;
+    }
+
+    describe('orders', () => {
+      it('returns a saved order with its customer and a pending parcel', async () => {
+        await fresh();
+        await store.saveOrder(order);
+        const stored = await store.getOrder('A1001');
+        assert.ok(stored);
+        assert.equal(stored.orderNumber, 'A1001');
+        assert.equal(stored.placedAt, order.placedAt);
+        assert.deepEqual(stored.customer, order.customer);
+        assert.equal(stored.shipments.length, 1);
+        assert.equal(stored.shipments[0]!.trackingNumber, '1Z999AA10123456784');
+        assert.equal(stored.shipments[0]!.status, 'pending');
+        assert.deepEqual(stored.shipments[0]!.events, []);
+        assert.equal(await store.getOrder('A1002'), undefined);
+      });
+
+      it('updates the customer and adds parcels when the order is saved again', async () => {
+        await fresh();
+        await store.saveOrder(order);
+        await store.saveOrder({
+          ...order,
+          customer: { email: 'ada@example.org' },
+          shipments: [{ carrier: 'usps', trackingNumber: '9400111899223197428490' }],
+        });
+        await store.attachShipment('A1001', { carrier: 'fedex', trackingNumber: '794644790138' });
+        const stored = await store.getOrder('A1001');
+        assert.deepEqual(stored?.customer, { email: 'ada@example.org' });
+        assert.deepEqual(
+          stored?.shipments.map((s) => s.carrier),
+          ['ups', 'usps', 'fedex'],
+        );
+        assert.equal(await store.orderOf('794644790138'), 'A1001');
+        assert.equal(await store.orderOf('794644790138', 'fedex'), 'A1001');
+        assert.equal(await store.orderOf('794644790138', 'ups'), undefined);
+      });
+
+      it('refuses to attach a parcel to an order it does not have', async () => {
+        await fresh();
+        await assert.rejects(store.attachShipment('NOPE', { carrier: 'ups', trackingNumber: '1Z1' }), /no order NOPE/);
+      });
+
+      it('finds a parcel by its number written with spaces or in lower case', async () => {
+        await fresh();
+        await store.saveOrder(order);
+        assert.equal((await store.getShipment('1z999aa1 0123456784'))?.trackingNumber, '1Z999AA10123456784');
+        assert.equal(await store.getShipment('1Z000'), undefined);
+      });
+    });
+
+    describe('applyUpdate', () => {
+      it('keeps a parcel whose webhook arrives before its order, and links it when the order comes', async () => {
+        await fresh();
+        const result = await store.applyUpdate(update([labelCreated, pickedUp], { webhookId: 'w1' }));
+        assert.equal(result.duplicate, false);
+        assert.equal(result.orderNumber, undefined);
+        assert.equal(result.before, undefined);
+        assert.equal(result.after.status, 'in_transit');
+        assert.ok(result.change);
+        assert.equal(await store.orderOf('1Z999AA10123456784'), undefined);
+
+        await store.saveOrder(order);
+        const stored = await store.getOrder('A1001');
+        assert.equal(stored?.shipments.length, 1);
+        assert.equal(stored?.shipments[0]!.status, 'in_transit');
+        assert.equal(stored?.shipments[0]!.events.length, 2);
+        const next = await store.applyUpdate(update([departed]));
+        assert.equal(next.orderNumber, 'A1001');
+        assert.equal(next.after.events.length, 3);
+      });
+
+      it('answers a redelivered webhook as a duplicate and writes nothing', async () => {
+        await fresh();
+        await store.saveOrder(order);
+        const first = await store.applyUpdate(update([pickedUp], { webhookId: 'evt_1' }));
+        const again = await store.applyUpdate(
+          update([pickedUp, departed], { webhookId: 'evt_1', receivedAt: '2024-04-26T11:00:00Z' }),
+        );
+        assert.equal(first.duplicate, false);
+        assert.equal(again.duplicate, true);
+        assert.equal(again.change, undefined);
+        assert.equal((await store.getShipment('1Z999AA10123456784'))?.events.length, 1);
+        assert.equal((await allChanges(store)).length, 1);
+        // The same id from another provider is another delivery.
+        const other = await store.applyUpdate(update([departed], { webhookId: 'evt_1', source: 'shippo' }));
+        assert.equal(other.duplicate, false);
+        assert.equal((await store.getShipment('1Z999AA10123456784'))?.events.length, 2);
+      });
+
+      it('stays delivered when an older in-transit update arrives after the delivery', async () => {
+        await fresh();
+        await store.saveOrder(order);
+        const first = await store.applyUpdate(update([outForDelivery, delivered], { webhookId: 'late-2' }));
+        assert.equal(first.after.status, 'delivered');
+        assert.equal(first.after.deliveredAt, delivered.at);
+        const late = await store.applyUpdate(update([pickedUp, departed], { webhookId: 'late-1' }));
+        assert.equal(late.after.status, 'delivered');
+        assert.equal(late.change, undefined, 'an older update is not news');
+        const stored = await store.getShipment('1Z999AA10123456784');
+        assert.equal(stored?.status, 'delivered');
+        assert.deepEqual(
+          stored?.events.map((e) => e.code),
+          ['OR', 'DP', 'OT', 'KB'],
+        );
+      });
+
+      it('merges repeated events once, whichever update brought them', async () => {
+        await fresh();
+        await store.applyUpdate(update([labelCreated, pickedUp]));
+        const again = await store.applyUpdate(update([labelCreated, pickedUp, departed]));
+        assert.equal(again.after.events.length, 3);
+        // Same scan written with another offset is the same instant: still one event.
+        const shifted = { ...departed, at: '2024-04-23T10:10:00Z' };
+        const third = await store.applyUpdate(update([shifted]));
+        assert.equal(third.after.events.length, 3);
+        // A redelivery that adds the place of a scan fills it in, without a second event.
+        const bare = event('2024-04-24T01:00:00Z', 'in_transit', 'AR', 'Arrived at facility');
+        assert.equal((await store.applyUpdate(update([bare]))).after.events.length, 4);
+        const placed = { ...bare, location: { city: 'Reno', region: 'NV', country: 'US' } };
+        const enriched = await store.applyUpdate(update([placed]));
+        assert.equal(enriched.after.events.length, 4);
+        assert.equal(enriched.after.events.find((e) => e.code === 'AR')?.location?.city, 'Reno');
+      });
+
+      it('appends one change per status, problem or estimate change, and none for repeats', async () => {
+        await fresh();
+        await store.saveOrder(order);
+        const steps = [
+          update([pickedUp]),
+          update([pickedUp]),
+          update([departed]),
+          update([weatherDelay]),
+          update([weatherDelay], {}, { estimate: estimate('2024-04-26') }),
+          update([weatherDelay], {}, { estimate: estimate('2024-04-26') }),
+          update([outForDelivery]),
+        ];
+        const results = [];
+        for (const step of steps) results.push(await store.applyUpdate(step));
+        assert.deepEqual(
+          results.map((r) => Boolean(r.change)),
+          [true, false, false, true, true, false, true],
+        );
+        const changes = await allChanges(store);
+        assert.equal(changes.length, 4);
+        assert.equal(changes[1]!.after.problem?.reason, 'weather');
+        assert.equal(changes[1]!.after.problem?.since, weatherDelay.at);
+        assert.equal(changes[2]!.after.estimate?.likely, '2024-04-26');
+        assert.equal(changes[3]!.before?.status, 'in_transit');
+        assert.equal(changes[3]!.after.status, 'out_for_delivery');
+        assert.equal(changes[3]!.after.problem, undefined, 'a later good scan clears the problem');
+        assert.equal(changes[3]!.orderNumber, 'A1001');
+        assert.deepEqual(changes[3]!.customer, order.customer);
+      });
+
+      it('keeps the newest estimate and service; an older update only fills what is missing', async () => {
+        await fresh();
+        await store.applyUpdate(update([outForDelivery], {}, { estimate: estimate('2024-04-25') }));
+        const older = await store.applyUpdate(
+          update(
+            [pickedUp],
+            {},
+            { estimate: estimate('2024-04-28'), service: 'UPS Ground', trackingUrl: 'https://ups.example/t' },
+          ),
+        );
+        assert.equal(older.after.estimate?.likely, '2024-04-25');
+        assert.equal(older.after.service, 'UPS Ground');
+        assert.equal(older.after.status, 'out_for_delivery');
+        const newer = await store.applyUpdate(update([delivered], {}, { service: 'UPS Ground Saver' }));
+        assert.equal(newer.after.service, 'UPS Ground Saver');
+        assert.equal(newer.after.estimate?.likely, '2024-04-25', 'a field the newer update leaves out is kept');
+        assert.equal(newer.after.trackingUrl, 'https://ups.example/t');
+      });
+
+      it('never moves a status back on an update without events', async () => {
+        await fresh();
+        await store.applyUpdate(update([], {}, { status: 'in_transit', updatedAt: '2024-04-24T10:00:00Z' }));
+        const back = await store.applyUpdate(
+          update([], {}, { status: 'info_received', updatedAt: '2024-04-25T10:00:00Z' }),
+        );
+        assert.equal(back.after.status, 'in_transit');
+        const stale = await store.applyUpdate(
+          update([], {}, { status: 'delivered', updatedAt: '2024-04-20T10:00:00Z' }),
+        );
+        assert.equal(stale.after.status, 'in_transit', 'an older report does not decide the status');
+        const forward = await store.applyUpdate(
+          update([], {}, { status: 'delivered', updatedAt: '2024-04-26T10:00:00Z' }),
+        );
+        assert.equal(forward.after.status, 'delivered');
+      });
+    });
+
+    describe('outbox', () => {
+      it('plans each change once, drops a message whose key exists, and waits for the order', async () => {
+        await fresh();
+        await store.applyUpdate(update([pickedUp], { webhookId: 'a' }));
+        const planned: ShipmentChange[] = [];
+        const plan = (change: ShipmentChange) => {
+          planned.push(change);
+          return [message(change), message(change, 'sms')];
+        };
+        assert.equal(await store.planMessages(plan), 0, 'no order yet: nobody to tell');
+        await store.saveOrder(order);
+        assert.equal(await store.planMessages(plan), 1);
+        assert.equal(await store.planMessages(plan), 0);
+        assert.equal(planned[0]!.orderNumber, 'A1001');
+        assert.equal(planned[0]!.customer?.email, 'ada@example.com');
+        assert.equal((await store.listMessages()).length, 2);
+
+        // A second change that plans the same keys makes no new message.
+        await store.applyUpdate(update([weatherDelay]));
+        assert.equal(await store.planMessages(plan), 1);
+        const messages = await store.listMessages();
+        assert.equal(messages.length, 2);
+        assert.deepEqual(
+          messages.map((m) => m.channel),
+          ['sms', 'email'],
+          'newest first',
+        );
+        assert.equal(messages[1]!.orderNumber, 'A1001');
+        assert.equal(messages[1]!.to, 'ada@example.com');
+        assert.deepEqual(messages[1]!.content, { text: 'Your parcel is in_transit' });
+        assert.equal(messages[1]!.state, 'pending');
+        assert.equal(messages[1]!.attempts, 0);
+      });
+
+      it('plans nothing and marks nothing when plan throws', async () => {
+        await fresh();
+        await store.saveOrder(order);
+        await store.applyUpdate(update([pickedUp]));
+        await assert.rejects(
+          store.planMessages(() => {
+            throw new Error('template missing');
+          }),
+          /template missing/,
+        );
+        assert.equal((await store.listMessages()).length, 0);
+        assert.equal(await store.planMessages((change) => [message(change)]), 1);
+      });
+
+      it('plans in batches of the limit', async () => {
+        await fresh();
+        await store.saveOrder(order);
+        for (const step of [pickedUp, outForDelivery, delivered]) await store.applyUpdate(update([step]));
+        assert.equal(await store.planMessages((change) => [message(change)], { limit: 2 }), 2);
+        assert.equal(await store.planMessages((change) => [message(change)], { limit: 2 }), 1);
+        assert.equal((await store.listMessages({ orderNumber: 'A1001' })).length, 3);
+        assert.equal((await store.listMessages({ orderNumber: 'A9999' })).length, 0);
+        assert.equal((await store.listMessages({ limit: 1 })).length, 1);
+      });
+
+      it('claims due messages with a lease, reclaims them when it lapses, and retries after markFailed', async () => {
+        await fresh();
+        await store.saveOrder(order);
+        await store.applyUpdate(update([pickedUp]));
+        await store.planMessages((change) => [message(change, 'email', '2024-04-26T12:00:00+02:00')]);
+
+        assert.deepEqual(await store.claimMessages({ now: '2024-04-26T09:59:59Z' }), [], 'not due yet');
+        const [claimed, ...rest] = await store.claimMessages({ now: '2024-04-26T10:00:00Z', leaseMs: 60_000 });
+        assert.equal(rest.length, 0);
+        assert.ok(claimed);
+        assert.equal(claimed.state, 'sending');
+        assert.equal(claimed.attempts, 1);
+        assert.equal(Date.parse(claimed.leaseUntil!), Date.parse('2024-04-26T10:01:00Z'));
+        assert.deepEqual(await store.claimMessages({ now: '2024-04-26T10:00:30Z' }), [], 'leased to the first sender');
+
+        const [reclaimed] = await store.claimMessages({ now: '2024-04-26T10:01:00Z', leaseMs: 60_000 });
+        assert.equal(reclaimed?.id, claimed.id, 'a lapsed lease is claimed again');
+        assert.equal(reclaimed?.attempts, 2);
+
+        await store.markFailed(claimed.id, 'SMTP 451 try later', '2024-04-26T10:10:00Z');
+        const [retrying] = await store.listMessages();
+        assert.equal(retrying?.state, 'pending');
+        assert.equal(retrying?.lastError, 'SMTP 451 try later');
+        assert.equal(retrying?.notBefore, '2024-04-26T10:10:00Z');
+        assert.deepEqual(await store.claimMessages({ now: '2024-04-26T10:09:00Z' }), []);
+        const [third] = await store.claimMessages({ now: '2024-04-26T10:10:00Z' });
+        assert.equal(third?.attempts, 3);
+
+        await store.markSent(claimed.id, '2024-04-26T10:10:02Z');
+        const [sent] = await store.listMessages();
+        assert.equal(sent?.state, 'sent');
+        assert.equal(sent?.sentAt, '2024-04-26T10:10:02Z');
+        assert.deepEqual(await store.claimMessages({ now: '2024-04-27T00:00:00Z' }), [], 'sent is never claimed');
+      });
+
+      it('gives up on a message marked failed without a retry time', async () => {
+        await fresh();
+        await store.saveOrder(order);
+        await store.applyUpdate(update([pickedUp]));
+        await store.planMessages((change) => [message(change)]);
+        const [claimed] = await store.claimMessages({ now: '2024-04-26T10:00:00Z' });
+        await store.markFailed(claimed!.id, 'mailbox does not exist');
+        const [failed] = await store.listMessages();
+        assert.equal(failed?.state, 'failed');
+        assert.equal(failed?.lastError, 'mailbox does not exist');
+        assert.deepEqual(await store.claimMessages({ now: '2024-05-26T10:00:00Z' }), []);
+      });
+
+      it('claims only up to the limit, oldest due first', async () => {
+        await fresh();
+        await store.saveOrder(order);
+        await store.applyUpdate(update([pickedUp]));
+        await store.planMessages((change) => [
+          { ...message(change), key: 'late', notBefore: '2024-04-26T10:05:00Z' },
+          { ...message(change), key: 'early', notBefore: '2024-04-26T10:01:00Z' },
+          { ...message(change), key: 'middle', notBefore: '2024-04-26T10:03:00Z' },
+        ]);
+        const first = await store.claimMessages({ now: '2024-04-26T11:00:00Z', limit: 2 });
+        assert.deepEqual(first.map((m) => m.key).sort(), ['early', 'middle']);
+        const second = await store.claimMessages({ now: '2024-04-26T11:00:00Z', limit: 2 });
+        assert.deepEqual(
+          second.map((m) => m.key),
+          ['late'],
+        );
+      });
+    });
+
+    describe('several connections at once', () => {
+      it('loses no event and records each transition once when two connections apply the same webhooks', async () => {
+        const one = await fresh();
+        const two = await database.open();
+        await one.saveOrder(order);
+        const scans = [labelCreated, pickedUp, departed, weatherDelay, outForDelivery, delivered];
+        // Every webhook is delivered twice, once to each connection, all at once and in no order.
+        const deliveries = scans.flatMap((scan, i) => [
+          () => one.applyUpdate(update([scan], { webhookId: `w${i}` })),
+          () => two.applyUpdate(update([scan], { webhookId: `w${i}` })),
+        ]);
+        const results = await Promise.all(deliveries.reverse().map((deliver) => deliver()));
+        assert.equal(results.filter((r) => r.duplicate).length, scans.length);
+
+        const final = await two.getShipment('1Z999AA10123456784');
+        assert.equal(final?.events.length, scans.length);
+        assert.equal(final?.status, 'delivered');
+
+        const changes = await allChanges(one);
+        assert.equal(changes.length, results.filter((r) => r.change).length);
+        // Each change starts where the one before ended: no update was applied to a stale shipment.
+        let status: Status = 'pending';
+        for (const change of changes) {
+          assert.equal(change.before?.status ?? 'pending', status);
+          status = change.after.status;
+        }
+        assert.equal(status, 'delivered');
+      });
+
+      it('loses no event when two connections apply different updates to one parcel', async () => {
+        const one = await fresh();
+        const two = await database.open();
+        const scans = Array.from({ length: 20 }, (_, i) =>
+          event(`2024-04-23T${String(i).padStart(2, '0')}:00:00Z`, 'in_transit', 'AR', `Arrived at hub ${i}`),
+        );
+        await Promise.all(scans.map((scan, i) => (i % 2 ? one : two).applyUpdate(update([scan]))));
+        const final = await one.getShipment('1Z999AA10123456784');
+        assert.equal(final?.events.length, scans.length);
+        assert.equal((await allChanges(two)).length, 0, 'no order yet: changes wait');
+        await two.saveOrder(order);
+        assert.equal((await allChanges(two)).length, 1, 'pending → in_transit, once');
+      });
+
+      it('plans each change and claims each message on exactly one connection', async () => {
+        const one = await fresh();
+        const two = await database.open();
+        await one.saveOrder(order);
+        for (let i = 0; i < 8; i++) {
+          await one.applyUpdate(
+            update([event(`2024-04-23T0${i}:00:00Z`, i % 2 ? 'in_transit' : 'out_for_delivery', `S${i}`)]),
+          );
+        }
+        const seen: string[] = [];
+        const plan = (change: ShipmentChange) => {
+          seen.push(change.id);
+          return [{ ...message(change), key: `change-${change.id}`, notBefore: '2024-04-20T00:00:00Z' }];
+        };
+        const planners = [one, two, one, two].map(async (store) => {
+          let total = 0;
+          for (let n; (n = await store.planMessages(plan, { limit: 1 })) > 0;) total += n;
+          return total;
+        });
+        const planned = (await Promise.all(planners)).reduce((a, b) => a + b, 0);
+        assert.equal(planned, 8);
+        assert.equal(new Set(seen).size, seen.length, 'no change planned twice');
+
+        const claims = await Promise.all(
+          [one, two, one, two].map((store) => store.claimMessages({ now: '2024-04-26T10:00:00Z', limit: 3 })),
+        );
+        const ids = claims.flat().map((m) => m.id);
+        assert.equal(ids.length, 8);
+        assert.equal(new Set(ids).size, 8, 'no message claimed twice');
+      });
+    });
+
+    describe('migrations', () => {
+      it('opens an existing database without migrating it again and keeps its data', async () => {
+        await fresh();
+        await store.saveOrder(order);
+        const versions = await database.schemaVersions();
+        assert.ok(versions.length > 0);
+        const again = await database.open();
+        assert.deepEqual(await database.schemaVersions(), versions);
+        assert.equal((await again.getOrder('A1001'))?.orderNumber, 'A1001');
+      });
+
+      it('two processes opening a new database at once migrate it once', async () => {
+        database = await options.database();
+        const [a, b] = await Promise.all([database.open(), database.open()]);
+        await a.saveOrder(order);
+        assert.equal((await b.getOrder('A1001'))?.orderNumber, 'A1001');
+        const versions = await database.schemaVersions();
+        assert.deepEqual(
+          versions,
+          [...new Set(versions)].sort((x, y) => x - y),
+        );
+      });
+    });
+  });
+}
