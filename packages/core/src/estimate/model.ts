@@ -8,7 +8,6 @@ import { conditionalQuantile, convolve, cumulative, firstPossible } from './surv
 import type {
   EstimateInput,
   LaneInput,
-  SerializedDistribution,
   SerializedGroup,
   SerializedTransitModel,
   Silence,
@@ -30,7 +29,7 @@ export interface TransitModel {
 }
 
 /** The tables one lane resolves to, built once. */
-interface LaneTables {
+export interface LaneTables {
   handling: Float64Array;
   transit: Float64Array;
   combined: Float64Array;
@@ -74,42 +73,11 @@ export function createTransitModel(data: SerializedTransitModel): TransitModel {
     return plain;
   };
 
-  const groups = new Map(Object.entries(data.groups));
-  const pick = (keys: string[], part: keyof SerializedGroup): SerializedDistribution | undefined => {
-    let fallback: SerializedDistribution | undefined;
-    for (const key of keys) {
-      const dist = groups.get(key)?.[part];
-      if (!dist || dist.pmf.length === 0) continue;
-      if (dist.d >= data.minSamples) return dist;
-      fallback = dist; // the most general level that has anything, if none has enough
-    }
-    return fallback;
-  };
-
-  const tables = new Map<string, LaneTables | null>();
-  const resolve = (keys: string[]): LaneTables | null => {
-    let found = tables.get(keys[0]!);
-    if (found !== undefined) return found;
-    const handling = pick(keys, 'handling');
-    const transit = pick(keys, 'transit');
-    const quiet = pick(keys, 'quiet');
-    found =
-      handling && transit
-        ? {
-            handling: cumulative(handling.pmf),
-            transit: cumulative(transit.pmf),
-            combined: cumulative(convolve(handling.pmf, transit.pmf)),
-            quiet: quiet && cumulative(quiet.pmf),
-            handlingSamples: Math.round(handling.n),
-            transitSamples: Math.round(transit.n),
-            quietSamples: quiet ? Math.round(quiet.n) : 0,
-          }
-        : null;
-    tables.set(keys[0]!, found);
-    return found;
-  };
+  const resolve = laneResolver(data);
   // Every lane the history knows gets its tables now, so estimates are look-ups.
-  for (const key of groups.keys()) if (key.split('|').length === 4 && !key.includes('|*|')) resolve(laneKeyChain(key));
+  for (const key of Object.keys(data.groups)) {
+    if (key.split('|').length === 4 && !key.includes('|*|')) resolve(laneKeyChain(key));
+  }
 
   // What each lane an estimate asks about resolves to, remembered by its raw parts.
   const routes = new LaneCache<Route>();
@@ -230,6 +198,68 @@ export function createTransitModel(data: SerializedTransitModel): TransitModel {
     },
     toJSON: () => data,
   };
+}
+
+/**
+ * Looks up (and remembers) the tables of a lane by its back-off chain of keys. With a calibration,
+ * each cumulative table F becomes G(F): the probabilities the model's recent predictions really had.
+ */
+export function laneResolver(data: SerializedTransitModel): (keys: string[]) => LaneTables | null {
+  const groups = new Map(Object.entries(data.groups));
+  // Each level of the chain is shrunk toward the level above it, by its weight of deliveries against
+  // `minSamples`: a lane with few deliveries mostly speaks with its region's voice, a busy one with its own.
+  const shrunk = (keys: string[], part: keyof SerializedGroup): { pmf: number[]; n: number } | undefined => {
+    let pmf: number[] | undefined;
+    let n = 0;
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const dist = groups.get(keys[i]!)?.[part];
+      if (!dist || dist.pmf.length === 0) continue;
+      if (!pmf) {
+        [pmf, n] = [dist.pmf, dist.n];
+        continue;
+      }
+      const own = dist.d / (dist.d + data.minSamples);
+      const length = Math.max(pmf.length, dist.pmf.length);
+      const parent: number[] = pmf;
+      pmf = Array.from({ length }, (_, t) => own * (dist.pmf[t] ?? 0) + (1 - own) * (parent[t] ?? 0));
+      if (own >= 0.5) n = dist.n; // the sample size shown is that of the level that speaks most
+    }
+    return pmf && { pmf, n };
+  };
+  const tables = new Map<string, LaneTables | null>();
+  return (keys) => {
+    let found = tables.get(keys[0]!);
+    if (found !== undefined) return found;
+    const handling = shrunk(keys, 'handling');
+    const transit = shrunk(keys, 'transit');
+    const quiet = shrunk(keys, 'quiet');
+    found =
+      handling && transit
+        ? {
+            handling: cumulative(handling.pmf),
+            transit: calibrated(cumulative(transit.pmf), data.calibration?.shipped),
+            combined: calibrated(cumulative(convolve(handling.pmf, transit.pmf)), data.calibration?.placed),
+            quiet: quiet && cumulative(quiet.pmf),
+            handlingSamples: Math.round(handling.n),
+            transitSamples: Math.round(transit.n),
+            quietSamples: quiet ? Math.round(quiet.n) : 0,
+          }
+        : null;
+    tables.set(keys[0]!, found);
+    return found;
+  };
+}
+
+/** G(F) for a calibration G given at evenly spaced points 0, 1/B … 1, read between them on a straight line. */
+function calibrated(cdf: Float64Array, g: readonly number[] | undefined): Float64Array {
+  if (!g || g.length < 2) return cdf;
+  const bins = g.length - 1;
+  return cdf.map((u, i) => {
+    if (i === cdf.length - 1) return 1;
+    const x = Math.min(bins, Math.max(0, u * bins));
+    const b = Math.min(bins - 1, Math.floor(x));
+    return g[b]! + (g[b + 1]! - g[b]!) * (x - b);
+  });
 }
 
 /** The back-off chain of a lane key `carrier|service|origin|destination`. */

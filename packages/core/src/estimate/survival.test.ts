@@ -10,14 +10,44 @@ describe('kaplanMeier', () => {
     assert.deepEqual(kaplanMeier(counts), [0, 0.25, 0.75]);
   });
 
-  it('keeps censored records at risk until their wait, and puts what remains after the longest wait', () => {
+  it('keeps censored records at risk until their wait, and spreads what remains after the longest wait', () => {
     const counts = new SurvivalCounts();
     counts.addEvent(1, 1);
     counts.addCensored(1, 1); // waited more than one day
     counts.addEvent(3, 1);
     counts.addCensored(4, 1); // waited more than four days
-    // S(1) = 1 − 1/4 = 0.75; S(3) = 0.75 × (1 − 1/2) = 0.375, left for day 5.
-    assert.deepEqual(kaplanMeier(counts), [0, 0.25, 0, 0.375, 0, 0.375]);
+    // S(1) = 1 − 1/4 = 0.75; S(3) = 0.75 × (1 − 1/2) = 0.375, left for day 5 on.
+    const pmf = kaplanMeier(counts);
+    assert.deepEqual(pmf.slice(0, 5), [0, 0.25, 0, 0.375, 0]);
+    const tail = pmf.slice(5);
+    assert.ok(Math.abs(tail.reduce((a, b) => a + b, 0) - 0.375) < 1e-12);
+    assert.ok(tail[0]! > tail[1]! && tail[1]! > tail[2]!, 'a geometric tail from the day after the longest wait');
+  });
+
+  it('continues past the last delivery at the pace the slow parcels were arriving', () => {
+    const counts = new SurvivalCounts();
+    for (const [t, w] of [
+      [2, 50],
+      [4, 20],
+      [6, 10],
+    ] as const)
+      counts.addEvent(t, w);
+    counts.addCensored(6, 20); // a fifth still out after six days
+    // From the median (day 2, S = 0.5) to day 6 (S = 0.5 × 0.6 × 2/3 = 0.2): a daily hazard of 1 − 0.4^(1/4).
+    const pmf = kaplanMeier(counts);
+    const hazard = 1 - 0.4 ** 0.25;
+    assert.ok(Math.abs(pmf[7]! - 0.2 * hazard) < 1e-9);
+    assert.ok(Math.abs(pmf[8]! - 0.2 * (1 - hazard) * hazard) < 1e-9);
+  });
+
+  it('weighs each day of a wait by the day it fell on, when weights grow', () => {
+    // One parcel that took 3 days long ago, one that took 1 day lately: with growth, day 1's hazard is
+    // learned mostly from the parcel that was at day 1 most recently.
+    const counts = new SurvivalCounts();
+    counts.addEvent(1, 1, 2); // weights 1, 2 on days 0, 1
+    counts.addEvent(3, 1, 1);
+    assert.deepEqual(counts.atRisk, [2, 3, 1, 1]);
+    assert.equal(counts.events[1], 2);
   });
 
   it('weighs records by their weight', () => {

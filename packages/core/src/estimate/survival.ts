@@ -2,26 +2,31 @@
 // observation is either an event at `t` (shipped, or delivered, after t working days) or censored
 // at `c`: still waiting when the fit looked, so the time is known only to exceed `c`.
 
-/** Weighted events and censorings by whole day, filled record by record. */
+/**
+ * Weighted events and records at risk by whole day, filled record by record. A record's weight can
+ * grow with each day it waits (`growth` per day): with weights that decay with age, each day of a
+ * wait then weighs as much as the calendar day it fell on, so the hazard of day 15 is learned from
+ * what happened lately to parcels 15 days out, not from when those parcels were ordered.
+ */
 export class SurvivalCounts {
   events: number[] = [];
-  censored: number[] = [];
-  /** Weighted records with a known outcome. */
+  /** Weight of the records still waiting at the start of each day. */
+  atRisk: number[] = [];
+  /** Weighted records with a known outcome (each at the weight of its last day). */
   eventWeight = 0;
   /** Weighted records, known outcome or not. */
   weight = 0;
 
-  addEvent(t: number, w: number): void {
-    this.events[t] = (this.events[t] ?? 0) + w;
-    this.eventWeight += w;
-    this.weight += w;
+  addEvent(t: number, w: number, growth = 1): void {
+    const last = this.wait(t, w, growth);
+    this.events[t] = (this.events[t] ?? 0) + last;
+    this.eventWeight += last;
+    this.weight += last;
   }
 
   /** The time is known only to be greater than `c`. */
-  addCensored(c: number, w: number): void {
-    this.weight += w;
-    if (c < 0) return; // nothing learned yet beyond "at least zero days"
-    this.censored[c] = (this.censored[c] ?? 0) + w;
+  addCensored(c: number, w: number, growth = 1): void {
+    this.weight += c < 0 ? w : this.wait(c, w, growth);
   }
 
   merge(other: SurvivalCounts): void {
@@ -29,45 +34,64 @@ export class SurvivalCounts {
       const w = other.events[t];
       if (w) this.events[t] = (this.events[t] ?? 0) + w;
     }
-    for (let t = 0; t < other.censored.length; t++) {
-      const w = other.censored[t];
-      if (w) this.censored[t] = (this.censored[t] ?? 0) + w;
-    }
+    for (let t = 0; t < other.atRisk.length; t++) this.atRisk[t] = (this.atRisk[t] ?? 0) + other.atRisk[t]!;
     this.eventWeight += other.eventWeight;
     this.weight += other.weight;
+  }
+
+  /** Puts the record at risk on days 0 … t; returns its weight on day t. */
+  private wait(t: number, w: number, growth: number): number {
+    const atRisk = this.atRisk;
+    while (atRisk.length <= t) atRisk.push(0);
+    let x = w;
+    for (let u = 0; u <= t; u++, x *= growth) atRisk[u]! += x;
+    return x / growth;
   }
 }
 
 /**
  * The weighted Kaplan–Meier (product-limit) estimate, as the probability of each whole day. Censored
  * records stay at risk through their censoring day (T > c). Where the last records are censored the
- * survival never reaches zero; that remaining mass goes to the day after the longest time seen
- * (event or wait), so the distribution says "longer than anything we saw" instead of pretending it ended.
+ * survival never reaches zero: the distribution then goes on past the last event with a geometric
+ * tail, at the daily hazard the curve had from its median to its last event, so "longer than anything
+ * delivered so far" becomes a few more days at the pace the slow parcels were arriving, not a cliff.
  */
 export function kaplanMeier(counts: SurvivalCounts): number[] {
-  const length = Math.max(counts.events.length, counts.censored.length);
-  let atRisk = 0;
-  for (let t = 0; t < length; t++) atRisk += (counts.events[t] ?? 0) + (counts.censored[t] ?? 0);
+  const { events, atRisk } = counts;
   const pmf: number[] = [];
   let survival = 1;
   let lastEvent = -1;
-  for (let t = 0; t < length; t++) {
-    const d = counts.events[t] ?? 0;
-    const next = atRisk > 0 && d > 0 ? survival * (1 - d / atRisk) : survival;
+  let median = -1;
+  let atMedian = 1;
+  for (let t = 0; t < events.length; t++) {
+    const d = events[t] ?? 0;
+    const next = d > 0 ? survival * (1 - Math.min(1, d / atRisk[t]!)) : survival;
     pmf.push(survival - next);
     if (d > 0) lastEvent = t;
     survival = next;
-    atRisk -= d + (counts.censored[t] ?? 0);
+    if (median < 0 && survival <= 0.5) [median, atMedian] = [t, survival];
   }
   if (lastEvent < 0) return [];
   pmf.length = lastEvent + 1;
-  // Records still waiting after the last event: "longer than anything seen", the day after the longest wait.
-  if (survival > 1e-9) {
-    while (pmf.length < length) pmf.push(0);
-    pmf.push(survival);
+  if (survival > tailEnd) {
+    // Nothing arrives before the longest wait still going on: the tail starts the day after it.
+    while (pmf.length < atRisk.length) pmf.push(0);
+    // Survival fell from `atMedian` to `survival` over the days from the median to the last event.
+    const span = median >= 0 ? lastEvent - median : 0;
+    const hazard = span > 0 && survival < atMedian ? 1 - (survival / atMedian) ** (1 / span) : 1 / (lastEvent + 2);
+    for (let k = 0; k < maxTailDays && survival > tailEnd; k++) {
+      const p = survival * hazard;
+      pmf.push(p);
+      survival -= p;
+    }
+    pmf[pmf.length - 1]! += survival;
   }
   return pmf;
 }
+
+/** Survival below which the tail stops (the rest goes to its last day), and its longest reach in days. */
+const tailEnd = 1e-3;
+const maxTailDays = 60;
 
 /** The distribution of the sum of two independent day counts. */
 export function convolve(a: readonly number[], b: readonly number[]): number[] {
