@@ -50,7 +50,11 @@ export interface SandboxOrder {
   parcels: readonly Parcel[];
 }
 
-/** One order per single-parcel scenario, plus an order shipped in two parcels by two carriers. */
+/**
+ * One order per single-parcel scenario, plus an order shipped in two parcels by two carriers. No parcel is
+ * in two orders (a store keeps each parcel in one order): the split order's first parcel is USPS's on-time
+ * parcel, which no single-parcel order uses.
+ */
 export const orders: readonly SandboxOrder[] = [
   ...scenarios
     .filter((scenario) => scenario.id !== 'second-parcel')
@@ -64,6 +68,6 @@ export const orders: readonly SandboxOrder[] = [
     orderNumber: 'TL-1099',
     email: 'split-order@example.com',
     postalCode: '60607',
-    parcels: [parcelFor('ups', 'on-time'), parcelFor('fedex', 'second-parcel')],
+    parcels: [parcelFor('usps', 'on-time'), parcelFor('fedex', 'second-parcel')],
   },
 ];

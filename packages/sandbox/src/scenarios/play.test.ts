@@ -71,9 +71,14 @@ describe('the sandbox parcels and orders', () => {
     assert.deepEqual(
       split?.parcels.map((p) => [p.carrier, p.scenario.id]),
       [
-        ['ups', 'on-time'],
+        ['usps', 'on-time'],
         ['fedex', 'second-parcel'],
       ],
     );
+  });
+
+  it('puts no parcel in two orders, as a store keeps each parcel in one order', () => {
+    const numbers = orders.flatMap((order) => order.parcels.map((parcel) => parcel.trackingNumber));
+    assert.equal(new Set(numbers).size, numbers.length);
   });
 });
