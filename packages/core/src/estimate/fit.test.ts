@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { fitTransitModel } from './fit.js';
-import { loadTransitModel } from './load.js';
 import { CA, NY, RJ, SP, TX, WA, orders, weekly } from './fixtures.js';
 import type { EstimateInput } from './types.js';
 
@@ -126,22 +125,6 @@ describe('fitTransitModel', () => {
     const estimate = fitTransitModel(history, { now, ...steady }).estimate({ ...fromMonday, destination: TX });
     assert.equal(estimate.likely, '2024-05-21');
     assert.equal(estimate.latest, '2024-05-23');
-  });
-
-  it('calibrates every lane against how recent parcels fared, so a slowdown on one busy lane moves all', () => {
-    const spread = (lane = {}) => [1, 2, 3].flatMap((days) => weekly('2024-01-08', 14, 4, days, lane));
-    const history = [
-      ...spread(), // CA → NY: one, two or three days, as often, for months
-      ...spread({ destination: TX }), // CA → TX: the same for months…
-      ...weekly('2024-04-15', 5, 20, 3, { destination: TX }), // …then three days for the last five weeks
-    ];
-    const lanes = fitTransitModel(history, { now, ...steady, calibrate: false });
-    const calibrated = fitTransitModel(history, { now, ...steady });
-    assert.equal(lanes.estimate(fromMonday).likely, '2024-05-22');
-    assert.equal(calibrated.estimate(fromMonday).likely, '2024-05-23');
-    const json = calibrated.toJSON();
-    assert.ok(json.calibration && json.calibration.shipped[10]! < 0.5, 'recent parcels fell late in the lanes');
-    assert.deepEqual(loadTransitModel(JSON.stringify(json)).estimate(fromMonday), calibrated.estimate(fromMonday));
   });
 
   it("skips Brazil's Republic Day (2017-11-15) in the delivery window", () => {

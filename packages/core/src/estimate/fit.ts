@@ -4,7 +4,7 @@ import { DAY_MS, WorkCalendar, formatDay, weekendOf } from './calendar.js';
 import { localDay, localHour, requireInstant, instantOf, writtenLocal } from './clock.js';
 import { publicHolidays } from './holidays.js';
 import { LaneCache, anyKey, countryOf, laneKeys } from './lane.js';
-import { createTransitModel, laneResolver, type TransitModel } from './model.js';
+import { createTransitModel, type TransitModel } from './model.js';
 import { SurvivalCounts, kaplanMeier } from './survival.js';
 import type {
   FitOptions,
@@ -21,8 +21,6 @@ const holidaysAfter = 120;
 
 interface Route {
   lane: Lane;
-  /** The lane's back-off chain of keys. */
-  keys: string[];
   calendar: WorkCalendar;
   originZone: string | undefined;
   destZone: string | undefined;
@@ -56,9 +54,6 @@ export function fitTransitModel(history: readonly HistoryRecord[], options: FitO
   // Each working day a record waits brings it about 7/5 calendar days nearer to `now`.
   const growth = Math.exp((decayPerMs * DAY_MS * 7) / 5);
   const weightAt = (ms: number) => Math.exp(-decayPerMs * (nowMs - ms));
-  const recentDecayPerMs = Math.LN2 / ((options.calibrationHalfLifeDays ?? 14) * DAY_MS);
-  const weightRecent = (ms: number) => Math.exp(-recentDecayPerMs * (nowMs - ms));
-  const outcomes: Outcome[] = [];
 
   // First pass: what is known at `now`, and which countries and days the calendars must cover.
   const records: { record: HistoryRecord; placedMs: number }[] = [];
@@ -98,14 +93,12 @@ export function fitTransitModel(history: readonly HistoryRecord[], options: FitO
     const { carrier, service, origin, destination } = record;
     let route = routes.get(carrier, service, origin, destination);
     if (!route) {
-      const keys = laneKeys(carrier, service, origin, destination);
-      const key = keys[0]!;
+      const key = laneKeys(carrier, service, origin, destination)[0]!;
       let lane = lanes.get(key);
       if (!lane) lanes.set(key, (lane = emptyLane()));
       const originZone = zoneForPlace(origin);
       route = {
         lane,
-        keys,
         calendar: workCalendars.get(countryOf(destination))!,
         originZone,
         destZone: zoneForPlace(destination) ?? originZone,
@@ -121,12 +114,6 @@ export function fitTransitModel(history: readonly HistoryRecord[], options: FitO
       ? { day: localDay(placedMs, placedOffset), hour: localHour(placedMs, placedOffset) }
       : writtenLocal(record.placedAt);
     const start = calendar.onOrAfter(placed.hour >= cutoffHour ? placed.day + 1 : placed.day);
-    const recentWeight = weightRecent(placedMs);
-    const outcome: Outcome | undefined =
-      recentWeight > minRecentWeight
-        ? { route, weight: recentWeight, start, shipDay: Number.NaN, deliveredDay: Number.NaN }
-        : undefined;
-    if (outcome) outcomes.push(outcome);
 
     const shippedMs = instantOf(record.shippedAt);
     if (!(shippedMs <= nowMs)) {
@@ -141,14 +128,12 @@ export function fitTransitModel(history: readonly HistoryRecord[], options: FitO
       ? localDay(shippedMs, offsetOr0(offsets, originZone, shippedMs))
       : writtenLocal(record.shippedAt!).day;
     lane.handling.addEvent(calendar.count(start, shipDay), weight, growth);
-    if (outcome) outcome.shipDay = shipDay;
     const shippedWeight = weightAt(shippedMs);
 
     const deliveredMs = instantOf(record.deliveredAt);
     const dayIn = (ms: number, iso: string) =>
       destZone ? localDay(ms, offsetOr0(offsets, destZone, ms)) : writtenLocal(iso).day;
     const delivered = deliveredMs <= nowMs;
-    if (delivered && outcome) outcome.deliveredDay = dayIn(deliveredMs, record.deliveredAt!);
     if (delivered) {
       lane.transit.addEvent(calendar.count(shipDay, dayIn(deliveredMs, record.deliveredAt!)), shippedWeight, growth);
     } else {
@@ -206,74 +191,7 @@ export function fitTransitModel(history: readonly HistoryRecord[], options: FitO
     calendars,
     groups,
   };
-  if (options.calibrate !== false) {
-    const calibration = calibrate(data, outcomes, (route) => todayIn(route.destZone), giveUpDays);
-    if (calibration) data.calibration = calibration;
-  }
   return createTransitModel(data);
-}
-
-/** A recent order as the calibration reads it: working-day numbers, NaN for what has not happened yet. */
-interface Outcome {
-  route: Route;
-  weight: number;
-  start: number;
-  shipDay: number;
-  deliveredDay: number;
-}
-
-/** Orders weighing less than this in the calibration (about 7 half-lives old) are left out of it. */
-const minRecentWeight = 1 / 128;
-/** Points of a calibration table (and one more): probabilities 0, 1/20 … 1. */
-const calibrationBins = 20;
-/** Weighted recent outcomes the calibration needs before it is used. */
-const minCalibrationWeight = 30;
-
-/**
- * Where recent parcels fell in the distributions the model just learned (their probability integral
- * transform, PIT): a calibrated model puts a tenth of them below its 10% day, half below its median.
- * Parcels still on their way only say "past the probability of the days gone by"; Kaplan–Meier over
- * the PIT values takes both, as it does for days. Recent weeks weigh much more than in the lanes, so
- * a slowdown the lanes only half see moves every estimate at once.
- */
-function calibrate(
-  data: SerializedTransitModel,
-  outcomes: readonly Outcome[],
-  todayFor: (route: Route) => number,
-  giveUpDays: number,
-): SerializedTransitModel['calibration'] | undefined {
-  const resolve = laneResolver(data);
-  const placed = new SurvivalCounts();
-  const shipped = new SurvivalCounts();
-  const bin = (u: number) => Math.min(calibrationBins - 1, Math.max(0, Math.floor(u * calibrationBins)));
-  const at = (cdf: Float64Array, k: number) => (k < 0 ? 0 : k >= cdf.length ? 1 : cdf[k]!);
-  const add = (counts: SurvivalCounts, cdf: Float64Array, from: number, to: number, done: boolean, w: number) => {
-    const k = to - from;
-    if (done) counts.addEvent(bin((at(cdf, k - 1) + at(cdf, k)) / 2), w);
-    else if (k - 1 <= giveUpDays) counts.addCensored(bin(at(cdf, k - 1)) - 1, w);
-  };
-  for (const { route, weight, start, shipDay, deliveredDay } of outcomes) {
-    const tables = resolve(route.keys);
-    if (!tables) continue;
-    const { calendar } = route;
-    const delivered = deliveredDay === deliveredDay;
-    const end = delivered ? deliveredDay : todayFor(route);
-    add(placed, tables.combined, 0, calendar.count(start, end), delivered, weight);
-    if (shipDay === shipDay) add(shipped, tables.transit, 0, calendar.count(shipDay, end), delivered, weight);
-  }
-  const table = (counts: SurvivalCounts) => {
-    if (counts.eventWeight < minCalibrationWeight) return undefined;
-    const pmf = kaplanMeier(counts);
-    const g = [0];
-    for (let b = 0; b < calibrationBins; b++) g.push(Math.min(1, g[b]! + (pmf[b] ?? 0)));
-    g[calibrationBins] = 1;
-    return g.map((v) => round(v, 1e4));
-  };
-  const gPlaced = table(placed);
-  const gShipped = table(shipped);
-  if (!gPlaced && !gShipped) return undefined;
-  const identity = Array.from({ length: calibrationBins + 1 }, (_, i) => i / calibrationBins);
-  return { placed: gPlaced ?? identity, shipped: gShipped ?? identity };
 }
 
 function distribution(counts: SurvivalCounts): SerializedDistribution | undefined {

@@ -51,15 +51,6 @@ function distribution(value: unknown, field: string): SerializedDistribution | u
   return { n: finite(value.n, `${field}.n`, 0), d: finite(value.d, `${field}.d`, 0), pmf };
 }
 
-function calibrationTable(value: unknown, field: string): number[] {
-  if (!Array.isArray(value) || value.length < 2) fail(field, 'must be a list of at least two probabilities');
-  const g = value.map((p, i) => finite(p, `${field}[${i}]`, 0, 1));
-  if (g[0] !== 0 || g.at(-1) !== 1 || g.some((p, i) => i > 0 && p < g[i - 1]!)) {
-    fail(field, 'must rise from 0 to 1');
-  }
-  return g;
-}
-
 /** Checks a model serialized by `toJSON()` and makes it ready to estimate, with no holiday library needed. */
 export function loadTransitModel(json: unknown): TransitModel {
   const value = typeof json === 'string' ? parseText(json) : json;
@@ -95,13 +86,6 @@ export function loadTransitModel(json: unknown): TransitModel {
     calendars,
     groups,
   };
-  if (value.calibration !== undefined) {
-    if (!isRecord(value.calibration)) fail('calibration', 'must be an object with placed and shipped');
-    data.calibration = {
-      placed: calibrationTable(value.calibration.placed, 'calibration.placed'),
-      shipped: calibrationTable(value.calibration.shipped, 'calibration.shipped'),
-    };
-  }
   return createTransitModel(data);
 }
 

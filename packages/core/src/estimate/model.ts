@@ -29,7 +29,7 @@ export interface TransitModel {
 }
 
 /** The tables one lane resolves to, built once. */
-export interface LaneTables {
+interface LaneTables {
   handling: Float64Array;
   transit: Float64Array;
   combined: Float64Array;
@@ -200,11 +200,8 @@ export function createTransitModel(data: SerializedTransitModel): TransitModel {
   };
 }
 
-/**
- * Looks up (and remembers) the tables of a lane by its back-off chain of keys. With a calibration,
- * each cumulative table F becomes G(F): the probabilities the model's recent predictions really had.
- */
-export function laneResolver(data: SerializedTransitModel): (keys: string[]) => LaneTables | null {
+/** Looks up (and remembers) the tables of a lane by its back-off chain of keys. */
+function laneResolver(data: SerializedTransitModel): (keys: string[]) => LaneTables | null {
   const groups = new Map(Object.entries(data.groups));
   // Each level of the chain is shrunk toward the level above it, by its weight of deliveries against
   // `minSamples`: a lane with few deliveries mostly speaks with its region's voice, a busy one with its own.
@@ -237,8 +234,8 @@ export function laneResolver(data: SerializedTransitModel): (keys: string[]) => 
       handling && transit
         ? {
             handling: cumulative(handling.pmf),
-            transit: calibrated(cumulative(transit.pmf), data.calibration?.shipped),
-            combined: calibrated(cumulative(convolve(handling.pmf, transit.pmf)), data.calibration?.placed),
+            transit: cumulative(transit.pmf),
+            combined: cumulative(convolve(handling.pmf, transit.pmf)),
             quiet: quiet && cumulative(quiet.pmf),
             handlingSamples: Math.round(handling.n),
             transitSamples: Math.round(transit.n),
@@ -248,18 +245,6 @@ export function laneResolver(data: SerializedTransitModel): (keys: string[]) => 
     tables.set(keys[0]!, found);
     return found;
   };
-}
-
-/** G(F) for a calibration G given at evenly spaced points 0, 1/B … 1, read between them on a straight line. */
-function calibrated(cdf: Float64Array, g: readonly number[] | undefined): Float64Array {
-  if (!g || g.length < 2) return cdf;
-  const bins = g.length - 1;
-  return cdf.map((u, i) => {
-    if (i === cdf.length - 1) return 1;
-    const x = Math.min(bins, Math.max(0, u * bins));
-    const b = Math.min(bins - 1, Math.floor(x));
-    return g[b]! + (g[b + 1]! - g[b]!) * (x - b);
-  });
 }
 
 /** The back-off chain of a lane key `carrier|service|origin|destination`. */

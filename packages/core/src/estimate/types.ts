@@ -45,13 +45,6 @@ export interface FitOptions {
    * "longer than anything seen" for ever. Default 60 (about three months).
    */
   giveUpDays?: number;
-  /**
-   * Re-read every lane's probabilities against where recent orders really fell in them (see
-   * `SerializedTransitModel.calibration`), so a slowdown shows at once. Default true.
-   */
-  calibrate?: boolean;
-  /** Age in days at which an order counts half as much in that calibration. Default 14. */
-  calibrationHalfLifeDays?: number;
   /** The carrier's pick-up cut-off: local hour at the origin after which an order starts the next working day. Default 14. */
   cutoffHour?: number;
 }
@@ -109,12 +102,6 @@ export interface SerializedTransitModel {
   calendars: Record<string, SerializedCalendar>;
   /** Keyed by lane (`carrier|service|origin|destination`) and by each back-off level (`*` for any). */
   groups: Record<string, SerializedGroup>;
-  /**
-   * How the lanes' probabilities held up lately: G at 0, 1/B … 1, where G(u) is the share of recent
-   * parcels that arrived by the day the model gave probability u. Estimates read G(F) instead of F.
-   * One table for estimates from the order (`placed`), one from the hand-over (`shipped`).
-   */
-  calibration?: { placed: number[]; shipped: number[] };
 }
 
 /** Where a parcel travels, as `TransitModel.silence` takes it. */
