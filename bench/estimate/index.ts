@@ -6,6 +6,7 @@ import type { TransitModel } from '@trackline/core';
 import { fitTransitModel } from '@trackline/core/fit';
 import { formatNumber, table } from '../harness.js';
 import { baselineForecast, fitBaseline } from './baseline.js';
+import { hindsight } from './hindsight.js';
 import { loadOlist, missingFiles, olistDir, type OlistOrder } from './olist.js';
 import { daysBetween } from './time.js';
 import { eventsOf, walkForward, type Moment, type WalkEvent } from './walk-forward.js';
@@ -239,6 +240,27 @@ export async function run(): Promise<string> {
     return { moment, theirs, ours: ourFigures, base: score(at(base, moment), theirs.onTime), scoreMs };
   });
   const [placed, shipped] = results as [(typeof results)[0], (typeof results)[0]];
+  const known = at(ours, 'placed').map((s) => ({ s, days: daysBetween(s.day, actual(s)) }));
+  const { origin, destination } = {
+    origin: (s: Scored) => s.order.record.origin.region,
+    destination: (s: Scored) => s.order.record.destination.region,
+  };
+  const references = (
+    [
+      ['destination state', (s: Scored) => `${destination(s)}`],
+      ['destination state and month', (s: Scored) => `${destination(s)} ${s.day.slice(0, 7)}`],
+      ['lane (seller state → customer state)', (s: Scored) => `${origin(s)} ${destination(s)}`],
+    ] as const
+  ).map(
+    ([name, group]) =>
+      [
+        name,
+        hindsight(
+          known.map(({ s, days }) => ({ group: group(s), days })),
+          placed.theirs.onTime,
+        ),
+      ] as const,
+  );
   const months = byMonth(at(ours, 'placed'), at(base, 'placed'), placed.ours.confidence!, placed.base.confidence!);
 
   const yes = (ok: boolean) => (ok ? 'yes' : '**no**');
@@ -282,5 +304,10 @@ export async function run(): Promise<string> {
     goals,
     `### By month of purchase\n\nWhere the error comes from: two thirds of the orders were placed in November and December, around Black Friday (2017-11-24), when deliveries slowed down. At purchase, only the past is known, and the past was fast; the in-flight parcels show the slowdown about a week after it begins. Each predictor keeps the confidence it was asked for above.`,
     months,
+    `### Hindsight: how far the past alone can go\n\nReferences, not predictors: each knows how these very orders turned out, per group, and takes the group's own median as the likely day and its own quantile as the promise (one quantile level for all, the one that reaches the marketplace's ${pct(placed.theirs.onTime)} on time). Even knowing the quarter's outcome, a per-order promise at the same on-time rate is not 3 days shorter than the marketplace's, and the 5.5-day goal for the likely day is about what knowing each lane's whole quarter in advance gives.`,
+    table(
+      ['Knows the outcome per', 'Likely day MAE, days', 'Promise length at the same on-time rate, mean days'],
+      references.map(([name, h]) => [name, days(h.mae), `${days(h.promiseLength)} (${pct(h.onTime)} on time)`]),
+    ),
   ].join('\n\n');
 }
