@@ -152,6 +152,13 @@ describe('detectDelay: silence', () => {
     assert.equal(detectDelay(parcel([pickedUp, tuesday]), { model: busy, now }), undefined);
   });
 
+  it('reads the lane as the history names it when told', () => {
+    const named = parcel([pickedUp, tuesday], { destination: { country: 'US', region: 'New York' } });
+    // "New York" is no lane it knows: it backs off to every ups ground lane, where silences of 3 days are usual.
+    assert.equal(detectDelay(named, { model, now }), undefined);
+    assert.equal(detectDelay(named, { model, now, lane: { destination: NY } })?.reason, 'stalled');
+  });
+
   it('keeps the learned silences through toJSON and loadTransitModel', () => {
     const loaded = loadTransitModel(JSON.stringify(model.toJSON()));
     assert.deepEqual(

@@ -42,6 +42,7 @@ export function detectDelay(shipment: Shipment, options: DetectDelayOptions): De
     ...(shipment.service === undefined ? {} : { service: shipment.service }),
     origin: areaOf(shipment.origin),
     destination: areaOf(shipment.destination),
+    ...options.lane,
   };
   const estimate = newEstimate(shipment, options, lane);
   const found = (cause: DelayCause, days: number, since: string): DelayProblem => ({

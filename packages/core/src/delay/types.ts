@@ -1,5 +1,6 @@
 import type { DateWindow, DeliveryEstimate, Problem } from '../model/schemas.js';
 import type { TransitModel } from '../estimate/model.js';
+import type { LaneInput } from '../estimate/types.js';
 
 /** Why `detectDelay` found a problem. */
 export const DelayCause = {
@@ -37,4 +38,10 @@ export interface DetectDelayOptions {
   previous?: DateWindow | DeliveryEstimate;
   /** When the order was placed, for the estimate and the silence before the first scan. */
   placedAt?: string;
+  /**
+   * The lane as the model's history names it, where the shipment says it differently: a carrier or
+   * service named otherwise in the store's records, or regions as codes (`BY`) where the carrier wrote
+   * names (`Bavaria`). Parts given here win over the shipment's.
+   */
+  lane?: Partial<LaneInput>;
 }
