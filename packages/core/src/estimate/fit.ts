@@ -197,7 +197,12 @@ export function fitTransitModel(history: readonly HistoryRecord[], options: FitO
 function distribution(counts: SurvivalCounts): SerializedDistribution | undefined {
   const pmf = kaplanMeier(counts);
   if (pmf.length === 0) return undefined;
-  return { n: round(counts.weight, 100), d: round(counts.eventWeight, 100), pmf: pmf.map((p) => round(p, 1e6)) };
+  return {
+    n: round(counts.weight, 100),
+    d: round(counts.eventWeight, 100),
+    pmf: pmf.map((p) => round(p, 1e6)),
+    last: counts.events.length - 1,
+  };
 }
 
 function round(value: number, scale: number): number {

@@ -48,7 +48,13 @@ function distribution(value: unknown, field: string): SerializedDistribution | u
   const pmf = value.pmf.map((p, i) => finite(p, `${field}.pmf[${i}]`, 0, 1));
   const sum = pmf.reduce((a, b) => a + b, 0);
   if (Math.abs(sum - 1) > 1e-3) fail(`${field}.pmf`, `must sum to 1 (sums to ${sum})`);
-  return { n: finite(value.n, `${field}.n`, 0), d: finite(value.d, `${field}.d`, 0), pmf };
+  const dist: SerializedDistribution = {
+    n: finite(value.n, `${field}.n`, 0),
+    d: finite(value.d, `${field}.d`, 0),
+    pmf,
+  };
+  if (value.last !== undefined) dist.last = finite(value.last, `${field}.last`, 0);
+  return dist;
 }
 
 /** Checks a model serialized by `toJSON()` and makes it ready to estimate, with no holiday library needed. */

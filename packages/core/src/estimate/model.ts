@@ -35,6 +35,8 @@ interface LaneTables {
   combined: Float64Array;
   /** Working days between scans, when the history had scans. */
   quiet: Float64Array | undefined;
+  /** The longest silence, handling or transit that ended in news: past it, only the extrapolated tail. */
+  longest: { handling: number; transit: number; quiet: number };
   handlingSamples: number;
   transitSamples: number;
   quietSamples: number;
@@ -187,13 +189,16 @@ export function createTransitModel(data: SerializedTransitModel): TransitModel {
       const days = calendar.count(localDay(sinceMs, offsetOr0(destZone, sinceMs)), today);
       // Before the hand-over the silence is the warehouse's; after it, the gaps between scans when the
       // history has them, else a whole transit time (a parcel silent that long has surely stopped).
-      const [cdf, basis, sampleSize] = !input.moving
-        ? ([lane.handling, 'handling', lane.handlingSamples] as const)
+      const [cdf, basis, sampleSize, longest] = !input.moving
+        ? ([lane.handling, 'handling', lane.handlingSamples, lane.longest.handling] as const)
         : lane.quiet
-          ? ([lane.quiet, 'scans', lane.quietSamples] as const)
-          : ([lane.transit, 'transit', lane.transitSamples] as const);
+          ? ([lane.quiet, 'scans', lane.quietSamples, lane.longest.quiet] as const)
+          : ([lane.transit, 'transit', lane.transitSamples, lane.longest.transit] as const);
       const stalledAfter = conditionalQuantile(cdf, stalledQuantile);
-      const lostAfter = Math.max(2 * conditionalQuantile(cdf, lostQuantile), stalledAfter + lostAfterStalled);
+      // Lost is judged against silences that ended in news, never the extrapolated tail: parcels still
+      // waiting (this one included) would otherwise push the threshold ahead of themselves for ever.
+      const usual = Math.min(conditionalQuantile(cdf, lostQuantile), longest);
+      const lostAfter = Math.max(2 * usual, stalledAfter + lostAfterStalled);
       return { days, stalledAfter, lostAfter, basis, sampleSize };
     },
     toJSON: () => data,
@@ -205,12 +210,17 @@ function laneResolver(data: SerializedTransitModel): (keys: string[]) => LaneTab
   const groups = new Map(Object.entries(data.groups));
   // Each level of the chain is shrunk toward the level above it, by its weight of deliveries against
   // `minSamples`: a lane with few deliveries mostly speaks with its region's voice, a busy one with its own.
-  const shrunk = (keys: string[], part: keyof SerializedGroup): { pmf: number[]; n: number } | undefined => {
+  const shrunk = (
+    keys: string[],
+    part: keyof SerializedGroup,
+  ): { pmf: number[]; n: number; last: number } | undefined => {
     let pmf: number[] | undefined;
     let n = 0;
+    let last = 0;
     for (let i = keys.length - 1; i >= 0; i--) {
       const dist = groups.get(keys[i]!)?.[part];
       if (!dist || dist.pmf.length === 0) continue;
+      last = Math.max(last, dist.last ?? dist.pmf.length - 1);
       if (!pmf) {
         [pmf, n] = [dist.pmf, dist.n];
         continue;
@@ -221,7 +231,7 @@ function laneResolver(data: SerializedTransitModel): (keys: string[]) => LaneTab
       pmf = Array.from({ length }, (_, t) => own * (dist.pmf[t] ?? 0) + (1 - own) * (parent[t] ?? 0));
       if (own >= 0.5) n = dist.n; // the sample size shown is that of the level that speaks most
     }
-    return pmf && { pmf, n };
+    return pmf && { pmf, n, last };
   };
   const tables = new Map<string, LaneTables | null>();
   return (keys) => {
@@ -240,6 +250,7 @@ function laneResolver(data: SerializedTransitModel): (keys: string[]) => LaneTab
             handlingSamples: Math.round(handling.n),
             transitSamples: Math.round(transit.n),
             quietSamples: quiet ? Math.round(quiet.n) : 0,
+            longest: { handling: handling.last, transit: transit.last, quiet: quiet?.last ?? 0 },
           }
         : null;
     tables.set(keys[0]!, found);

@@ -73,6 +73,8 @@ export interface SerializedDistribution {
   d: number;
   /** Probability of each whole number of working days; sums to 1. */
   pmf: number[];
+  /** The last day on which a record ended (was shipped, delivered, scanned); the `pmf` beyond it is the extrapolated tail. */
+  last?: number;
 }
 
 export interface SerializedCalendar {
