@@ -35,7 +35,10 @@ export interface FitOptions {
   now?: Date | string;
   /** Age in days at which a record counts half as much as one from today. Default 45. */
   halfLifeDays?: number;
-  /** Weighted deliveries a lane needs before it stands on its own instead of backing off. Default 30. */
+  /**
+   * How many weighted deliveries count as much as the level above: a lane with `minSamples` of them is
+   * mixed half and half with its region, one with ten times as many mostly speaks for itself. Default 30.
+   */
   minSamples?: number;
   /** Skip the destination country's public holidays as well as weekends. Default true. */
   holidays?: boolean;
