@@ -1,6 +1,9 @@
 import { expect, fixture } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import * as trackingProgress from '../tracking-progress/tracking-progress.stories.js';
+import * as trackingTimeline from '../tracking-timeline/tracking-timeline.stories.js';
+import * as delayBanner from '../delay-banner/delay-banner.stories.js';
+import * as orderTracker from '../order-tracker/order-tracker.stories.js';
 
 // Every story of every component renders, upgrades its elements and passes axe: a story that throws or
 // renders an inaccessible state fails here, not in front of a designer. scripts/stories.test.ts checks
@@ -13,6 +16,9 @@ type Story = { args?: Record<string, unknown>; render?: (args: never) => Templat
 
 const modules: Record<string, StoryModule> = {
   'tracking-progress': trackingProgress as unknown as StoryModule,
+  'tracking-timeline': trackingTimeline as unknown as StoryModule,
+  'delay-banner': delayBanner as unknown as StoryModule,
+  'order-tracker': orderTracker as unknown as StoryModule,
 };
 
 for (const [component, module] of Object.entries(modules)) {

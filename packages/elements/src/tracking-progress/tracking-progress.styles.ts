@@ -11,6 +11,8 @@ export const styles = css`
     --_gap: var(--trackline-space, 0.5rem);
     --_font: var(--trackline-font-family, system-ui, sans-serif);
     display: block;
+    /* Its own width picks the layout (below), wherever it is placed. */
+    container-type: inline-size;
     font-family: var(--_font);
     color: var(--_text);
   }
@@ -87,6 +89,25 @@ export const styles = css`
     display: block;
     font-weight: 400;
     color: var(--_problem);
+  }
+
+  /* Five labels side by side need about 23rem; narrower (a phone, a card inside a page), the steps stack. */
+  @container (max-width: 26rem) {
+    ol {
+      grid-auto-flow: row;
+      grid-auto-columns: auto;
+    }
+
+    li {
+      grid-template-columns: var(--_dot) 1fr;
+      align-items: center;
+      justify-items: start;
+      text-align: start;
+    }
+
+    .note {
+      grid-column: 2;
+    }
   }
 
   @media (forced-colors: active) {

@@ -1,0 +1,104 @@
+// The CDN build: one minified ES module, `dist/trackline.min.js`, with Lit, the core and every element inside,
+// usable as `<script type="module" src="…/trackline.min.js">`. Bare imports are resolved here with a small
+// package-exports resolver (browser conditions, never `development` or `node`), so the bundle needs no
+// resolver plugin beyond what the repository already has.
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import esbuild from 'rollup-plugin-esbuild';
+import { fileURLToPath } from 'node:url';
+
+const tsconfig = fileURLToPath(new URL('../../tsconfig.base.json', import.meta.url));
+const CONDITIONS = ['source', 'browser', 'import', 'module', 'default'];
+
+/** The first target in `entry` (a string, a condition map or a fallback array) for our conditions. */
+function pick(entry) {
+  if (typeof entry === 'string') return entry;
+  if (Array.isArray(entry)) return entry.map(pick).find(Boolean) ?? null;
+  if (entry && typeof entry === 'object') {
+    for (const [key, value] of Object.entries(entry)) {
+      if (CONDITIONS.includes(key)) {
+        const target = pick(value);
+        if (target) return target;
+      }
+    }
+  }
+  return null;
+}
+
+/** `./sub/path.js` of a package's `exports`, exact or through one `*` pattern. */
+function fromExports(exports, subpath) {
+  if (typeof exports === 'string' || Array.isArray(exports)) return subpath === '.' ? pick(exports) : null;
+  const keys = Object.keys(exports);
+  if (!keys.every((key) => key.startsWith('.'))) return subpath === '.' ? pick(exports) : null;
+  if (subpath in exports) return pick(exports[subpath]);
+  for (const key of keys) {
+    const star = key.indexOf('*');
+    if (star < 0) continue;
+    const [before, after] = [key.slice(0, star), key.slice(star + 1)];
+    if (subpath.startsWith(before) && subpath.endsWith(after) && subpath.length >= key.length - 1) {
+      const target = pick(exports[key]);
+      return target && target.replace('*', subpath.slice(before.length, subpath.length - after.length));
+    }
+  }
+  return null;
+}
+
+function findPackage(name, from) {
+  for (let dir = dirname(from); ; dir = dirname(dir)) {
+    const candidate = join(dir, 'node_modules', name);
+    if (existsSync(join(candidate, 'package.json'))) return realpathSync(candidate);
+    if (dirname(dir) === dir) return null;
+  }
+}
+
+export function resolvePackages() {
+  return {
+    name: 'trackline-resolve-packages',
+    resolveId(source, importer) {
+      if (!importer || source.startsWith('.') || source.startsWith('/') || source.startsWith('\0')) return null;
+      const parts = source.split('/');
+      const name = source.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+      const subpath = `.${source.slice(name.length)}`;
+      const root = findPackage(name, importer);
+      if (!root) return null;
+      const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+      const target = pkg.exports
+        ? fromExports(pkg.exports, subpath)
+        : subpath === '.'
+          ? (pkg.module ?? pkg.main ?? 'index.js')
+          : subpath;
+      if (!target) this.error(`Cannot resolve ${source} from ${importer}: not in its package's exports.`);
+      // A package that declares `"sideEffects": false` lets rollup drop what the elements do not use.
+      return { id: join(root, target), moduleSideEffects: pkg.sideEffects === false ? false : null };
+    },
+  };
+}
+
+export function cdnBundle() {
+  return {
+    input: 'src/cdn.ts',
+    onwarn(warning, warn) {
+      // zod's own comments and module cycles, harmless and not ours to fix.
+      if (warning.id?.includes('node_modules') || warning.ids?.every((id) => id.includes('node_modules'))) return;
+      if (warning.code === 'CIRCULAR_DEPENDENCY' && /node_modules/.test(warning.message)) return;
+      warn(warning);
+    },
+    treeshake: { moduleSideEffects: (id) => !/[\\/]packages[\\/]core[\\/]/.test(id) },
+    plugins: [
+      resolvePackages(),
+      esbuild({
+        target: 'es2022',
+        tsconfig,
+        minify: true,
+        define: { 'process.env.NODE_ENV': '"production"' },
+      }),
+    ],
+    output: {
+      file: 'dist/trackline.min.js',
+      format: 'es',
+      // One file: the parts other builds load on demand (ky, the schemas, @floating-ui) are inside it.
+      inlineDynamicImports: true,
+      sourcemap: true,
+    },
+  };
+}

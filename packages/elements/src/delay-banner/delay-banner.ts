@@ -1,0 +1,217 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import {
+  describeShipment,
+  type DeliveryEstimate,
+  type ProblemReason,
+  type Shipment,
+  type Status,
+} from '@trackline/core';
+import { pickLocale } from '../internal/intl-locale.js';
+import { bannerMessages, type BannerMessages } from './messages.js';
+import { styles } from './delay-banner.styles.js';
+
+/** Problems that stop mattering once the parcel heads back or is cancelled (as in `describeShipment`). */
+const transient: ReadonlySet<ProblemReason> = new Set(['delayed', 'weather', 'stalled']);
+/** Problems after which a delivery date means little. */
+const noDate: ReadonlySet<ProblemReason> = new Set(['damaged', 'lost', 'refused']);
+/** Stages at which a delivery date is still ahead. */
+const dated: ReadonlySet<Status> = new Set(['pending', 'info_received', 'in_transit', 'out_for_delivery']);
+/** Link schemes a contact link may use. */
+const linkProtocols = new Set(['http:', 'https:', 'mailto:', 'tel:']);
+
+/** Whether the open problem still says something at this stage: a weather delay on a delivered parcel does not. */
+function problemMatters(status: Status | undefined, reason: ProblemReason): boolean {
+  if (status === 'delivered') return reason === 'damaged';
+  if (status === 'returning' || status === 'returned' || status === 'cancelled') return !transient.has(reason);
+  return true;
+}
+
+/** Today as `YYYY-MM-DD` where the parcel is going (else where the shopper is), to compare with estimate dates. */
+function today(timeZone: string | undefined): string {
+  const options: Intl.DateTimeFormatOptions = { year: 'numeric', month: '2-digit', day: '2-digit' };
+  try {
+    return new Intl.DateTimeFormat('en-CA', { ...options, timeZone }).format(Date.now());
+  } catch {
+    return new Intl.DateTimeFormat('en-CA', options).format(Date.now());
+  }
+}
+
+const DAY_MS = (date: string) => Date.parse(`${date}T00:00:00Z`);
+
+/** `Thursday, May 9`, or the window `Tue, May 7 – Thu, May 9`, with its most likely day. */
+function dateText(estimate: DeliveryEstimate, tag: string, messages: BannerMessages): string {
+  const format = new Intl.DateTimeFormat(tag, { weekday: 'long', month: 'long', day: 'numeric', timeZone: 'UTC' });
+  const [from, to, likely] = [DAY_MS(estimate.earliest), DAY_MS(estimate.latest), DAY_MS(estimate.likely)];
+  if (from === to) return format.format(from);
+  const range = new Intl.DateTimeFormat(tag, { weekday: 'short', month: 'short', day: 'numeric', timeZone: 'UTC' });
+  const window = range.formatRange(Math.min(from, to), Math.max(from, to));
+  return likely > Math.min(from, to) && likely < Math.max(from, to)
+    ? `${window} (${messages.mostLikely(format.format(likely))})`
+    : window;
+}
+
+function safeHref(href: string | undefined): string | undefined {
+  if (!href) return undefined;
+  try {
+    return linkProtocols.has(new URL(href, document.baseURI).protocol) ? href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const clockIcon = html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+  <circle cx="12" cy="12" r="9.25" fill="none" stroke="currentColor" stroke-width="1.75" />
+  <path d="M12 7v5.5l3.5 2" fill="none" stroke="currentColor" stroke-width="1.75" stroke-linecap="round" />
+</svg>`;
+
+const alertIcon = html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+  <path d="M12 3 2.5 20h19z" fill="none" stroke="currentColor" stroke-width="1.75" stroke-linejoin="round" />
+  <path d="M12 9.5v5" stroke="currentColor" stroke-width="1.75" stroke-linecap="round" />
+  <circle cx="12" cy="17.25" r="1.1" fill="currentColor" />
+</svg>`;
+
+/**
+ * @summary Tells the shopper what went wrong with a parcel, what happens next and what to do.
+ *
+ * The copy comes from the core's `describeShipment`; a new delivery date shows when there is one, and a problem
+ * the shopper must act on is marked "Action needed" in words as well as colour. The banner renders nothing and
+ * is hidden while the shipment has no problem (or only one that no longer matters, such as a delay on a
+ * delivered parcel). It is a region named by its headline; announcing changes is the page's live region's job
+ * (`<order-tracker>` has one).
+ *
+ * @slot contact - The store's own words about contacting it (shown with the `contact-href` link, if any).
+ *
+ * @csspart base - The banner.
+ * @csspart icon - The icon beside the headline (decorative).
+ * @csspart headline - The headline.
+ * @csspart badge - "Action needed", when the shopper must act.
+ * @csspart details - The list of what happened, what next, the new date and what to do.
+ * @csspart what-happened - What happened.
+ * @csspart what-next - What happens next.
+ * @csspart new-date - The new delivery date.
+ * @csspart what-to-do - What the shopper can do.
+ * @csspart contact - The contact slot and link.
+ * @csspart contact-link - The link to `contact-href`.
+ *
+ * @cssproperty [--trackline-color-text=#1b1f24] - Text (dark: #e6edf3).
+ * @cssproperty [--trackline-color-muted=#59636e] - The small labels (dark: #9198a1).
+ * @cssproperty [--trackline-color-accent=#1f5fbf] - The contact link and focus ring (dark: #6ea8fe).
+ * @cssproperty [--trackline-color-problem=#b35900] - Border and icon of a delay (dark: #f0a04b).
+ * @cssproperty [--trackline-color-action=#b42318] - Border, icon and badge when the shopper must act (dark: #ff8a7a).
+ * @cssproperty [--trackline-banner-background=#fff4e5] - Background of a delay (dark: #2d2012).
+ * @cssproperty [--trackline-banner-action-background=#fdecea] - Background when the shopper must act (dark: #3a1a17).
+ * @cssproperty [--trackline-banner-border-width=0.25rem] - The thick inline-start border.
+ * @cssproperty [--trackline-space=0.5rem] - The base spacing unit.
+ * @cssproperty [--trackline-radius=0.5rem] - Corner radius.
+ * @cssproperty [--trackline-tap-target=2.75rem] - Minimum height of the contact link (44 px at the default font size).
+ * @cssproperty [--trackline-font-family=system-ui, sans-serif] - Font.
+ * @cssproperty [--trackline-font-size=1rem] - Size of the text; the headline is 1.125 times it.
+ * @cssproperty [--trackline-font-size-small=0.875rem] - Size of the labels and the badge.
+ */
+export class DelayBanner extends LitElement {
+  static override styles = styles;
+
+  /** Whether the store put anything in the `contact` slot. */
+  @state() private hasContact = false;
+
+  /** The shipment whose problem to explain. */
+  @property({ attribute: false }) shipment?: Shipment;
+
+  /** Language of the copy and dates (`en`, `es`, `fr`, `de`, or a regional tag such as `fr-CA`); others fall back to English. */
+  @property() locale?: string;
+
+  /** Where the shopper can contact the store (an http(s), mailto: or tel: URL, or a relative one). */
+  @property({ attribute: 'contact-href' }) contactHref?: string;
+
+  /** The `aria-level` of the headline, to fit the page's outline. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
+  /** `light` or `dark`; by default follows the shopper's system setting. */
+  @property({ reflect: true }) theme?: 'light' | 'dark';
+
+  /** Replacement copy for some of the chosen language's messages (`describe` replaces `describeShipment`'s). */
+  @property({ attribute: false }) messages?: Partial<BannerMessages>;
+
+  protected override willUpdate(_changed: PropertyValues<this>): void {
+    this.hidden = !this.showing;
+  }
+
+  private get showing(): boolean {
+    const problem = this.shipment?.problem;
+    return problem !== undefined && problem !== null && problemMatters(this.shipment?.status, problem.reason);
+  }
+
+  private onSlotChange(event: Event): void {
+    this.hasContact = (event.target as HTMLSlotElement).assignedNodes({ flatten: true }).length > 0;
+  }
+
+  private newDate(shipment: Shipment, tag: string, messages: BannerMessages): string | null {
+    const estimate = shipment.estimate;
+    if (!estimate || !shipment.problem || noDate.has(shipment.problem.reason) || !dated.has(shipment.status)) {
+      return null;
+    }
+    // A date that has passed is no longer news: describeShipment then says when it was due instead.
+    if (estimate.latest < today(shipment.destination?.timeZone)) return null;
+    try {
+      return dateText(estimate, tag, messages);
+    } catch {
+      return null; // a malformed date from plain JavaScript callers
+    }
+  }
+
+  override render() {
+    const shipment = this.shipment;
+    if (!shipment?.problem || !this.showing) return nothing;
+
+    const { language, tag } = pickLocale(this, this.locale);
+    const messages: BannerMessages = { ...bannerMessages[language], ...this.messages };
+    const description = describeShipment(shipment, {
+      locale: tag,
+      ...(messages.describe ? { messages: messages.describe } : {}),
+    });
+    const action = shipment.problem.actionRequired === true;
+    const date = this.newDate(shipment, tag, messages);
+    const href = safeHref(this.contactHref);
+
+    return html`<section part="base" class="banner${action ? ' action' : ''}" aria-labelledby="headline">
+      <span part="icon" class="icon">${action ? alertIcon : clockIcon}</span>
+      <div>
+        <div part="headline" id="headline" class="headline" role="heading" aria-level=${this.headingLevel}>
+          ${action ? html`<span part="badge" class="badge">${messages.actionRequired}</span>` : nothing}
+          <span>${description.headline}</span>
+        </div>
+        <dl part="details">
+          <div part="what-happened">
+            <dt>${messages.whatHappened}</dt>
+            <dd>${description.whatHappened}</dd>
+          </div>
+          <div part="what-next">
+            <dt>${messages.whatNext}</dt>
+            <dd>${description.whatNext}</dd>
+          </div>
+          ${
+            date
+              ? html`<div part="new-date" class="new-date">
+                  <dt>${messages.newDate}</dt>
+                  <dd>${date}</dd>
+                </div>`
+              : nothing
+          }
+          ${
+            description.whatToDo
+              ? html`<div part="what-to-do" class="todo">
+                  <dt>${messages.whatToDo}</dt>
+                  <dd>${description.whatToDo}</dd>
+                </div>`
+              : nothing
+          }
+        </dl>
+        <div part="contact" class="contact" ?hidden=${!this.hasContact && !href}>
+          <slot name="contact" @slotchange=${this.onSlotChange}></slot>
+          ${href ? html`<a part="contact-link" href=${href}>${messages.contact}</a>` : nothing}
+        </div>
+      </div>
+    </section>`;
+  }
+}

@@ -1,0 +1,25 @@
+// Real key presses in browser tests, through @web/test-runner's built-in `send-keys` command (the same call
+// @web/test-runner-commands makes, without depending on that package from here). Test-only: no entry imports it.
+
+interface CommandSocket {
+  sendMessageWaitForResponse(message: unknown): Promise<{ executed: boolean; result?: unknown }>;
+}
+
+async function command(name: string, payload: unknown): Promise<void> {
+  const sessionId = new URL(window.location.href).searchParams.get('wtr-session-id');
+  if (!sessionId) throw new Error('Run this test through @web/test-runner: it needs its server commands.');
+  const socketModule = '/__web-dev-server__web-socket.js';
+  const socket = (await import(/* @vite-ignore */ socketModule)) as CommandSocket;
+  const response = await socket.sendMessageWaitForResponse({ type: 'wtr-command', sessionId, command: name, payload });
+  if (!response.executed) throw new Error(`The test runner did not run the ${name} command.`);
+}
+
+/** Presses one key (`Enter`, `Tab`, `Shift+Tab`, `Space`) in the focused element, as a person would. */
+export function press(key: string): Promise<void> {
+  return command('send-keys', { press: key });
+}
+
+/** Types text into the focused element, key by key. */
+export function type(text: string): Promise<void> {
+  return command('send-keys', { type: text });
+}

@@ -1,0 +1,335 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    --_accent: var(--trackline-color-accent, #1f5fbf);
+    --_on-accent: var(--trackline-color-on-accent, #ffffff);
+    --_text: var(--trackline-color-text, #1b1f24);
+    --_muted: var(--trackline-color-muted, #59636e);
+    --_problem: var(--trackline-color-problem, #b35900);
+    --_action: var(--trackline-color-action, #b42318);
+    --_surface: var(--trackline-color-surface, #ffffff);
+    --_border: var(--trackline-color-border, #d0d7de);
+    --_font: var(--trackline-font-family, system-ui, sans-serif);
+    --_font-size: var(--trackline-font-size, 1rem);
+    --_radius: var(--trackline-radius, 0.5rem);
+    --_space: var(--trackline-space, 0.5rem);
+    --_tap: var(--trackline-tap-target, 2.75rem);
+    --_max-width: var(--trackline-max-width, 40rem);
+    display: block;
+    font-family: var(--_font);
+    font-size: var(--_font-size);
+    line-height: 1.5;
+    color: var(--_text);
+  }
+
+  :host([theme='dark']) {
+    --_accent: var(--trackline-color-accent, #6ea8fe);
+    --_on-accent: var(--trackline-color-on-accent, #0d1117);
+    --_text: var(--trackline-color-text, #e6edf3);
+    --_muted: var(--trackline-color-muted, #9198a1);
+    --_problem: var(--trackline-color-problem, #f0a04b);
+    --_action: var(--trackline-color-action, #ff8a7a);
+    --_surface: var(--trackline-color-surface, #0d1117);
+    --_border: var(--trackline-color-border, #3d444d);
+  }
+
+  @media (prefers-color-scheme: dark) {
+    :host(:not([theme='light'])) {
+      --_accent: var(--trackline-color-accent, #6ea8fe);
+      --_on-accent: var(--trackline-color-on-accent, #0d1117);
+      --_text: var(--trackline-color-text, #e6edf3);
+      --_muted: var(--trackline-color-muted, #9198a1);
+      --_problem: var(--trackline-color-problem, #f0a04b);
+      --_action: var(--trackline-color-action, #ff8a7a);
+      --_surface: var(--trackline-color-surface, #0d1117);
+      --_border: var(--trackline-color-border, #3d444d);
+    }
+  }
+
+  * {
+    box-sizing: border-box;
+  }
+
+  .base {
+    display: grid;
+    gap: calc(var(--_space) * 2);
+    max-inline-size: var(--_max-width);
+    margin-inline: auto;
+    padding: calc(var(--_space) * 2);
+    background: var(--_surface);
+    color: var(--_text);
+  }
+
+  h2,
+  h3,
+  p,
+  dl,
+  dd {
+    margin: 0;
+  }
+
+  h2,
+  h3 {
+    font-size: 1.375em;
+    line-height: 1.25;
+  }
+
+  h2:focus {
+    outline: none;
+  }
+
+  h2:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
+
+  .card {
+    display: grid;
+    gap: calc(var(--_space) * 1.5);
+    padding: calc(var(--_space) * 2);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+
+  .muted {
+    color: var(--_muted);
+  }
+
+  .label {
+    font-size: 0.875em;
+    font-weight: 600;
+    color: var(--_muted);
+    text-transform: uppercase;
+    letter-spacing: 0.04em;
+  }
+
+  .summary {
+    display: grid;
+    gap: var(--_space);
+  }
+
+  .todo {
+    font-weight: 600;
+  }
+
+  .estimate {
+    display: grid;
+    gap: calc(var(--_space) / 2);
+    padding-inline-start: var(--_space);
+    border-inline-start: 4px solid var(--_accent);
+  }
+
+  .estimate-date {
+    font-size: 1.25em;
+    font-weight: 600;
+  }
+
+  .details {
+    display: grid;
+    gap: var(--_space);
+  }
+
+  .details dt {
+    font-size: 0.875em;
+    color: var(--_muted);
+  }
+
+  .number-row {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space);
+  }
+
+  .number {
+    font-family: ui-monospace, SFMono-Regular, Menlo, monospace;
+    overflow-wrap: anywhere;
+    unicode-bidi: isolate;
+    direction: ltr;
+  }
+
+  .button,
+  input[type='text'] {
+    min-block-size: var(--_tap);
+    border-radius: var(--_radius);
+    font: inherit;
+  }
+
+  .button {
+    min-inline-size: var(--_tap);
+    padding-inline: calc(var(--_space) * 2);
+    border: 2px solid var(--_accent);
+    background: transparent;
+    color: var(--_accent);
+    font-weight: 600;
+    cursor: pointer;
+    justify-self: start;
+  }
+
+  .button.primary {
+    background: var(--_accent);
+    color: var(--_on-accent);
+  }
+
+  .button:focus-visible,
+  input:focus-visible,
+  .link:focus-visible {
+    outline: 3px solid var(--_accent);
+    outline-offset: 2px;
+  }
+
+  .link {
+    display: inline-flex;
+    align-items: center;
+    min-block-size: var(--_tap);
+    color: var(--_accent);
+    font-weight: 600;
+    text-underline-offset: 0.2em;
+  }
+
+  .form {
+    gap: calc(var(--_space) * 2);
+  }
+
+  .mode {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space) calc(var(--_space) * 2);
+    margin: 0;
+    padding: 0;
+    border: 0;
+  }
+
+  .mode legend {
+    padding: 0;
+    margin-block-end: calc(var(--_space) / 2);
+    font-weight: 600;
+  }
+
+  .choice {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--_space);
+    min-block-size: var(--_tap);
+    cursor: pointer;
+  }
+
+  .choice input {
+    inline-size: 1.25rem;
+    block-size: 1.25rem;
+    margin: 0;
+    accent-color: var(--_accent);
+  }
+
+  .field {
+    display: grid;
+    gap: calc(var(--_space) / 2);
+  }
+
+  .field label {
+    font-weight: 600;
+  }
+
+  .hint {
+    font-size: 0.875em;
+    color: var(--_muted);
+  }
+
+  input[type='text'] {
+    inline-size: 100%;
+    padding-inline: var(--_space);
+    border: 1px solid var(--_muted);
+    background: var(--_surface);
+    color: var(--_text);
+  }
+
+  input[aria-invalid='true'] {
+    border: 2px solid var(--_action);
+  }
+
+  .field-error {
+    color: var(--_action);
+    font-size: 0.875em;
+    font-weight: 600;
+  }
+
+  .notice {
+    display: grid;
+    gap: var(--_space);
+    padding: calc(var(--_space) * 1.5);
+    border: 1px solid var(--_border);
+    border-inline-start: 4px solid var(--_problem);
+    border-radius: var(--_radius);
+  }
+
+  .notice.failure {
+    border-inline-start-color: var(--_action);
+  }
+
+  .skeleton {
+    gap: calc(var(--_space) * 1.5);
+  }
+
+  .bone {
+    block-size: 1rem;
+    inline-size: 60%;
+    border-radius: var(--_radius);
+    background: var(--_border);
+    animation: pulse 1.5s ease-in-out infinite;
+  }
+
+  .bone.wide {
+    block-size: 1.75rem;
+    inline-size: 80%;
+  }
+
+  .bone.steps {
+    block-size: 2.5rem;
+    inline-size: 100%;
+  }
+
+  @keyframes pulse {
+    50% {
+      opacity: 0.5;
+    }
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    .bone {
+      animation: none;
+    }
+  }
+
+  .visually-hidden {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+    border: 0;
+  }
+
+  @media (min-width: 40rem) {
+    .details {
+      grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
+    }
+  }
+
+  @media (forced-colors: active) {
+    .button.primary {
+      background: ButtonText;
+      color: ButtonFace;
+    }
+    .estimate,
+    .notice {
+      border-color: CanvasText;
+    }
+    .bone {
+      background: GrayText;
+    }
+  }
+`;

@@ -1,0 +1,605 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { describeShipment, statuses, type Order, type Shipment, type Status } from '@trackline/core';
+import '@trackline/elements/order-tracker';
+import type {
+  OrderTracker,
+  TracklineErrorEvent,
+  TracklineLoadedEvent,
+  TracklineStatusChangeEvent,
+} from '@trackline/elements';
+import { press, type } from '../internal/test-commands.js';
+import { styles } from './order-tracker.styles.js';
+
+const ENDPOINT = '/api/track';
+
+function shipment(status: Status, extra: Partial<Shipment> = {}): Shipment {
+  return {
+    carrier: 'ups',
+    trackingNumber: '1Z999AA10123456784',
+    service: 'UPS Ground',
+    status,
+    events: [
+      {
+        at: '2024-05-06T08:10:00-07:00',
+        timeSource: 'carrier',
+        status: 'in_transit',
+        code: 'AR',
+        description: 'Arrived at facility',
+        location: { city: 'Fresno', region: 'CA', country: 'US' },
+      },
+    ],
+    estimate: {
+      earliest: '2024-05-07',
+      latest: '2024-05-09',
+      likely: '2024-05-08',
+      confidence: 0.8,
+      basis: 'history',
+      sampleSize: 1240,
+    },
+    trackingUrl: 'https://www.ups.com/track?tracknum=1Z999AA10123456784',
+    updatedAt: '2024-05-06T15:10:00Z',
+    ...extra,
+  };
+}
+
+function order(...shipments: Shipment[]): Order {
+  return { orderNumber: '1001', placedAt: '2024-05-01T10:00:00-07:00', shipments };
+}
+
+const root = (el: Element) => el.shadowRoot!;
+const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => root(el).querySelector<T>(selector);
+const text = (el: Element) => root(el).textContent!.replace(/\s+/g, ' ');
+const liveRegion = (el: Element) => $(el, '[role="status"]')!.textContent!.trim();
+
+// ---- a fake look-up endpoint: window.fetch answers from a queue, and every request is recorded ----
+type Answer = () => Response | Promise<Response>;
+const realFetch = window.fetch;
+let answers: Answer[] = [];
+let requests: URL[] = [];
+
+const json =
+  (body: unknown, status = 200) =>
+  () =>
+    new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const offline = () => () => Promise.reject(new TypeError('Failed to fetch'));
+
+function serve(...queue: Answer[]) {
+  answers = queue;
+}
+
+beforeEach(() => {
+  answers = [];
+  requests = [];
+  window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+    const signal = init?.signal ?? (input instanceof Request ? input.signal : undefined);
+    if (signal?.aborted) return Promise.reject(new DOMException('The request was aborted.', 'AbortError'));
+    const url = new URL(input instanceof Request ? input.url : String(input), document.baseURI);
+    requests.push(url);
+    const answer = answers.shift();
+    if (!answer) return Promise.reject(new Error(`unexpected request ${url.href}`));
+    return Promise.resolve(answer());
+  };
+});
+
+afterEach(() => {
+  window.fetch = realFetch;
+});
+
+/** Resolves once `condition` holds, checking after each task (no time limit of its own: the test's applies). */
+async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** Every element in `el`'s shadow tree, through nested shadow roots. */
+function deepElements(el: Element): Element[] {
+  const out: Element[] = [];
+  const walk = (node: ParentNode) => {
+    for (const child of node.querySelectorAll('*')) {
+      out.push(child);
+      if (child.shadowRoot) walk(child.shadowRoot);
+    }
+  };
+  walk(root(el));
+  return out;
+}
+
+describe('<order-tracker> with data', () => {
+  for (const status of statuses) {
+    it(`shows the plain-language headline and progress of a ${status} parcel`, async () => {
+      const s = shipment(status);
+      const el = await fixture<OrderTracker>(html`<order-tracker locale="en" .shipment=${s}></order-tracker>`);
+      const headline = $(el, 'h2 [part="shipment__headline"]')!;
+      expect(headline.textContent).to.equal(describeShipment(s, { locale: 'en' }).headline);
+      const progress = $(el, 'tracking-progress') as HTMLElement & { shipment: Shipment };
+      expect(progress.shipment).to.equal(s);
+      expect($(el, 'tracking-timeline')).not.to.equal(null);
+      expect(text(el)).to.contain('UPS · UPS Ground');
+      await expect(el).to.be.accessible();
+    });
+  }
+
+  it('says how sure the estimate is and that it rests on 1,240 recent deliveries', async () => {
+    const el = await fixture<OrderTracker>(
+      html`<order-tracker locale="en" .shipment=${shipment('in_transit')}></order-tracker>`,
+    );
+    expect($(el, '[part="estimate__date"]')!.textContent).to.match(/May 7.*9/);
+    expect($(el, '[part="estimate__basis"]')!.textContent).to.equal(
+      '80% chance it arrives in this window · Based on 1,240 recent deliveries',
+    );
+  });
+
+  it('never invents a number of deliveries when the estimate carries none', async () => {
+    const s = shipment('in_transit', {
+      estimate: {
+        earliest: '2024-05-08',
+        latest: '2024-05-08',
+        likely: '2024-05-08',
+        confidence: 0.6,
+        basis: 'history',
+      },
+    });
+    const el = await fixture<OrderTracker>(html`<order-tracker locale="en" .shipment=${s}></order-tracker>`);
+    const basis = $(el, '[part="estimate__basis"]')!.textContent!;
+    expect(basis).to.equal('60% chance it arrives that day · Based on recent deliveries');
+    expect(basis).not.to.match(/\d+ recent/);
+  });
+
+  it('names the carrier as the source of a carrier estimate, and shows no estimate once delivered', async () => {
+    const carrierEstimate = shipment('in_transit', {
+      estimate: {
+        earliest: '2024-05-08',
+        latest: '2024-05-08',
+        likely: '2024-05-08',
+        confidence: 0.9,
+        basis: 'carrier',
+      },
+    });
+    const el = await fixture<OrderTracker>(html`<order-tracker .shipment=${carrierEstimate}></order-tracker>`);
+    expect($(el, '[part="estimate__basis"]')!.textContent).to.contain('Estimate from UPS');
+    el.shipment = shipment('delivered');
+    await el.updateComplete;
+    expect($(el, '[part="estimate"]')).to.equal(null);
+  });
+
+  it('hands a parcel with a problem to <delay-banner>', async () => {
+    const s = shipment('in_transit', {
+      problem: { reason: 'weather', actionRequired: false, since: '2024-05-06T09:00:00-07:00' },
+    });
+    const el = await fixture<OrderTracker>(
+      html`<order-tracker .shipment=${s} contact-href="https://shop.example/help"></order-tracker>`,
+    );
+    const banner = $(el, 'delay-banner') as HTMLElement & { shipment: Shipment; contactHref?: string };
+    expect(banner.shipment).to.equal(s);
+    expect(banner.contactHref).to.equal('https://shop.example/help');
+    expect($(el, '[part="shipment__headline"]')!.textContent).to.equal('Delayed by weather');
+    await expect(el).to.be.accessible();
+  });
+
+  it('tells a delivered parcel’s story itself when its old delay no longer matters', async () => {
+    const s = shipment('delivered', {
+      problem: { reason: 'weather', actionRequired: false, since: '2024-05-06T09:00:00-07:00' },
+    });
+    const el = await fixture<OrderTracker>(html`<order-tracker .shipment=${s}></order-tracker>`);
+    expect($(el, 'delay-banner')).to.equal(null);
+    expect($(el, '[part="shipment__summary"]')!.textContent).to.contain(describeShipment(s).whatHappened);
+  });
+
+  it('shows each parcel of an order with several', async () => {
+    const second = shipment('delivered', { carrier: 'fedex', trackingNumber: '776094337676', service: undefined });
+    const el = await fixture<OrderTracker>(
+      html`<order-tracker .order=${order(shipment('out_for_delivery'), second)}></order-tracker>`,
+    );
+    expect($(el, 'h2')!.textContent).to.equal('Order 1001');
+    const sections = root(el).querySelectorAll('article[part="shipment"]');
+    expect(sections).to.have.length(2);
+    expect(sections[0]!.textContent).to.contain('Parcel 1 of 2');
+    expect(sections[1]!.textContent).to.contain('Parcel 2 of 2');
+    expect(sections[1]!.querySelector('h3')!.textContent!.trim()).to.equal('Delivered');
+    expect(sections[1]!.textContent).to.contain('FedEx');
+    await expect(el).to.be.accessible();
+  });
+
+  it('says an order has not shipped when it has no parcels yet', async () => {
+    const el = await fixture<OrderTracker>(html`<order-tracker .order=${order()}></order-tracker>`);
+    expect(text(el)).to.contain("Your order hasn't shipped yet.");
+    await expect(el).to.be.accessible();
+  });
+
+  it('speaks Spanish and takes the store’s own words', async () => {
+    const el = await fixture<OrderTracker>(
+      html`<order-tracker
+        locale="es-MX"
+        .messages=${{ carrier: 'Paquetería' }}
+        .order=${order(shipment('in_transit'))}
+      ></order-tracker>`,
+    );
+    expect($(el, 'h2')!.textContent).to.equal('Pedido 1001');
+    expect(text(el)).to.contain('Paquetería');
+    expect(text(el)).to.contain('Según 1240 entregas recientes'.replace('1240', (1240).toLocaleString('es-MX')));
+    expect($(el, 'tracking-progress')!.getAttribute('locale')).to.equal('es-MX');
+  });
+
+  it('passes a dark theme to the embedded components and stays accessible right to left', async () => {
+    const wrapper = await fixture(
+      html`<div dir="rtl" lang="de">
+        <order-tracker theme="dark" .shipment=${shipment('in_transit')}></order-tracker>
+      </div>`,
+    );
+    const el = wrapper.querySelector('order-tracker')!;
+    await el.updateComplete;
+    expect($(el, 'tracking-timeline')!.getAttribute('theme')).to.equal('dark');
+    expect($(el, '[part="details"] dt')!.textContent).to.equal('Versanddienst');
+    await expect(el).to.be.accessible();
+  });
+
+  it('copies the tracking number from the keyboard and says so', async () => {
+    const copied: string[] = [];
+    const original = Object.getOwnPropertyDescriptor(Navigator.prototype, 'clipboard')!;
+    Object.defineProperty(navigator, 'clipboard', {
+      configurable: true,
+      value: { writeText: (value: string) => (copied.push(value), Promise.resolve()) },
+    });
+    try {
+      const el = await fixture<OrderTracker>(html`<order-tracker .shipment=${shipment('in_transit')}></order-tracker>`);
+      const button = $(el, '[part="copy-button"]') as HTMLButtonElement;
+      expect(button.getAttribute('aria-label')).to.equal('Copy tracking number 1Z999AA10123456784');
+      button.focus();
+      await press('Enter');
+      await el.updateComplete;
+      expect(copied).to.deep.equal(['1Z999AA10123456784']);
+      expect(button.textContent).to.contain('Copied');
+      expect(liveRegion(el)).to.equal('Copied');
+      await expect(el).to.be.accessible();
+    } finally {
+      delete (navigator as unknown as Record<string, unknown>).clipboard;
+      Object.defineProperty(Navigator.prototype, 'clipboard', original);
+    }
+  });
+
+  it('tells the shopper how to copy by hand when the clipboard is refused', async () => {
+    Object.defineProperty(navigator, 'clipboard', {
+      configurable: true,
+      value: { writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) },
+    });
+    try {
+      const el = await fixture<OrderTracker>(html`<order-tracker .shipment=${shipment('in_transit')}></order-tracker>`);
+      ($(el, '[part="copy-button"]') as HTMLButtonElement).click();
+      await new Promise((resolve) => setTimeout(resolve));
+      await el.updateComplete;
+      expect(text(el)).to.contain("Couldn't copy. Select the number and copy it.");
+    } finally {
+      delete (navigator as unknown as Record<string, unknown>).clipboard;
+    }
+  });
+
+  it('renders hostile carrier text as inert text', async () => {
+    const attack = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
+    const s = shipment('in_transit', {
+      service: attack,
+      trackingNumber: `1Z${attack}`,
+      trackingUrl: 'javascript:window.__pwned=1' as string,
+      events: [
+        {
+          at: '2024-05-06T08:10:00-07:00',
+          timeSource: 'carrier',
+          status: 'in_transit',
+          code: attack,
+          description: attack,
+          location: { label: attack },
+        },
+      ],
+    });
+    const el = await fixture<OrderTracker>(
+      html`<order-tracker .order=${{ ...order(s), orderNumber: attack }}></order-tracker>`,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const tags = deepElements(el).map((node) => node.localName);
+    expect(tags).not.to.include('img');
+    expect(tags).not.to.include('script');
+    expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
+    expect($(el, '[part="carrier-link"]')).to.equal(null);
+    expect($(el, '[part="tracking-number"]')!.textContent).to.contain('<img src=x');
+    expect($(el, 'h2')!.textContent).to.contain('<script>');
+  });
+
+  it('fires no event when code sets the data, but announces a status change politely', async () => {
+    const el = await fixture<OrderTracker>(html`<order-tracker .shipment=${shipment('in_transit')}></order-tracker>`);
+    let events = 0;
+    el.addEventListener('trackline-status-change', () => events++);
+    el.shipment = shipment('out_for_delivery');
+    await el.updateComplete;
+    expect(events).to.equal(0);
+    expect(liveRegion(el)).to.equal('1Z999AA10123456784: Out for delivery');
+    expect($(el, '[role="status"]')!.getAttribute('aria-live')).to.equal('polite');
+  });
+});
+
+describe('<order-tracker> look-up', () => {
+  it('shows a labelled look-up form when there is nothing to look up yet', async () => {
+    const el = await fixture<OrderTracker>(html`<order-tracker endpoint=${ENDPOINT}></order-tracker>`);
+    expect($(el, 'form')).not.to.equal(null);
+    expect($(el, 'label[for="field-orderNumber"]')!.textContent).to.equal('Order number');
+    expect($(el, 'label[for="field-contact"]')!.textContent).to.equal('Email or postal code');
+    expect(requests).to.have.length(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('explains each missing field, tied to its input, when Enter submits an empty form', async () => {
+    const el = await fixture<OrderTracker>(html`<order-tracker endpoint=${ENDPOINT}></order-tracker>`);
+    $(el, '#field-orderNumber')!.focus();
+    await press('Enter');
+    await el.updateComplete;
+    const number = $<HTMLInputElement>(el, '#field-orderNumber')!;
+    const contact = $<HTMLInputElement>(el, '#field-contact')!;
+    expect(number.getAttribute('aria-invalid')).to.equal('true');
+    expect($(el, `#${number.getAttribute('aria-describedby')}`)!.textContent).to.contain('Enter your order number.');
+    expect(contact.getAttribute('aria-describedby')).to.equal('field-contact-hint field-contact-error');
+    expect($(el, '#field-contact-error')!.textContent).to.contain('Enter the email or postal code');
+    expect(root(el).activeElement).to.equal(number);
+    expect(requests).to.have.length(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('rejects a malformed email and a too-short tracking number', async () => {
+    const el = await fixture<OrderTracker>(html`<order-tracker endpoint=${ENDPOINT}></order-tracker>`);
+    $(el, '#field-orderNumber')!.focus();
+    await type('1001');
+    $(el, '#field-contact')!.focus();
+    await type('jane@example');
+    await press('Enter');
+    await el.updateComplete;
+    expect($(el, '#field-contact-error')!.textContent).to.contain('Enter an email address like name@example.com.');
+    expect($(el, '#field-orderNumber-error')).to.equal(null);
+
+    const trackingChoice = root(el).querySelector<HTMLInputElement>('input[value="tracking"]')!;
+    trackingChoice.focus();
+    await press('Space');
+    await el.updateComplete;
+    $(el, '#field-trackingNumber')!.focus();
+    await type('12A');
+    await press('Enter');
+    await el.updateComplete;
+    expect($(el, '#field-trackingNumber-error')!.textContent).to.contain('6 to 40 letters and digits');
+    expect(requests).to.have.length(0);
+  });
+
+  it('looks up an order typed with the keyboard and moves focus to the result', async () => {
+    serve(json({ order: order(shipment('out_for_delivery')) }));
+    const el = await fixture<OrderTracker>(html`<order-tracker endpoint=${ENDPOINT}></order-tracker>`);
+    $(el, '#field-orderNumber')!.focus();
+    await type('1001');
+    await press('Tab');
+    await type('jane@example.com');
+    const loaded = oneEvent(el, 'trackline-loaded') as Promise<TracklineLoadedEvent>;
+    await press('Enter');
+    const event = await loaded;
+    await el.updateComplete;
+    expect(requests).to.have.length(1);
+    expect(requests[0]!.pathname).to.equal(ENDPOINT);
+    expect(Object.fromEntries(requests[0]!.searchParams)).to.deep.equal({
+      orderNumber: '1001',
+      email: 'jane@example.com',
+    });
+    expect(event.detail.order!.orderNumber).to.equal('1001');
+    expect(event.detail.shipments).to.have.length(1);
+    expect(event.bubbles && event.composed).to.equal(true);
+    expect($(el, 'form')).to.equal(null);
+    expect(root(el).activeElement).to.equal($(el, 'h2'));
+    expect(text(el)).to.contain('Last updated');
+    await expect(el).to.be.accessible();
+
+    ($(el, '[part="track-another"]') as HTMLButtonElement).click();
+    await el.updateComplete;
+    expect($(el, 'form')).not.to.equal(null);
+    expect(root(el).activeElement).to.equal($(el, '#field-orderNumber'));
+  });
+
+  it('sends a postal code when the shopper typed one, and a tracking number on its own', async () => {
+    serve(json({ order: order(shipment('in_transit')) }), json({ shipment: shipment('in_transit') }));
+    const el = await fixture<OrderTracker>(
+      html`<order-tracker endpoint="${ENDPOINT}?shop=7" order-number="1001" postal-code="SW1A 1AA"></order-tracker>`,
+    );
+    await oneEvent(el, 'trackline-loaded');
+    expect(Object.fromEntries(requests[0]!.searchParams)).to.deep.equal({
+      shop: '7',
+      orderNumber: '1001',
+      postalCode: 'SW1A 1AA',
+    });
+    el.orderNumber = el.postalCode = undefined;
+    el.trackingNumber = '1Z999AA10123456784';
+    const loaded = (await oneEvent(el, 'trackline-loaded')) as TracklineLoadedEvent;
+    expect(Object.fromEntries(requests[1]!.searchParams)).to.deep.equal({
+      shop: '7',
+      trackingNumber: '1Z999AA10123456784',
+    });
+    expect(loaded.detail.order).to.equal(undefined);
+    await el.updateComplete;
+    expect($(el, '[part="order"]')).to.equal(null);
+    expect($(el, 'h2 [part="shipment__headline"]')!.textContent).to.equal('On its way');
+  });
+
+  it('shows a skeleton while the first look-up loads', async () => {
+    let release!: (response: Response) => void;
+    serve(() => new Promise<Response>((resolve) => (release = resolve)));
+    const el = await fixture<OrderTracker>(
+      html`<order-tracker endpoint=${ENDPOINT} tracking-number="1Z999AA10123456784"></order-tracker>`,
+    );
+    await el.updateComplete;
+    expect($(el, '[part="skeleton"]')).not.to.equal(null);
+    expect($(el, '[part="base"]')!.getAttribute('aria-busy')).to.equal('true');
+    expect(text(el)).to.contain('Loading tracking information…');
+    await expect(el).to.be.accessible();
+    const loaded = oneEvent(el, 'trackline-loaded');
+    await until(() => requests.length === 1);
+    release(json({ shipment: shipment('in_transit') })());
+    await loaded;
+    await el.updateComplete;
+    expect($(el, '[part="skeleton"]')).to.equal(null);
+    expect($(el, '[part="base"]')!.getAttribute('aria-busy')).to.equal('false');
+  });
+
+  it('says nothing was found and offers the form again on a 404', async () => {
+    serve(json({ message: 'no such order' }, 404));
+    const el = await fixture<OrderTracker>(
+      html`<order-tracker endpoint=${ENDPOINT} order-number="9999" email="jane@example.com"></order-tracker>`,
+    );
+    const error = (await oneEvent(el, 'trackline-error')) as TracklineErrorEvent;
+    await el.updateComplete;
+    expect(error.detail.code, error.detail.message).to.equal('not_found');
+    expect($(el, '[part="notice"]')!.textContent).to.contain("We couldn't find an order with these details.");
+    expect($(el, 'form')).not.to.equal(null);
+    expect($(el, '[part="retry"]')).to.equal(null);
+    expect(liveRegion(el)).to.contain("We couldn't find an order");
+    await expect(el).to.be.accessible();
+  });
+
+  it('treats a response that is not an order as an error, not a crash', async () => {
+    serve(json({ order: { orderNumber: '1001', shipments: [{ status: 'exception' }] } }));
+    const el = await fixture<OrderTracker>(
+      html`<order-tracker endpoint=${ENDPOINT} order-number="1001" email="jane@example.com"></order-tracker>`,
+    );
+    const error = (await oneEvent(el, 'trackline-error')) as TracklineErrorEvent;
+    await el.updateComplete;
+    expect(error.detail.code).to.equal('invalid_response');
+    expect(error.detail.message).to.match(/placedAt/);
+    expect(text(el)).to.contain("We couldn't read the tracking information the store sent.");
+    expect($(el, '[part="retry"]')).not.to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('keeps the last data with its time when a refresh fails, and retries from the keyboard', async () => {
+    serve(json({ shipment: shipment('in_transit') }), offline(), json({ shipment: shipment('out_for_delivery') }));
+    const el = await fixture<OrderTracker>(
+      html`<order-tracker endpoint=${ENDPOINT} tracking-number="1Z999AA10123456784"></order-tracker>`,
+    );
+    await oneEvent(el, 'trackline-loaded');
+    const changes: TracklineStatusChangeEvent[] = [];
+    el.addEventListener('trackline-status-change', (event) => changes.push(event));
+
+    const failed = oneEvent(el, 'trackline-error') as Promise<TracklineErrorEvent>;
+    void el.refresh();
+    expect((await failed).detail.code).to.equal('network');
+    await el.updateComplete;
+    expect($(el, '[part="shipment__headline"]')!.textContent).to.equal('On its way');
+    expect($(el, '[part="notice"]')!.textContent).to.contain("We couldn't load the latest tracking information.");
+    expect($(el, '[part="updated"]')!.textContent).to.match(/^Last updated .*\d/);
+    await expect(el).to.be.accessible();
+
+    const retry = $(el, '[part="retry"]') as HTMLButtonElement;
+    retry.focus();
+    const loaded = oneEvent(el, 'trackline-loaded');
+    await press('Enter');
+    await loaded;
+    await el.updateComplete;
+    expect(requests).to.have.length(3);
+    expect($(el, '[part="notice"]')).to.equal(null);
+    expect(root(el).activeElement, 'focus moves from the vanished retry button to the answer').to.equal($(el, 'h2'));
+    expect($(el, '[part="shipment__headline"]')!.textContent).to.equal('Out for delivery');
+    expect(changes.map((event) => event.detail)).to.deep.equal([
+      { trackingNumber: '1Z999AA10123456784', previous: 'in_transit', status: 'out_for_delivery' },
+    ]);
+    expect(liveRegion(el)).to.equal('1Z999AA10123456784: Out for delivery');
+  });
+
+  it('fires no status change when a new look-up brings the same status', async () => {
+    serve(json({ shipment: shipment('in_transit') }), json({ shipment: shipment('in_transit') }));
+    const el = await fixture<OrderTracker>(
+      html`<order-tracker endpoint=${ENDPOINT} tracking-number="1Z999AA10123456784"></order-tracker>`,
+    );
+    await oneEvent(el, 'trackline-loaded');
+    let changes = 0;
+    el.addEventListener('trackline-status-change', () => changes++);
+    const loaded = oneEvent(el, 'trackline-loaded');
+    await el.refresh();
+    await loaded;
+    expect(requests).to.have.length(2);
+    expect(changes).to.equal(0);
+  });
+
+  it('looks up again on its refresh interval and reports the new status', async () => {
+    // The interval's callback is captured and called by hand: no waiting on real time.
+    const realSetInterval = window.setInterval;
+    const realClearInterval = window.clearInterval;
+    const timers: Array<{ callback: () => void; ms: number | undefined }> = [];
+    window.setInterval = ((callback: () => void, ms?: number) =>
+      timers.push({ callback, ms }) - 1 + 100_000) as typeof window.setInterval;
+    window.clearInterval = ((id?: number) => {
+      if (id !== undefined && id >= 100_000) timers[id - 100_000] = { callback: () => {}, ms: undefined };
+    }) as typeof window.clearInterval;
+    try {
+      serve(json({ shipment: shipment('in_transit') }), json({ shipment: shipment('delivered') }));
+      const el = await fixture<OrderTracker>(
+        html`<order-tracker
+          endpoint=${ENDPOINT}
+          tracking-number="1Z999AA10123456784"
+          refresh-interval="60"
+        ></order-tracker>`,
+      );
+      await oneEvent(el, 'trackline-loaded');
+      const live = timers.filter((timer) => timer.ms !== undefined);
+      expect(live.map((timer) => timer.ms)).to.deep.equal([60_000]);
+      const changed = oneEvent(el, 'trackline-status-change') as Promise<TracklineStatusChangeEvent>;
+      live[0]!.callback();
+      expect((await changed).detail.status).to.equal('delivered');
+      expect(requests).to.have.length(2);
+      el.remove();
+      expect(timers.filter((timer) => timer.ms !== undefined)).to.have.length(0);
+    } finally {
+      window.setInterval = realSetInterval;
+      window.clearInterval = realClearInterval;
+    }
+  });
+
+  it('shows a network failure with a retry button when nothing was loaded yet', async () => {
+    serve(json({ error: 'oops' }, 500), json({ shipment: shipment('delivered') }));
+    const el = await fixture<OrderTracker>(
+      html`<order-tracker endpoint=${ENDPOINT} tracking-number="1Z999AA10123456784"></order-tracker>`,
+    );
+    const error = (await oneEvent(el, 'trackline-error')) as TracklineErrorEvent;
+    expect(error.detail.message).to.contain('500');
+    await el.updateComplete;
+    expect($(el, '[part="retry"]')).not.to.equal(null);
+    await expect(el).to.be.accessible();
+    const loaded = oneEvent(el, 'trackline-loaded');
+    ($(el, '[part="retry"]') as HTMLButtonElement).click();
+    await loaded;
+    await el.updateComplete;
+    expect($(el, '[part="shipment__headline"]')!.textContent).to.equal('Delivered');
+  });
+});
+
+describe('<order-tracker> styles', () => {
+  it('defines every private token it uses, and uses every one it defines', () => {
+    const css = styles.cssText;
+    const defined = new Set([...css.matchAll(/(--_[\w-]+)\s*:/g)].map((m) => m[1]));
+    const used = new Set([...css.matchAll(/var\((--_[\w-]+)/g)].map((m) => m[1]));
+    expect([...used].filter((name) => !defined.has(name))).to.deep.equal([]);
+    expect([...defined].filter((name) => !used.has(name))).to.deep.equal([]);
+  });
+
+  it('keeps buttons and inputs at least 44 px tall on a 320 px screen', async () => {
+    const wrapper = await fixture(
+      html`<div style="width: 320px"><order-tracker endpoint=${ENDPOINT}></order-tracker></div>`,
+    );
+    const el = wrapper.querySelector('order-tracker')!;
+    await el.updateComplete;
+    for (const control of root(el).querySelectorAll<HTMLElement>('button, input[type="text"], .choice')) {
+      expect(control.getBoundingClientRect().height, control.outerHTML).to.be.at.least(44);
+    }
+    expect(el.getBoundingClientRect().width).to.equal(320);
+    expect(root(el).querySelector('.base')!.scrollWidth).to.be.at.most(320);
+  });
+
+  it('fits a parcel with a problem into 320 px without scrolling sideways', async () => {
+    const s = shipment('in_transit', {
+      problem: { reason: 'customs', actionRequired: true, since: '2024-05-06T09:00:00-07:00' },
+    });
+    const wrapper = await fixture(html`<div style="width: 320px"><order-tracker .shipment=${s}></order-tracker></div>`);
+    const el = wrapper.querySelector('order-tracker')!;
+    await el.updateComplete;
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    expect(root(el).querySelector('.base')!.scrollWidth).to.be.at.most(320);
+    expect($(el, '[part="copy-button"]')!.getBoundingClientRect().height).to.be.at.least(44);
+    expect($(el, '[part="carrier-link"]')!.getBoundingClientRect().height).to.be.at.least(44);
+  });
+});

@@ -1,0 +1,638 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import {
+  carrierName,
+  describeShipment,
+  type DescribeLocale,
+  type ProblemReason,
+  type Order,
+  type Shipment,
+  type Status,
+} from '@trackline/core';
+import { pickLocale, plainText } from '../internal/intl-locale.js';
+import { timelineMessages } from '../tracking-timeline/messages.js';
+import {
+  TracklineErrorEvent,
+  TracklineLoadedEvent,
+  TracklineStatusChangeEvent,
+  type LookupErrorCode,
+} from './events.js';
+import type { LookupQuery, LookupResult } from './fetch-lookup.js';
+import { trackerFormat, type TrackerFormat } from './format.js';
+import { LookupController } from './lookup-controller.js';
+import { trackerMessagesFor, type TrackerMessages } from './messages.js';
+import { styles } from './order-tracker.styles.js';
+
+type Mode = 'order' | 'tracking';
+type Field = 'orderNumber' | 'contact' | 'trackingNumber';
+
+/** Problems that stop mattering once the parcel heads back or is cancelled (as in `describeShipment`). */
+const transient: ReadonlySet<ProblemReason> = new Set(['delayed', 'weather', 'stalled']);
+
+/** Whether `<delay-banner>` has something to say: an open problem that still matters at this stage. */
+function problemShows(shipment: Shipment): boolean {
+  const reason = shipment.problem?.reason;
+  if (!reason) return false;
+  if (shipment.status === 'delivered') return reason === 'damaged';
+  if (shipment.status === 'returning' || shipment.status === 'returned' || shipment.status === 'cancelled') {
+    return !transient.has(reason);
+  }
+  return true;
+}
+
+/** Statuses after which a delivery date says nothing more. */
+const settled: ReadonlySet<Status> = new Set(['delivered', 'returning', 'returned', 'cancelled']);
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const POSTAL_CODE = /^[\p{L}\p{N}][\p{L}\p{N} -]{1,11}$/u;
+const TRACKING_NUMBER = /^[A-Za-z0-9]{6,40}$/;
+
+const safeUrl = (url: unknown): string | null =>
+  typeof url === 'string' && /^https?:\/\//i.test(url.trim()) ? url.trim() : null;
+
+/**
+ * @summary The whole tracking page in one tag: look-up form, each parcel's status in plain language, its
+ * delivery estimate, progress, problems and history.
+ *
+ * Give it data (`.order` or `.shipment`), or an `endpoint` plus `order-number` and `email` or `postal-code`
+ * (or `tracking-number` alone). With an `endpoint` and nothing to look up yet it shows a look-up form.
+ * Carrier text is shown as text, never as HTML.
+ *
+ * @slot header - Above everything: the store's logo or title.
+ * @slot help - Under the form and the parcels: how to reach the store.
+ * @slot footer - At the very end.
+ *
+ * @csspart base - The wrapper of everything.
+ * @csspart header - The wrapper of the `header` slot.
+ * @csspart form - The look-up form.
+ * @csspart form__title - The form's heading.
+ * @csspart form__mode - The choice between order number and tracking number.
+ * @csspart form__field - A label, its input and its messages.
+ * @csspart form__label - A field's label.
+ * @csspart form__input - A text input.
+ * @csspart form__hint - A field's hint.
+ * @csspart form__error - A field's validation message.
+ * @csspart form__submit - The submit button.
+ * @csspart skeleton - The placeholder shown while the first look-up loads.
+ * @csspart notice - A not-found or network-failure message.
+ * @csspart retry - The "try again" button.
+ * @csspart updated - "Last updated …".
+ * @csspart order - The order's heading block.
+ * @csspart order__title - "Order 1001".
+ * @csspart order__placed - The order date.
+ * @csspart shipment - One parcel.
+ * @csspart shipment__label - "Parcel 1 of 2".
+ * @csspart shipment__headline - The status headline (`describeShipment`).
+ * @csspart shipment__summary - What happened, what next and what to do.
+ * @csspart estimate - The delivery estimate block.
+ * @csspart estimate__date - The estimated date or window.
+ * @csspart estimate__basis - How sure the estimate is and where it comes from.
+ * @csspart details - Carrier, tracking number and link.
+ * @csspart tracking-number - The tracking number.
+ * @csspart copy-button - The button that copies the tracking number.
+ * @csspart carrier-link - The link to the carrier's own tracking page.
+ * @csspart track-another - The button that goes back to the form.
+ * @csspart help - The wrapper of the `help` slot.
+ * @csspart footer - The wrapper of the `footer` slot.
+ * @csspart progress - `<tracking-progress>`'s `base` (its other parts pass through as `progress-step`, `progress-step__dot`, `progress-step__label`, `progress-step__note`).
+ * @csspart banner - `<delay-banner>`'s `base` (also `banner__headline`, `banner__details`, `banner__contact-link`).
+ * @csspart timeline - `<tracking-timeline>`'s `base` (also `timeline__event`, `timeline__toggle`, `timeline__tooltip`).
+ *
+ * @cssproperty [--trackline-color-accent=#1f5fbf] - Buttons, links and reached steps.
+ * @cssproperty [--trackline-color-on-accent=#ffffff] - Text on accent-coloured buttons.
+ * @cssproperty [--trackline-color-text=#1b1f24] - Body text.
+ * @cssproperty [--trackline-color-muted=#59636e] - Secondary text.
+ * @cssproperty [--trackline-color-problem=#b35900] - Problems (also used by the embedded components).
+ * @cssproperty [--trackline-color-action=#b42318] - Validation messages and failed look-ups.
+ * @cssproperty [--trackline-color-surface=#ffffff] - Background.
+ * @cssproperty [--trackline-color-border=#d0d7de] - Borders and the skeleton.
+ * @cssproperty [--trackline-font-family=system-ui, sans-serif] - Font.
+ * @cssproperty [--trackline-font-size=1rem] - Base font size.
+ * @cssproperty [--trackline-radius=0.5rem] - Corner radius of cards, inputs and buttons.
+ * @cssproperty [--trackline-space=0.5rem] - The spacing unit.
+ * @cssproperty [--trackline-tap-target=2.75rem] - Least height and width of buttons and inputs (44 px).
+ * @cssproperty [--trackline-max-width=40rem] - Widest the tracker grows.
+ *
+ * @fires trackline-loaded - A look-up from the endpoint succeeded (`detail: { order?, shipments }`).
+ * @fires trackline-error - A look-up failed (`detail: { code: 'not_found' | 'network' | 'invalid_response', message }`); data shown before stays.
+ * @fires trackline-status-change - A parcel's status differs from the previous look-up's (`detail: { trackingNumber, previous, status }`).
+ */
+export class OrderTracker extends LitElement {
+  static override styles = styles;
+
+  #lookup = new LookupController(this, {
+    loaded: (result, previous) => this.#loaded(result, previous),
+    failed: (error) => this.#failed(error.code, error.message),
+  });
+  /** The status last shown for each tracking number, to announce changes. */
+  #shown = new Map<string, Status>();
+  /** The last look-up came from the form: offer "track another" and move focus to the result. */
+  #fromForm = false;
+  /** The look-up just submitted: its answer takes focus once (a later refresh or retry must not move it). */
+  #focusNextResult = false;
+  #focusAfterUpdate: string | null = null;
+  #copyTimer?: ReturnType<typeof setTimeout>;
+
+  @state() private mode: Mode = 'order';
+  @state() private draft: Record<Field, string> = { orderNumber: '', contact: '', trackingNumber: '' };
+  @state() private fieldErrors: Partial<Record<Field, string>> = {};
+  @state() private copied: { trackingNumber: string; ok: boolean } | null = null;
+  @state() private announcement = '';
+
+  /** An order to show (takes precedence over `shipment` and the endpoint). */
+  @property({ attribute: false }) order?: Order;
+
+  /** One parcel to show, without an order. */
+  @property({ attribute: false }) shipment?: Shipment;
+
+  /** The merchant's look-up URL: `GET endpoint?orderNumber=…&email=…` (or `postalCode=…`, or `trackingNumber=…`). */
+  @property() endpoint?: string;
+
+  /** The order to look up at `endpoint`, with `email` or `postal-code`. */
+  @property({ attribute: 'order-number' }) orderNumber?: string;
+
+  /** The email used at checkout, proving the order is the shopper's. */
+  @property() email?: string;
+
+  /** The delivery postal code, proving the order is the shopper's (instead of `email`). */
+  @property({ attribute: 'postal-code' }) postalCode?: string;
+
+  /** A parcel to look up at `endpoint` on its own (shows the parcel, not the order). */
+  @property({ attribute: 'tracking-number' }) trackingNumber?: string;
+
+  /** Look up again every this many seconds (at least 10) while the page is visible; 0 or absent: never. */
+  @property({ attribute: 'refresh-interval', type: Number }) refreshInterval = 0;
+
+  /** Where the delay banner's "contact the store" link points. */
+  @property({ attribute: 'contact-href' }) contactHref?: string;
+
+  /** Language of the copy (`en`, `es`, `fr`, `de`; others fall back to English); dates follow the full tag. */
+  @property() locale?: string;
+
+  /** `light` or `dark`; by default follows the shopper's system setting. */
+  @property({ reflect: true }) theme?: 'light' | 'dark';
+
+  /** Replacement copy for some keys of the chosen language. */
+  @property({ attribute: false }) messages?: Partial<TrackerMessages>;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.#copyTimer);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (
+      changed.has('endpoint') ||
+      changed.has('orderNumber') ||
+      changed.has('email') ||
+      changed.has('postalCode') ||
+      changed.has('trackingNumber') ||
+      changed.has('refreshInterval')
+    ) {
+      this.#lookup.sync(this.endpoint || undefined, this.#query(), Number(this.refreshInterval) || 0);
+    }
+    this.#noteStatuses();
+  }
+
+  protected override updated(): void {
+    const selector = this.#focusAfterUpdate;
+    if (selector === null) return;
+    const target = this.renderRoot.querySelector<HTMLElement>(selector);
+    if (target) {
+      this.#focusAfterUpdate = null;
+      target.focus();
+    }
+  }
+
+  /** What the attributes ask to look up, if enough is given. */
+  #query(): LookupQuery | undefined {
+    const trackingNumber = this.trackingNumber?.trim();
+    if (trackingNumber) return { trackingNumber };
+    const orderNumber = this.orderNumber?.trim();
+    const email = this.email?.trim();
+    const postalCode = this.postalCode?.trim();
+    if (orderNumber && email) return { orderNumber, email };
+    if (orderNumber && postalCode) return { orderNumber, postalCode };
+    return undefined;
+  }
+
+  #data(): { order?: Order; shipments?: readonly Shipment[] } {
+    if (this.order) return { order: this.order, shipments: this.order.shipments ?? [] };
+    if (this.shipment) return { shipments: [this.shipment] };
+    const result = this.#lookup.result;
+    return result ? { order: result.order, shipments: result.shipments } : {};
+  }
+
+  /** Announces, through the live region, each parcel whose status differs from the one shown before. */
+  #noteStatuses(): void {
+    const { shipments } = this.#data();
+    if (!shipments) return;
+    const m = this.#messages();
+    const changes: string[] = [];
+    const next = new Map<string, Status>();
+    shipments.forEach((shipment, index) => {
+      const before = this.#shown.get(shipment.trackingNumber);
+      if (before !== undefined && before !== shipment.status) {
+        const label = shipments.length > 1 ? m.parcel(index + 1, shipments.length) : plainText(shipment.trackingNumber);
+        changes.push(m.statusChanged(label, this.#describe(shipment).headline));
+      }
+      next.set(shipment.trackingNumber, shipment.status);
+    });
+    this.#shown = next;
+    if (changes.length > 0) this.announcement = changes.join(' ');
+  }
+
+  #loaded(result: LookupResult, previous: LookupResult | undefined): void {
+    if (this.#focusNextResult) this.#focusAfterUpdate = '[data-result-heading]';
+    this.#focusNextResult = false;
+    this.dispatchEvent(new TracklineLoadedEvent({ order: result.order, shipments: result.shipments }));
+    if (!previous) return;
+    const before = new Map(previous.shipments.map((s) => [s.trackingNumber, s.status]));
+    for (const shipment of result.shipments) {
+      const was = before.get(shipment.trackingNumber);
+      if (was !== undefined && was !== shipment.status) {
+        this.dispatchEvent(
+          new TracklineStatusChangeEvent({
+            trackingNumber: shipment.trackingNumber,
+            previous: was,
+            status: shipment.status,
+          }),
+        );
+      }
+    }
+  }
+
+  #failed(code: LookupErrorCode, message: string): void {
+    this.#focusNextResult = false;
+    this.announcement = this.#errorText(code);
+    this.dispatchEvent(new TracklineErrorEvent({ code, message }));
+  }
+
+  #messages(): TrackerMessages {
+    return trackerMessagesFor(pickLocale(this, this.locale).language, this.messages);
+  }
+
+  #describe(shipment: Shipment) {
+    return describeShipment(shipment, { locale: pickLocale(this, this.locale).tag });
+  }
+
+  #errorText(code: LookupErrorCode): string {
+    const m = this.#messages();
+    if (code === 'not_found')
+      return this.#query() && 'trackingNumber' in this.#query()! ? m.notFoundTracking : m.notFound;
+    return code === 'invalid_response' ? m.invalidResponse : m.network;
+  }
+
+  #onInput(field: Field, event: Event): void {
+    this.draft = { ...this.draft, [field]: (event.target as HTMLInputElement).value };
+  }
+
+  #onMode(mode: Mode): void {
+    this.mode = mode;
+    this.fieldErrors = {};
+  }
+
+  #validate(): Partial<Record<Field, string>> {
+    const m = this.#messages();
+    const errors: Partial<Record<Field, string>> = {};
+    if (this.mode === 'tracking') {
+      const number = this.draft.trackingNumber.replace(/[\s-]/g, '');
+      if (!number) errors.trackingNumber = m.trackingNumberMissing;
+      else if (!TRACKING_NUMBER.test(number)) errors.trackingNumber = m.trackingNumberInvalid;
+      return errors;
+    }
+    const contact = this.draft.contact.trim();
+    if (!this.draft.orderNumber.trim()) errors.orderNumber = m.orderNumberMissing;
+    if (!contact) errors.contact = m.contactMissing;
+    else if (contact.includes('@')) {
+      if (!EMAIL.test(contact)) errors.contact = m.emailInvalid;
+    } else if (!POSTAL_CODE.test(contact)) errors.contact = m.postalCodeInvalid;
+    return errors;
+  }
+
+  async #submit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const errors = this.#validate();
+    this.fieldErrors = errors;
+    const first = (['orderNumber', 'contact', 'trackingNumber'] as const).find((field) => errors[field]);
+    if (first) {
+      this.#focusAfterUpdate = `#field-${first}`;
+      return;
+    }
+    this.#fromForm = true;
+    this.#focusNextResult = true;
+    if (this.mode === 'tracking') {
+      this.trackingNumber = this.draft.trackingNumber.replace(/[\s-]/g, '');
+      this.orderNumber = this.email = this.postalCode = undefined;
+    } else {
+      const contact = this.draft.contact.trim();
+      this.trackingNumber = undefined;
+      this.orderNumber = this.draft.orderNumber.trim();
+      this.email = contact.includes('@') ? contact : undefined;
+      this.postalCode = contact.includes('@') ? undefined : contact;
+    }
+    await this.updateComplete;
+    // The same details again (after "not found" or a failure): the query did not change, so look up again here.
+    if (this.#lookup.state !== 'loading') void this.#lookup.refresh();
+  }
+
+  /** The retry button disappears with the answer, so the answer takes focus. */
+  #retry(): void {
+    this.#focusNextResult = true;
+    void this.#lookup.refresh();
+  }
+
+  #trackAnother(): void {
+    this.orderNumber = this.email = this.postalCode = this.trackingNumber = undefined;
+    this.#fromForm = false;
+    this.#focusAfterUpdate = this.mode === 'tracking' ? '#field-trackingNumber' : '#field-orderNumber';
+  }
+
+  async #copy(trackingNumber: string): Promise<void> {
+    let ok = true;
+    try {
+      await navigator.clipboard.writeText(trackingNumber);
+    } catch {
+      ok = false;
+    }
+    const m = this.#messages();
+    this.copied = { trackingNumber, ok };
+    this.announcement = ok ? m.copied : m.copyFailed;
+    clearTimeout(this.#copyTimer);
+    this.#copyTimer = setTimeout(() => (this.copied = null), 4000);
+  }
+
+  #renderField(field: Field, label: string, options: { type: string; autocomplete: string; hint?: string }) {
+    const id = `field-${field}`;
+    const error = this.fieldErrors[field];
+    const describedBy = [options.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+    return html`<div part="form__field" class="field">
+      <label part="form__label" for=${id}>${label}</label>
+      ${options.hint ? html`<p part="form__hint" class="hint" id="${id}-hint">${options.hint}</p>` : nothing}
+      <input
+        part="form__input"
+        id=${id}
+        name=${field}
+        type=${options.type}
+        autocomplete=${options.autocomplete}
+        spellcheck="false"
+        required
+        .value=${this.draft[field]}
+        aria-invalid=${error ? 'true' : 'false'}
+        aria-describedby=${describedBy || nothing}
+        @input=${(event: Event) => this.#onInput(field, event)}
+      />
+      ${
+        error
+          ? html`<p part="form__error" class="field-error" id="${id}-error">
+              <span aria-hidden="true">⚠ </span>${error}
+            </p>`
+          : nothing
+      }
+    </div>`;
+  }
+
+  #renderForm(m: TrackerMessages) {
+    const mode = this.mode;
+    return html`<form part="form" class="card form" novalidate aria-labelledby="form-title" @submit=${this.#submit}>
+      <h2 part="form__title" id="form-title">${m.formTitle}</h2>
+      <p class="muted">${m.formIntro}</p>
+      <fieldset part="form__mode" class="mode">
+        <legend>${m.lookupBy}</legend>
+        ${(['order', 'tracking'] as const).map(
+          (value) =>
+            html`<label class="choice">
+              <input
+                type="radio"
+                name="mode"
+                value=${value}
+                .checked=${mode === value}
+                @change=${() => this.#onMode(value)}
+              />
+              <span>${value === 'order' ? m.byOrder : m.byTracking}</span>
+            </label>`,
+        )}
+      </fieldset>
+      ${
+        mode === 'order'
+          ? html`${this.#renderField('orderNumber', m.orderNumber, { type: 'text', autocomplete: 'off' })}
+            ${this.#renderField('contact', m.contact, { type: 'text', autocomplete: 'email', hint: m.contactHint })}`
+          : this.#renderField('trackingNumber', m.trackingNumber, { type: 'text', autocomplete: 'off' })
+      }
+      <button part="form__submit" class="button primary" type="submit">${m.submit}</button>
+    </form>`;
+  }
+
+  #renderNotice(m: TrackerMessages, code: LookupErrorCode, withRetry: boolean) {
+    return html`<div part="notice" class="notice ${code === 'not_found' ? '' : 'failure'}">
+      <p><span aria-hidden="true">⚠ </span>${this.#errorText(code)}</p>
+      ${
+        withRetry
+          ? html`<button part="retry" class="button" type="button" @click=${this.#retry}>${m.retry}</button>`
+          : nothing
+      }
+    </div>`;
+  }
+
+  #renderEstimate(shipment: Shipment, m: TrackerMessages, format: TrackerFormat, carrier: string) {
+    if (settled.has(shipment.status)) return nothing;
+    const estimate = shipment.estimate;
+    const dates = estimate ? format.window(estimate) : shipment.promised ? format.window(shipment.promised) : null;
+    if (!dates) return nothing;
+    let basis = '';
+    if (estimate) {
+      const sample = estimate.basis === 'history' && estimate.sampleSize ? format.count(estimate.sampleSize) : null;
+      basis = [
+        m.confidence(format.percent(estimate.confidence), dates.window),
+        m.basis[estimate.basis](carrier, sample),
+      ]
+        .filter(Boolean)
+        .join(' · ');
+    }
+    return html`<div part="estimate" class="estimate">
+      <p class="label">${estimate ? m.estimate : m.promised}</p>
+      <p part="estimate__date" class="estimate-date">${dates.text}</p>
+      ${basis ? html`<p part="estimate__basis" class="muted">${basis}</p>` : nothing}
+    </div>`;
+  }
+
+  #renderShipment(shipment: Shipment, index: number, count: number, inOrder: boolean, ctx: RenderContext) {
+    const { m, format, tag } = ctx;
+    const described = this.#describe(shipment);
+    const carrier = carrierName(shipment.carrier) ?? carrierName('other');
+    const service = plainText(shipment.service);
+    const trackingNumber = plainText(shipment.trackingNumber);
+    const link = safeUrl(shipment.trackingUrl);
+    const copied = this.copied?.trackingNumber === shipment.trackingNumber ? this.copied : null;
+    const id = `shipment-${index}`;
+    const headline = html`<span part="shipment__headline">${described.headline}</span>`;
+    const focusFirst = index === 0 && !inOrder;
+    // The banner tells a problem's story (what happened, next, to do); without one, the summary does.
+    const banner = problemShows(shipment);
+    return html`<article part="shipment" class="card shipment" aria-labelledby="${id}-headline">
+      ${count > 1 ? html`<p part="shipment__label" class="label">${m.parcel(index + 1, count)}</p>` : nothing}
+      ${
+        inOrder
+          ? html`<h3 id="${id}-headline" class="headline">${headline}</h3>`
+          : html`<h2 id="${id}-headline" class="headline" tabindex="-1" ?data-result-heading=${focusFirst}>
+              ${headline}
+            </h2>`
+      }
+      ${
+        banner
+          ? nothing
+          : html`<div part="shipment__summary" class="summary">
+              <p>${described.whatHappened}</p>
+              ${shipment.estimate || shipment.promised ? nothing : html`<p>${described.whatNext}</p>`}
+              ${described.whatToDo ? html`<p class="todo">${described.whatToDo}</p>` : nothing}
+            </div>`
+      }
+      ${this.#renderEstimate(shipment, m, format, carrier)}
+      <tracking-progress
+        exportparts="base:progress, step:progress-step, step__dot:progress-step__dot, step__label:progress-step__label, step__note:progress-step__note"
+        .shipment=${shipment}
+        locale=${tag}
+        theme=${this.theme ?? nothing}
+      ></tracking-progress>
+      ${
+        banner
+          ? html`<delay-banner
+              exportparts="base:banner, headline:banner__headline, details:banner__details, contact-link:banner__contact-link"
+              heading-level=${inOrder ? 4 : 3}
+              .shipment=${shipment}
+              locale=${tag}
+              theme=${this.theme ?? nothing}
+              contact-href=${this.contactHref ?? nothing}
+            ></delay-banner>`
+          : nothing
+      }
+      <dl part="details" class="details">
+        <div>
+          <dt>${m.carrier}</dt>
+          <dd>${carrier}${service ? html` · ${service}` : nothing}</dd>
+        </div>
+        <div>
+          <dt>${m.trackingNumberShort}</dt>
+          <dd class="number-row">
+            <span part="tracking-number" class="number">${trackingNumber}</span>
+            <button
+              part="copy-button"
+              class="button"
+              type="button"
+              aria-label=${copied?.ok ? m.copied : m.copyLabel(trackingNumber)}
+              @click=${() => this.#copy(shipment.trackingNumber)}
+            >
+              ${copied?.ok ? html`<span aria-hidden="true">✓ </span>${m.copied}` : m.copy}
+            </button>
+          </dd>
+          ${copied && !copied.ok ? html`<dd class="field-error">${m.copyFailed}</dd>` : nothing}
+        </div>
+      </dl>
+      ${
+        link
+          ? html`<a part="carrier-link" class="link" href=${link} target="_blank" rel="noopener noreferrer"
+              >${m.carrierLink(carrier)}<span class="visually-hidden"> ${m.newTab}</span></a
+            >`
+          : nothing
+      }
+      <tracking-timeline
+        exportparts="base:timeline, event:timeline__event, toggle:timeline__toggle, tooltip:timeline__tooltip"
+        heading-level=${inOrder ? 4 : 3}
+        .shipment=${shipment}
+        .messages=${
+          count > 1 ? { label: `${timelineMessages[ctx.language].label} (${m.parcel(index + 1, count)})` } : undefined
+        }
+        locale=${tag}
+        theme=${this.theme ?? nothing}
+      ></tracking-timeline>
+    </article>`;
+  }
+
+  #renderData(order: Order | undefined, shipments: readonly Shipment[], ctx: RenderContext) {
+    const { m, format } = ctx;
+    const placed = order ? format.date(order.placedAt) : '';
+    return html`${
+      order
+        ? html`<div part="order" class="order">
+            <h2 part="order__title" tabindex="-1" data-result-heading>${m.order(plainText(order.orderNumber))}</h2>
+            ${placed ? html`<p part="order__placed" class="muted">${m.placed(placed)}</p>` : nothing}
+          </div>`
+        : nothing
+    }
+    ${order && shipments.length === 0 ? html`<p class="card">${m.noParcels}</p>` : nothing}
+    ${shipments.map((shipment, index) => this.#renderShipment(shipment, index, shipments.length, !!order, ctx))}`;
+  }
+
+  #renderSkeleton(m: TrackerMessages) {
+    return html`<div part="skeleton" class="card skeleton">
+      <p class="visually-hidden">${m.loading}</p>
+      <div class="bone wide" aria-hidden="true"></div>
+      <div class="bone" aria-hidden="true"></div>
+      <div class="bone steps" aria-hidden="true"></div>
+      <div class="bone" aria-hidden="true"></div>
+      <div class="bone" aria-hidden="true"></div>
+    </div>`;
+  }
+
+  #renderBody(ctx: RenderContext): TemplateResult | typeof nothing {
+    const { m, format } = ctx;
+    const lookup = this.#lookup;
+    const { order, shipments } = this.#data();
+    const fromLookup = !this.order && !this.shipment;
+    if (shipments) {
+      const failed = fromLookup && lookup.state === 'error' && lookup.error;
+      const updated =
+        fromLookup && lookup.updatedAt
+          ? html`<p part="updated" class="muted updated">${m.lastUpdated(format.dateTime(lookup.updatedAt))}</p>`
+          : nothing;
+      return html`${failed ? this.#renderNotice(m, lookup.error!.code, lookup.error!.code !== 'not_found') : nothing}
+      ${this.#renderData(order, shipments, ctx)} ${updated}
+      ${
+        fromLookup && this.#fromForm
+          ? html`<button part="track-another" class="button" type="button" @click=${this.#trackAnother}>
+              ${m.trackAnother}
+            </button>`
+          : nothing
+      }`;
+    }
+    if (lookup.state === 'loading') return this.#renderSkeleton(m);
+    if (lookup.state === 'error' && lookup.error && lookup.error.code !== 'not_found') {
+      return html`${this.#renderNotice(m, lookup.error.code, true)}
+      ${
+        this.#fromForm
+          ? html`<button part="track-another" class="button" type="button" @click=${this.#trackAnother}>
+              ${m.trackAnother}
+            </button>`
+          : nothing
+      }`;
+    }
+    if (!this.endpoint) return nothing;
+    return html`${lookup.state === 'error' && lookup.error ? this.#renderNotice(m, 'not_found', false) : nothing}
+    ${this.#renderForm(m)}`;
+  }
+
+  /** Looks up the current details again; what is shown stays until the answer arrives. */
+  refresh(): Promise<void> {
+    return this.#lookup.refresh();
+  }
+
+  override render() {
+    const { language, tag } = pickLocale(this, this.locale);
+    const m = trackerMessagesFor(language, this.messages);
+    const ctx: RenderContext = { m, tag, language, format: trackerFormat(tag) };
+    return html`<div part="base" class="base" aria-busy=${this.#lookup.state === 'loading' ? 'true' : 'false'}>
+      <div part="header"><slot name="header"></slot></div>
+      ${this.#renderBody(ctx)}
+      <div part="help"><slot name="help"></slot></div>
+      <div part="footer"><slot name="footer"></slot></div>
+      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
+    </div>`;
+  }
+}
+
+interface RenderContext {
+  m: TrackerMessages;
+  tag: string;
+  language: DescribeLocale;
+  format: TrackerFormat;
+}
