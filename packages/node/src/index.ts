@@ -1,2 +1,5 @@
-export { WebhookProvider, verifyWebhook } from './webhooks/verify.js';
-export type { HeaderBag, VerifyWebhookInput, WebhookVerification } from './webhooks/verify.js';
+export * from './webhooks/index.js';
+export type { HttpHandler, HttpRequest, HttpResponse } from './http/index.js';
+export * from './store/index.js';
+export * from './lookup/index.js';
+export * from './notify/index.js';

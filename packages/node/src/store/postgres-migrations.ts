@@ -71,4 +71,11 @@ export const postgresMigrations: readonly Migration[] = [
       CREATE INDEX trackline_outbox_by_order ON trackline_outbox (order_number, id);
     `,
   },
+  {
+    version: 2,
+    name: 'a token per outbox claim, so only the current claim marks a message sent or failed',
+    sql: `
+      ALTER TABLE trackline_outbox ADD COLUMN claim_token text;
+    `,
+  },
 ];

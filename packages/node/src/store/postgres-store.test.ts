@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import pg from 'pg';
 import { postgresStore, type Store } from '@trackline/node';
+import { postgresMigrations } from './postgres-migrations.js';
+import { migratePostgres } from './postgres-store.js';
 import { storeSuite } from './store-suite.js';
 import { createTestDatabase, postgresSkip } from './testing.js';
 
@@ -76,6 +78,39 @@ describe('postgresStore on its own', { skip: skip ?? false }, () => {
       await assert.rejects(store.getOrder('A1'), /store was closed/);
       const { rows } = await pool.query('SELECT order_number FROM trackline_orders');
       assert.deepEqual(rows, [{ order_number: 'A1' }]);
+    } finally {
+      await pool.end();
+      await database.drop();
+    }
+  });
+
+  it('upgrades a database of the first schema and keeps its claimed messages', async () => {
+    const database = await createTestDatabase();
+    const pool = new pg.Pool({ connectionString: database.url, max: 2 });
+    try {
+      await migratePostgres(pool, postgresMigrations.slice(0, 1));
+      // A message an older version claimed: no claim token.
+      await pool.query(
+        `INSERT INTO trackline_outbox (key, channel, kind, recipient, content, not_before, due_ms, state, attempts,
+           created_at, lease_until, lease_until_ms)
+         VALUES ('A1:delivered:email', 'email', 'delivered', 'ada@example.com', '{}', '2024-04-26T10:00:00Z', $1,
+           'sending', 1, '2024-04-26T10:00:00Z', '2024-04-26T10:01:00Z', $2)`,
+        [Date.parse('2024-04-26T10:00:00Z'), Date.parse('2024-04-26T10:01:00Z')],
+      );
+      const store = await postgresStore({ pool });
+      const { rows } = await pool.query('SELECT version FROM trackline_schema_migrations ORDER BY version');
+      assert.deepEqual(
+        rows.map((row: { version: number }) => row.version),
+        [1, 2],
+      );
+      const [old] = await store.listMessages();
+      assert.equal(old?.state, 'sending');
+      assert.equal(old?.claimToken, undefined);
+      const [reclaimed] = await store.claimMessages({ now: '2024-04-26T10:01:00Z' });
+      assert.equal(reclaimed?.id, old?.id);
+      assert.ok(reclaimed?.claimToken);
+      assert.equal(await store.markSent(old!.id, '2024-04-26T10:01:01Z', reclaimed.claimToken), true);
+      await store.close();
     } finally {
       await pool.end();
       await database.drop();

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { CarrierId, Shipment } from '@trackline/core';
 import type * as Pg from 'pg';
 import { isNews, mergeUpdate, placeholderShipment, trackingKey } from './merge.js';
@@ -14,7 +15,7 @@ import {
   type MessageRow,
 } from './rows.js';
 import type { Migration } from './sqlite-migrations.js';
-import type { ApplyResult, Customer, ShipmentChange, StoredOrder, Store } from './types.js';
+import type { ApplyResult, Customer, NewMessage, ShipmentChange, StoredOrder, Store } from './types.js';
 
 /** What the store needs of a `pg` client: `pg.PoolClient` is one. */
 export interface PostgresClient {
@@ -46,6 +47,14 @@ export interface PostgresStoreOptions {
 const retryableCodes = new Set(['40001', '40P01']); // serialization failure, deadlock detected
 // One lock number for "migrating Trackline's tables", taken inside the migration transaction.
 const migrationLock = 7_402_091_337;
+
+/**
+ * The message ($id) is still in the claim that is marking it: `sending`, and with that token ($token)
+ * when one is given. A sender whose lease ran out finds another token (or a message already sent)
+ * and changes nothing.
+ */
+const currentClaim = (id: string, token: string) =>
+  `id = ${id} AND state = 'sending' AND (${token}::text IS NULL OR claim_token = ${token}::text)`;
 
 interface PgError {
   code?: string;
@@ -266,6 +275,32 @@ function createPostgresStore(pool: PostgresPool, ownsPool: boolean, now: () => D
     );
   }
 
+  /** Inserts one message unless its key exists; 1 when it was new, else 0. */
+  async function insertMessage(
+    client: PostgresClient,
+    message: NewMessage,
+    orderNumber: string | undefined,
+    createdAt: string,
+  ): Promise<number> {
+    checkMessage(message);
+    const inserted = await client.query(
+      `INSERT INTO trackline_outbox (key, channel, kind, recipient, order_number, content, not_before, due_ms, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (key) DO NOTHING`,
+      [
+        message.key,
+        message.channel,
+        message.kind,
+        message.to,
+        message.orderNumber ?? orderNumber ?? null,
+        JSON.stringify(message.content ?? {}),
+        message.notBefore,
+        epochMs(message.notBefore, 'notBefore'),
+        createdAt,
+      ],
+    );
+    return inserted.rowCount ?? 0;
+  }
+
   async function findShipment(
     trackingNumber: string,
     carrier?: CarrierId,
@@ -434,27 +469,24 @@ function createPostgresStore(pool: PostgresPool, ownsPool: boolean, now: () => D
           if (row.before !== null) change.before = row.before;
           if (row.order_number !== null) change.orderNumber = row.order_number;
           if (row.customer) change.customer = row.customer;
-          for (const message of plan(change)) {
-            checkMessage(message);
-            await client.query(
-              `INSERT INTO trackline_outbox (key, channel, kind, recipient, order_number, content, not_before, due_ms, created_at)
-               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (key) DO NOTHING`,
-              [
-                message.key,
-                message.channel,
-                message.kind,
-                message.to,
-                message.orderNumber ?? change.orderNumber ?? null,
-                JSON.stringify(message.content ?? {}),
-                message.notBefore,
-                epochMs(message.notBefore, 'notBefore'),
-                at,
-              ],
-            );
-          }
+          for (const message of plan(change)) await insertMessage(client, message, change.orderNumber, at);
           await client.query('UPDATE trackline_changes SET processed_at = $1 WHERE id = $2', [at, row.id]);
         }
         return rows.length;
+      });
+    },
+
+    async enqueueMessages(messages) {
+      // Checked before the transaction: a bad message fails the call without a round trip.
+      for (const message of messages) checkMessage(message);
+      // In key order, so two processes enqueuing overlapping batches wait for each other on the
+      // unique key instead of deadlocking.
+      const inKeyOrder = [...messages].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+      return transaction(async (client) => {
+        const at = stamp();
+        let added = 0;
+        for (const message of inKeyOrder) added += await insertMessage(client, message, undefined, at);
+        return added;
       });
     },
 
@@ -462,8 +494,10 @@ function createPostgresStore(pool: PostgresPool, ownsPool: boolean, now: () => D
       open();
       const nowMs = epochMs(at, 'claimMessages: now');
       const leaseUntilMs = nowMs + leaseMs;
+      // One new token per claim: no two claims of a message ever share one.
       const { rows } = await pool.query(
-        `UPDATE trackline_outbox SET state = 'sending', attempts = attempts + 1, lease_until = $1, lease_until_ms = $2
+        `UPDATE trackline_outbox SET state = 'sending', attempts = attempts + 1, lease_until = $1, lease_until_ms = $2,
+           claim_token = $5
          WHERE id IN (
            SELECT id FROM trackline_outbox
            WHERE (state = 'pending' AND due_ms <= $3) OR (state = 'sending' AND lease_until_ms <= $3)
@@ -471,34 +505,39 @@ function createPostgresStore(pool: PostgresPool, ownsPool: boolean, now: () => D
            FOR UPDATE SKIP LOCKED
          )
          RETURNING *`,
-        [new Date(leaseUntilMs).toISOString(), leaseUntilMs, nowMs, limit],
+        [new Date(leaseUntilMs).toISOString(), leaseUntilMs, nowMs, limit, randomUUID()],
       );
       return (rows as MessageRow[]).map(toMessage).sort((a, b) => Number(a.id) - Number(b.id));
     },
 
-    async markSent(id, at) {
+    async markSent(id, at, claimToken) {
       open();
-      await pool.query(
-        `UPDATE trackline_outbox SET state = 'sent', sent_at = $1, lease_until = NULL, lease_until_ms = NULL WHERE id = $2`,
-        [at, id],
+      const updated = await pool.query(
+        `UPDATE trackline_outbox SET state = 'sent', sent_at = $1, lease_until = NULL, lease_until_ms = NULL,
+           claim_token = NULL
+         WHERE ${currentClaim('$2', '$3')}`,
+        [at, id, claimToken ?? null],
       );
+      return updated.rowCount === 1;
     },
 
-    async markFailed(id, error, retryAt) {
+    async markFailed(id, error, retryAt, claimToken) {
       open();
-      if (retryAt === undefined) {
-        await pool.query(
-          `UPDATE trackline_outbox SET state = 'failed', last_error = $1, lease_until = NULL, lease_until_ms = NULL
-           WHERE id = $2`,
-          [error, id],
-        );
-      } else {
-        await pool.query(
-          `UPDATE trackline_outbox SET state = 'pending', last_error = $1, not_before = $2, due_ms = $3,
-             lease_until = NULL, lease_until_ms = NULL WHERE id = $4`,
-          [error, retryAt, epochMs(retryAt, 'markFailed: retryAt'), id],
-        );
-      }
+      const updated =
+        retryAt === undefined
+          ? await pool.query(
+              `UPDATE trackline_outbox SET state = 'failed', last_error = $1, lease_until = NULL, lease_until_ms = NULL,
+                 claim_token = NULL
+               WHERE ${currentClaim('$2', '$3')}`,
+              [error, id, claimToken ?? null],
+            )
+          : await pool.query(
+              `UPDATE trackline_outbox SET state = 'pending', last_error = $1, not_before = $2, due_ms = $3,
+                 lease_until = NULL, lease_until_ms = NULL, claim_token = NULL
+               WHERE ${currentClaim('$4', '$5')}`,
+              [error, retryAt, epochMs(retryAt, 'markFailed: retryAt'), id, claimToken ?? null],
+            );
+      return updated.rowCount === 1;
     },
 
     async listMessages(options = {}) {

@@ -18,6 +18,8 @@ export interface MessageRow {
   sent_at: string | null;
   last_error: string | null;
   lease_until: string | null;
+  /** Added by migration 2. */
+  claim_token: string | null;
 }
 
 export function json<T>(value: string | T): T {
@@ -41,6 +43,7 @@ export function toMessage(row: MessageRow): OutboxMessage {
   if (row.sent_at !== null) message.sentAt = row.sent_at;
   if (row.last_error !== null) message.lastError = row.last_error;
   if (row.lease_until !== null) message.leaseUntil = row.lease_until;
+  if (row.claim_token !== null && row.claim_token !== undefined) message.claimToken = row.claim_token;
   return message;
 }
 

@@ -74,4 +74,11 @@ export const sqliteMigrations: readonly Migration[] = [
       CREATE INDEX outbox_by_order ON outbox (order_number, id);
     `,
   },
+  {
+    version: 2,
+    name: 'a token per outbox claim, so only the current claim marks a message sent or failed',
+    sql: `
+      ALTER TABLE outbox ADD COLUMN claim_token TEXT;
+    `,
+  },
 ];

@@ -7,6 +7,8 @@ import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { sqliteStore, type Store } from '@trackline/node';
+import { sqliteMigrations } from './sqlite-migrations.js';
+import { migrateSqlite } from './sqlite-store.js';
 import { storeSuite } from './store-suite.js';
 
 function versionsOf(path: string): number[] {
@@ -93,6 +95,39 @@ describe('sqliteStore on its own', () => {
       db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'future', 'now')").run();
       db.close();
       await assert.rejects(sqliteStore({ path }), /schema is at version 999, newer than this @trackline\/node knows/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('upgrades a database of the first schema and keeps its claimed messages', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'trackline-sqlite-'));
+    try {
+      const path = join(dir, 'store.db');
+      const db = new Database(path);
+      migrateSqlite(db, sqliteMigrations.slice(0, 1));
+      // A message an older version claimed: no claim token.
+      db.prepare(
+        `INSERT INTO outbox (key, channel, kind, recipient, content, not_before, due_ms, state, attempts, created_at,
+           lease_until, lease_until_ms)
+         VALUES ('A1:delivered:email', 'email', 'delivered', 'ada@example.com', '{}', '2024-04-26T10:00:00Z', ?,
+           'sending', 1, '2024-04-26T10:00:00Z', '2024-04-26T10:01:00Z', ?)`,
+      ).run(Date.parse('2024-04-26T10:00:00Z'), Date.parse('2024-04-26T10:01:00Z'));
+      db.close();
+
+      const store = await sqliteStore({ path });
+      try {
+        assert.deepEqual(versionsOf(path), [1, 2]);
+        const [old] = await store.listMessages();
+        assert.equal(old?.state, 'sending');
+        assert.equal(old?.claimToken, undefined);
+        const [reclaimed] = await store.claimMessages({ now: '2024-04-26T10:01:00Z' });
+        assert.equal(reclaimed?.id, old?.id);
+        assert.ok(reclaimed?.claimToken);
+        assert.equal(await store.markSent(old!.id, '2024-04-26T10:01:01Z', reclaimed.claimToken), true);
+      } finally {
+        await store.close();
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

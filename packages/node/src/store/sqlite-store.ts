@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { CarrierId, Shipment } from '@trackline/core';
@@ -16,7 +17,7 @@ import {
   type MessageRow,
 } from './rows.js';
 import { sqliteMigrations, type Migration } from './sqlite-migrations.js';
-import type { ApplyResult, NewOrder, OutboxMessage, ShipmentChange, StoredOrder, Store } from './types.js';
+import type { ApplyResult, NewMessage, NewOrder, OutboxMessage, ShipmentChange, StoredOrder, Store } from './types.js';
 
 export interface SqliteStoreOptions {
   /** The database file (created when missing), or `':memory:'` for a private in-memory database (tests). */
@@ -28,6 +29,13 @@ export interface SqliteStoreOptions {
 }
 
 type Database = BetterSqlite3.Database;
+
+/**
+ * The message (id, then claim token twice) is still in the claim that is marking it: `sending`, and
+ * with that token when one is given. A sender whose lease ran out finds another token (or a message
+ * already sent) and changes nothing.
+ */
+const currentClaim = `id = ? AND state = 'sending' AND (? IS NULL OR claim_token = ?)`;
 
 interface ShipmentRow {
   id: number;
@@ -158,6 +166,11 @@ function createSqliteStore(db: Database, now: () => Date): Store {
     ),
     insertChange: db.prepare('INSERT INTO changes (shipment_id, before, after, at) VALUES (?, ?, ?, ?)'),
     customer: db.prepare('SELECT customer FROM orders WHERE order_number = ?'),
+    insertMessage: db.prepare(
+      `INSERT INTO outbox (key, channel, kind, recipient, order_number, content, not_before, due_ms, created_at)
+       VALUES (@key, @channel, @kind, @to, @orderNumber, @content, @notBefore, @dueMs, @createdAt)
+       ON CONFLICT (key) DO NOTHING`,
+    ),
   };
 
   function open(): void {
@@ -182,6 +195,22 @@ function createSqliteStore(db: Database, now: () => Date): Store {
       asOf: 0,
       updatedAt: at,
     });
+  }
+
+  /** Inserts one message unless its key exists; 1 when it was new, else 0. */
+  function insertMessage(message: NewMessage, orderNumber: string | undefined, createdAt: string): number {
+    checkMessage(message);
+    return statements.insertMessage.run({
+      key: message.key,
+      channel: message.channel,
+      kind: message.kind,
+      to: message.to,
+      orderNumber: message.orderNumber ?? orderNumber ?? null,
+      content: JSON.stringify(message.content ?? {}),
+      notBefore: message.notBefore,
+      dueMs: epochMs(message.notBefore, 'notBefore'),
+      createdAt,
+    }).changes;
   }
 
   function findShipment(
@@ -288,11 +317,6 @@ function createSqliteStore(db: Database, now: () => Date): Store {
         )
         .all(limit) as ChangeRow[];
       const at = stamp();
-      const insert = db.prepare(
-        `INSERT INTO outbox (key, channel, kind, recipient, order_number, content, not_before, due_ms, created_at)
-       VALUES (@key, @channel, @kind, @to, @orderNumber, @content, @notBefore, @dueMs, @createdAt)
-       ON CONFLICT (key) DO NOTHING`,
-      );
       const done = db.prepare('UPDATE changes SET processed_at = ? WHERE id = ?');
       for (const row of rows) {
         const change: ShipmentChange = { id: String(row.id), after: json<Shipment>(row.after), at: row.at };
@@ -300,33 +324,30 @@ function createSqliteStore(db: Database, now: () => Date): Store {
         if (row.order_number !== null) change.orderNumber = row.order_number;
         const customer = customerOf(row.customer);
         if (customer) change.customer = customer;
-        for (const message of plan(change)) {
-          checkMessage(message);
-          insert.run({
-            key: message.key,
-            channel: message.channel,
-            kind: message.kind,
-            to: message.to,
-            orderNumber: message.orderNumber ?? change.orderNumber ?? null,
-            content: JSON.stringify(message.content ?? {}),
-            notBefore: message.notBefore,
-            dueMs: epochMs(message.notBefore, 'notBefore'),
-            createdAt: at,
-          });
-        }
+        for (const message of plan(change)) insertMessage(message, change.orderNumber, at);
         done.run(at, row.id);
       }
       return rows.length;
     },
   );
 
+  const enqueue = db.transaction((messages: NewMessage[]): number => {
+    const at = stamp();
+    let added = 0;
+    for (const message of messages) added += insertMessage(message, undefined, at);
+    return added;
+  });
+
   const claim = db.transaction((nowMs: number, limit: number, leaseMs: number): OutboxMessage[] => {
     const leaseUntilMs = nowMs + leaseMs;
     const leaseUntil = new Date(leaseUntilMs).toISOString();
+    // One new token per claim: no two claims of a message ever share one.
+    const token = randomUUID();
     return (
       db
         .prepare(
-          `UPDATE outbox SET state = 'sending', attempts = attempts + 1, lease_until = ?, lease_until_ms = ?
+          `UPDATE outbox SET state = 'sending', attempts = attempts + 1, lease_until = ?, lease_until_ms = ?,
+             claim_token = ?
            WHERE id IN (
              SELECT id FROM outbox
              WHERE (state = 'pending' AND due_ms <= ?) OR (state = 'sending' AND lease_until_ms <= ?)
@@ -334,7 +355,7 @@ function createSqliteStore(db: Database, now: () => Date): Store {
            )
            RETURNING *`,
         )
-        .all(leaseUntil, leaseUntilMs, nowMs, nowMs, limit) as MessageRow[]
+        .all(leaseUntil, leaseUntilMs, token, nowMs, nowMs, limit) as MessageRow[]
     )
       .map(toMessage)
       .sort((a, b) => Number(a.id) - Number(b.id));
@@ -409,25 +430,48 @@ function createSqliteStore(db: Database, now: () => Date): Store {
       return claim.immediate(epochMs(at, 'claimMessages: now'), limit, leaseMs);
     },
 
-    async markSent(id, at) {
+    async enqueueMessages(messages) {
       open();
-      db.prepare(
-        `UPDATE outbox SET state = 'sent', sent_at = ?, lease_until = NULL, lease_until_ms = NULL WHERE id = ?`,
-      ).run(at, Number(id));
+      return enqueue.immediate(messages);
     },
 
-    async markFailed(id, error, retryAt) {
+    async markSent(id, at, claimToken) {
       open();
-      if (retryAt === undefined) {
-        db.prepare(
-          `UPDATE outbox SET state = 'failed', last_error = ?, lease_until = NULL, lease_until_ms = NULL WHERE id = ?`,
-        ).run(error, Number(id));
-      } else {
-        db.prepare(
-          `UPDATE outbox SET state = 'pending', last_error = ?, not_before = ?, due_ms = ?,
-             lease_until = NULL, lease_until_ms = NULL WHERE id = ?`,
-        ).run(error, retryAt, epochMs(retryAt, 'markFailed: retryAt'), Number(id));
-      }
+      const updated = db
+        .prepare(
+          `UPDATE outbox SET state = 'sent', sent_at = ?, lease_until = NULL, lease_until_ms = NULL, claim_token = NULL
+           WHERE ${currentClaim}`,
+        )
+        .run(at, Number(id), claimToken ?? null, claimToken ?? null);
+      return updated.changes === 1;
+    },
+
+    async markFailed(id, error, retryAt, claimToken) {
+      open();
+      const updated =
+        retryAt === undefined
+          ? db
+              .prepare(
+                `UPDATE outbox SET state = 'failed', last_error = ?, lease_until = NULL, lease_until_ms = NULL,
+                   claim_token = NULL
+                 WHERE ${currentClaim}`,
+              )
+              .run(error, Number(id), claimToken ?? null, claimToken ?? null)
+          : db
+              .prepare(
+                `UPDATE outbox SET state = 'pending', last_error = ?, not_before = ?, due_ms = ?,
+                   lease_until = NULL, lease_until_ms = NULL, claim_token = NULL
+                 WHERE ${currentClaim}`,
+              )
+              .run(
+                error,
+                retryAt,
+                epochMs(retryAt, 'markFailed: retryAt'),
+                Number(id),
+                claimToken ?? null,
+                claimToken ?? null,
+              );
+      return updated.changes === 1;
     },
 
     async listMessages(options = {}) {

@@ -383,8 +383,11 @@ export function storeSuite(name: string, options: StoreSuiteOptions): void {
         const [reclaimed] = await store.claimMessages({ now: '2024-04-26T10:01:00Z', leaseMs: 60_000 });
         assert.equal(reclaimed?.id, claimed.id, 'a lapsed lease is claimed again');
         assert.equal(reclaimed?.attempts, 2);
+        assert.ok(claimed.claimToken && reclaimed.claimToken);
+        assert.notEqual(reclaimed.claimToken, claimed.claimToken, 'each claim has a token of its own');
 
-        await store.markFailed(claimed.id, 'SMTP 451 try later', '2024-04-26T10:10:00Z');
+        // Without a token, a mark applies to whichever claim holds the message.
+        assert.equal(await store.markFailed(claimed.id, 'SMTP 451 try later', '2024-04-26T10:10:00Z'), true);
         const [retrying] = await store.listMessages();
         assert.equal(retrying?.state, 'pending');
         assert.equal(retrying?.lastError, 'SMTP 451 try later');
@@ -393,10 +396,11 @@ export function storeSuite(name: string, options: StoreSuiteOptions): void {
         const [third] = await store.claimMessages({ now: '2024-04-26T10:10:00Z' });
         assert.equal(third?.attempts, 3);
 
-        await store.markSent(claimed.id, '2024-04-26T10:10:02Z');
+        assert.equal(await store.markSent(claimed.id, '2024-04-26T10:10:02Z', third?.claimToken), true);
         const [sent] = await store.listMessages();
         assert.equal(sent?.state, 'sent');
         assert.equal(sent?.sentAt, '2024-04-26T10:10:02Z');
+        assert.equal(sent?.claimToken, undefined);
         assert.deepEqual(await store.claimMessages({ now: '2024-04-27T00:00:00Z' }), [], 'sent is never claimed');
       });
 
@@ -406,11 +410,127 @@ export function storeSuite(name: string, options: StoreSuiteOptions): void {
         await store.applyUpdate(update([pickedUp]));
         await store.planMessages((change) => [message(change)]);
         const [claimed] = await store.claimMessages({ now: '2024-04-26T10:00:00Z' });
-        await store.markFailed(claimed!.id, 'mailbox does not exist');
+        assert.equal(
+          await store.markFailed(claimed!.id, 'mailbox does not exist', undefined, claimed!.claimToken),
+          true,
+        );
         const [failed] = await store.listMessages();
         assert.equal(failed?.state, 'failed');
         assert.equal(failed?.lastError, 'mailbox does not exist');
         assert.deepEqual(await store.claimMessages({ now: '2024-05-26T10:00:00Z' }), []);
+      });
+
+      it('changes nothing when a claim that ran out marks a message another claim has sent', async () => {
+        await fresh();
+        await store.saveOrder(order);
+        await store.applyUpdate(update([pickedUp]));
+        await store.planMessages((change) => [message(change)]);
+        const [stale] = await store.claimMessages({ now: '2024-04-26T10:00:00Z', leaseMs: 60_000 });
+        const [current] = await store.claimMessages({ now: '2024-04-26T10:01:00Z', leaseMs: 60_000 });
+        assert.ok(stale && current);
+        assert.equal(current.id, stale.id);
+
+        // The first sender is still at work when its lease lapses; its late word must not count.
+        assert.equal(await store.markSent(stale.id, '2024-04-26T10:01:01Z', stale.claimToken), false);
+        let [stored] = await store.listMessages();
+        assert.equal(stored?.state, 'sending');
+        assert.equal(stored?.sentAt, undefined);
+
+        assert.equal(await store.markSent(current.id, '2024-04-26T10:01:02Z', current.claimToken), true);
+        assert.equal(await store.markFailed(stale.id, 'timeout', '2024-04-26T10:05:00Z', stale.claimToken), false);
+        assert.equal(await store.markFailed(stale.id, 'timeout', undefined, stale.claimToken), false);
+        assert.equal(await store.markFailed(stale.id, 'timeout', '2024-04-26T10:05:00Z'), false, 'nor without a token');
+        assert.equal(await store.markSent(current.id, '2024-04-26T10:09:00Z', current.claimToken), false, 'sent once');
+        [stored] = await store.listMessages();
+        assert.equal(stored?.state, 'sent');
+        assert.equal(stored?.sentAt, '2024-04-26T10:01:02Z');
+        assert.equal(stored?.lastError, undefined);
+        assert.equal(stored?.notBefore, '2024-04-26T10:00:00Z');
+        assert.deepEqual(await store.claimMessages({ now: '2024-04-27T00:00:00Z' }), [], 'never sent again');
+      });
+
+      it('changes nothing when markSent or markFailed names another claim', async () => {
+        await fresh();
+        await store.saveOrder(order);
+        await store.applyUpdate(update([pickedUp]));
+        await store.planMessages((change) => [message(change)]);
+        const [claimed] = await store.claimMessages({ now: '2024-04-26T10:00:00Z' });
+        assert.ok(claimed?.claimToken);
+        assert.equal(await store.markSent(claimed.id, '2024-04-26T10:00:01Z', 'not-this-claim'), false);
+        assert.equal(await store.markFailed(claimed.id, 'refused', undefined, 'not-this-claim'), false);
+        let [stored] = await store.listMessages();
+        assert.equal(stored?.state, 'sending');
+        assert.equal(stored?.sentAt, undefined);
+        assert.equal(stored?.lastError, undefined);
+        assert.equal(stored?.claimToken, claimed.claimToken);
+
+        assert.equal(await store.markFailed(claimed.id, '421 busy', '2024-04-26T10:02:00Z', claimed.claimToken), true);
+        [stored] = await store.listMessages();
+        assert.equal(stored?.state, 'pending');
+        assert.equal(
+          await store.markSent(claimed.id, '2024-04-26T10:00:02Z', claimed.claimToken),
+          false,
+          'not claimed',
+        );
+        assert.equal((await store.listMessages())[0]?.state, 'pending');
+      });
+
+      it('queues a message no change caused once, however often it is enqueued', async () => {
+        await fresh();
+        await store.saveOrder(order);
+        const confirmation: NewMessage = {
+          key: 'A1001:order_confirmed:email',
+          channel: 'email',
+          kind: 'order_confirmed',
+          to: 'ada@example.com',
+          orderNumber: 'A1001',
+          content: { subject: 'Order A1001: confirmed', text: 'Thank you for your order.' },
+          notBefore: '2024-04-21T12:00:00-07:00',
+        };
+        const text: NewMessage = {
+          ...confirmation,
+          key: 'A1001:order_confirmed:sms',
+          channel: 'sms',
+          to: '+14155550123',
+        };
+        assert.equal(await store.enqueueMessages([confirmation]), 1);
+        assert.equal(await store.enqueueMessages([confirmation, text, text]), 1, 'only the text is new');
+        assert.equal(await store.enqueueMessages([confirmation, text]), 0);
+        assert.equal(await store.enqueueMessages([]), 0);
+        const messages = await store.listMessages({ orderNumber: 'A1001' });
+        assert.deepEqual(
+          messages.map((m) => [m.key, m.state, m.attempts, m.to]),
+          [
+            ['A1001:order_confirmed:sms', 'pending', 0, '+14155550123'],
+            ['A1001:order_confirmed:email', 'pending', 0, 'ada@example.com'],
+          ],
+        );
+        assert.deepEqual(messages[1]!.content, confirmation.content);
+        assert.equal(messages[1]!.notBefore, confirmation.notBefore);
+        assert.deepEqual(await store.claimMessages({ now: '2024-04-21T18:59:59Z' }), [], 'not due yet');
+        const claimed = await store.claimMessages({ now: '2024-04-21T19:00:00Z' });
+        assert.deepEqual(
+          claimed.map((m) => m.key),
+          ['A1001:order_confirmed:email', 'A1001:order_confirmed:sms'],
+        );
+      });
+
+      it('queues none of a batch when one of its messages is invalid', async () => {
+        await fresh();
+        const good: NewMessage = {
+          key: 'A1001:order_confirmed:email',
+          channel: 'email',
+          kind: 'order_confirmed',
+          to: 'ada@example.com',
+          content: { text: 'Thank you for your order.' },
+          notBefore: '2024-04-21T12:00:00-07:00',
+        };
+        await assert.rejects(
+          store.enqueueMessages([good, { ...good, key: 'A1001:order_confirmed:sms', notBefore: 'tomorrow' }]),
+          /notBefore must be an ISO 8601 date-time/,
+        );
+        assert.deepEqual(await store.listMessages(), []);
+        assert.equal(await store.enqueueMessages([good]), 1);
       });
 
       it('claims only up to the limit, oldest due first', async () => {
@@ -504,6 +624,30 @@ export function storeSuite(name: string, options: StoreSuiteOptions): void {
         const ids = claims.flat().map((m) => m.id);
         assert.equal(ids.length, 8);
         assert.equal(new Set(ids).size, 8, 'no message claimed twice');
+      });
+
+      it('queues a message once when two connections enqueue it at the same time', async () => {
+        const one = await fresh();
+        const two = await database.open();
+        const messages: NewMessage[] = Array.from({ length: 10 }, (_, i) => ({
+          key: `B${i}:order_confirmed:email`,
+          channel: 'email',
+          kind: 'order_confirmed',
+          to: `shopper${i}@example.com`,
+          content: { text: 'Thank you for your order.' },
+          notBefore: '2024-04-21T12:00:00Z',
+        }));
+        const added = await Promise.all([
+          one.enqueueMessages(messages),
+          two.enqueueMessages([...messages].reverse()),
+          one.enqueueMessages(messages.slice(3)),
+          two.enqueueMessages(messages.slice(0, 5)),
+        ]);
+        assert.equal(
+          added.reduce((a, b) => a + b, 0),
+          10,
+        );
+        assert.equal((await two.listMessages({ limit: 50 })).length, 10);
       });
     });
 

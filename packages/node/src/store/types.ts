@@ -10,9 +10,12 @@ import type { CarrierId, Order, Shipment } from '@trackline/core';
 // shopper would be told changed, appends a `ShipmentChange`. The notifier later turns unprocessed
 // changes into outbox messages with `planMessages` (again one transaction; a message's `key` is
 // unique, so planning twice never makes a second message) and sends them with `claimMessages` /
-// `markSent` / `markFailed`. A crash at any point loses nothing: an unanswered webhook is
-// redelivered, an unprocessed change is planned on the next run, a claimed message whose lease
-// runs out is claimed again.
+// `markSent` / `markFailed`. A message no change caused (the order confirmation) goes in with
+// `enqueueMessages`, under the same unique key. A crash at any point loses nothing: an unanswered
+// webhook is redelivered, an unprocessed change is planned on the next run, a claimed message whose
+// lease runs out is claimed again. Each claim carries a token, and `markSent` / `markFailed` with
+// that token apply only while that claim is the current one, so a sender whose lease ran out cannot
+// undo what the sender that took the message over recorded.
 
 /** The shopper an order belongs to: how to match a look-up and how to reach them. */
 export interface Customer {
@@ -116,6 +119,11 @@ export interface OutboxMessage extends NewMessage {
   lastError?: string;
   /** ISO 8601; when a `sending` claim runs out and the message may be claimed again. */
   leaseUntil?: string;
+  /**
+   * Names the claim that holds the message (state `sending`); a new one for every claim. Hand it to
+   * `markSent` / `markFailed`, so they apply only while this claim is still the current one.
+   */
+  claimToken?: string;
 }
 
 export interface Store {
@@ -142,11 +150,27 @@ export interface Store {
    * Several processes may run it at once; each change is planned by exactly one of them.
    */
   planMessages(plan: (change: ShipmentChange) => NewMessage[], options?: { limit?: number }): Promise<number>;
-  /** Claims up to `limit` messages that are due (`pending` and `notBefore` ≤ now, or `sending` with a lapsed lease). */
+  /**
+   * Inserts messages that no shipment change caused (the order confirmation), in one transaction;
+   * a message whose key exists is skipped. Returns how many were new.
+   */
+  enqueueMessages(messages: NewMessage[]): Promise<number>;
+  /**
+   * Claims up to `limit` messages that are due (`pending` and `notBefore` ≤ now, or `sending` with a
+   * lapsed lease), each with a new `claimToken`.
+   */
   claimMessages(options: { now: string; limit?: number; leaseMs?: number }): Promise<OutboxMessage[]>;
-  markSent(id: string, at: string): Promise<void>;
-  /** `retryAt` undefined means give up (`failed`). */
-  markFailed(id: string, error: string, retryAt?: string): Promise<void>;
+  /**
+   * Records that the message was sent. Applies only to a message in `sending` and, given a
+   * `claimToken`, only while that claim is the current one; resolves to whether it applied (false:
+   * the claim ran out and another one took the message over, or it was already sent or failed).
+   */
+  markSent(id: string, at: string, claimToken?: string): Promise<boolean>;
+  /**
+   * Records a failed send: `retryAt` undefined means give up (`failed`), else the message is
+   * `pending` again from then. Applies, and resolves, like `markSent`.
+   */
+  markFailed(id: string, error: string, retryAt?: string, claimToken?: string): Promise<boolean>;
   /** Newest first, for an outbox page. */
   listMessages(options?: { limit?: number; orderNumber?: string }): Promise<OutboxMessage[]>;
 }

@@ -1,0 +1,236 @@
+// bench/webhooks: requests per second and p99 latency of createWebhookHandler (EasyPost signature check,
+// parse through the EasyPost adapter, SQLite write on a file) under autocannon on loopback, beside a bare
+// node:http server that only answers 200, in one run. Every request is a distinct, validly signed
+// `tracker.updated` Event (its own event id, one of 2,000 parcels, one to seven scans), made by the same
+// generator for every server, so the load generator's own cost is the same for each.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon, { type Result } from 'autocannon';
+import { parseWebhook, sqliteStore, verifyWebhook, type ShipmentUpdate } from '@trackline/node';
+import { formatNumber, table } from '../harness.js';
+
+const secret = 'bench-webhook-sécret';
+const key = Buffer.from(secret.normalize('NFKD'), 'utf8');
+const connections = 32;
+const duration = 10;
+const warmup = 3;
+
+const details = [
+  [
+    'pre_transit',
+    'label_created',
+    'Shipment information sent to FedEx',
+    '2024-07-31T15:00:00Z',
+    'ORLANDO',
+    'FL',
+    '32837',
+  ],
+  ['in_transit', 'arrived_at_facility', 'Picked up', '2024-07-31T19:27:00Z', 'ORLANDO', 'FL', '32809'],
+  ['in_transit', 'arrived_at_facility', 'Arrived at FedEx location', '2024-07-31T22:35:00Z', 'ORLANDO', 'FL', '32809'],
+  ['in_transit', 'departed_facility', 'Departed FedEx location', '2024-08-01T14:42:13Z', 'ORLANDO', 'FL', '32809'],
+  ['in_transit', 'unknown', 'On the way', '2024-08-02T02:46:19Z', 'KENLY', 'NC', '27542'],
+  [
+    'out_for_delivery',
+    'out_for_delivery',
+    'On FedEx vehicle for delivery',
+    '2024-08-05T08:10:00Z',
+    'BROOKLYN',
+    'NY',
+    '11201',
+  ],
+  ['delivered', 'arrived_at_destination', 'Delivered', '2024-08-05T14:02:00Z', 'BROOKLYN', 'NY', '11201'],
+].map(([status, detail, message, datetime, city, state, zip]) => ({
+  object: 'TrackingDetail',
+  message,
+  description: message,
+  status,
+  status_detail: detail,
+  datetime,
+  source: 'FedEx',
+  tracking_location: { object: 'TrackingLocation', city, state, country: 'US', zip },
+}));
+
+/** The n-th request: a tracker.updated Event signed as EasyPost signs it. */
+function event(n: number): { body: string; headers: Record<string, string> } {
+  const scans = 1 + (Math.floor(n / 2000) % details.length);
+  const history = details.slice(0, scans);
+  const body = JSON.stringify({
+    id: `evt_bench_${n}_${process.pid}`,
+    object: 'Event',
+    mode: 'test',
+    description: 'tracker.updated',
+    result: {
+      id: `trk_${n % 2000}`,
+      object: 'Tracker',
+      mode: 'test',
+      tracking_code: `EZBENCH${String(n % 2000).padStart(6, '0')}`,
+      status: history.at(-1)!.status,
+      carrier: 'FedEx',
+      est_delivery_date: '2024-08-05T00:00:00Z',
+      tracking_details: history,
+      public_url: 'https://track.easypost.com/bench',
+    },
+    status: 'pending',
+    created_at: '2024-08-02T19:26:52.000Z',
+  });
+  return {
+    body,
+    headers: {
+      'content-type': 'application/json',
+      'x-hmac-signature': `hmac-sha256-hex=${createHmac('sha256', key).update(body).digest('hex')}`,
+    },
+  };
+}
+
+const serverScript = fileURLToPath(new URL('./server.ts', import.meta.url));
+
+async function startServer(kind: string, dbPath: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', serverScript, kind, dbPath], {
+    env: { ...process.env, BENCH_SECRET: secret, NODE_ENV: 'production' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /listening (\S+)/.exec(out);
+      if (match) resolve(match[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`bench server ${kind} exited (${code})`)));
+  });
+  return { child, url };
+}
+
+// Made before the runs, so the load generator only picks the next one: distinct ids for every request the
+// handler can serve in a run (the bare server, faster, cycles through them; it does not look).
+let pool: Array<ReturnType<typeof event>> = [];
+let counter = 0;
+
+function load(url: string, seconds: number): Promise<Result> {
+  return autocannon({
+    url: `${url}/webhooks/easypost`,
+    connections,
+    duration: seconds,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest(request) {
+          const next = pool[counter++ % pool.length]!;
+          return { ...request, method: 'POST', path: '/webhooks/easypost', body: next.body, headers: next.headers };
+        },
+      },
+    ],
+  });
+}
+
+/** Mean time of each stage of one webhook, in this process, over the same kind of requests (µs). */
+async function stages(dir: string): Promise<Array<[string, number]>> {
+  const count = 4000;
+  const requests = Array.from({ length: count }, (_, i) => {
+    const { body, headers } = event(100_000 + i);
+    return { body: Buffer.from(body), headers };
+  });
+  const time = async (run: () => unknown | Promise<unknown>) => {
+    const start = performance.now();
+    await run();
+    return ((performance.now() - start) * 1000) / count;
+  };
+  // Warm up the JIT on the same work first.
+  for (const request of requests.slice(0, 500)) {
+    verifyWebhook('easypost', { ...request, secret });
+    parseWebhook('easypost', request.body);
+  }
+  const verify = await time(() => {
+    for (const request of requests) verifyWebhook('easypost', { ...request, secret });
+  });
+  const updates: ShipmentUpdate[] = [];
+  const parse = await time(() => {
+    for (const request of requests) updates.push(...parseWebhook('easypost', request.body));
+  });
+  const json = await time(() => {
+    for (const request of requests) JSON.parse(request.body.toString('utf8'));
+  });
+  const store = await sqliteStore({ path: join(dir, 'stages.db') });
+  let write: number;
+  try {
+    write = await time(async () => {
+      for (const update of updates) await store.applyUpdate(update);
+    });
+  } finally {
+    await store.close();
+  }
+  return [
+    ['`verifyWebhook` (HMAC-SHA256 of the body, constant-time compare)', verify],
+    ['`parseWebhook` (JSON, then the EasyPost adapter’s `parse`: zod, statuses, time zones)', parse],
+    ['… of which `JSON.parse` alone', json],
+    ['`sqliteStore.applyUpdate` (one transaction: id, merge, change)', write],
+  ];
+}
+
+interface Row {
+  name: string;
+  result: Result;
+}
+
+export async function run(): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'trackline-bench-webhooks-'));
+  pool = Array.from({ length: 30_000 }, (_, n) => event(n));
+  const rows: Row[] = [];
+  let breakdown: Array<[string, number]> = [];
+  try {
+    const subjects = [
+      { kind: 'bare', name: 'bare `node:http`, answers 200' },
+      { kind: 'verify-parse', name: '`verifyWebhook` + `parseWebhook` in a bare server, no store' },
+      { kind: 'no-store', name: '`createWebhookHandler`, a store that writes nothing' },
+      { kind: 'handler', name: '`createWebhookHandler` + `sqliteStore` (file)' },
+    ];
+    for (const subject of subjects) {
+      const { child, url } = await startServer(subject.kind, join(dir, `${subject.kind}.db`));
+      try {
+        await load(url, warmup);
+        const result = await load(url, duration);
+        if (result.non2xx || result.errors) {
+          throw new Error(`${subject.kind}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
+        }
+        rows.push({ name: subject.name, result });
+      } finally {
+        child.kill('SIGTERM');
+      }
+    }
+    breakdown = await stages(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const bare = rows[0]!.result.requests.average;
+  const handler = rows.at(-1)!.result.requests.average;
+  const share = (handler / bare) * 100;
+  return [
+    '## Webhook handler throughput',
+    '',
+    `autocannon ${connections} connections × ${duration} s (after ${warmup} s of warm-up) on 127.0.0.1, each server in a process of its own; every request a distinct, validly signed EasyPost \`tracker.updated\` Event (~1–2.5 kB). The handler checks the HMAC, parses the Tracker with the EasyPost adapter and stores the update with \`applyUpdate\` in a SQLite file (one transaction per webhook) before answering 200.`,
+    '',
+    table(
+      ['server', 'requests/s', 'p50 latency', 'p99 latency', 'vs bare'],
+      rows.map(({ name, result }) => [
+        name,
+        formatNumber(result.requests.average),
+        `${formatNumber(result.latency.p50, 1)} ms`,
+        `${formatNumber(result.latency.p99, 1)} ms`,
+        `${formatNumber((result.requests.average / bare) * 100)} %`,
+      ]),
+    ),
+    '',
+    `The full handler serves **${formatNumber(share)} %** of the bare server's throughput (goal: at least 50 %).`,
+    '',
+    'Where one webhook’s time goes (mean per request, measured in one process over 4,000 requests of the same kind):',
+    '',
+    table(
+      ['stage', 'µs per webhook'],
+      breakdown.map(([stage, micros]) => [stage, formatNumber(micros)]),
+    ),
+  ].join('\n');
+}

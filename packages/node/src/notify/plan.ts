@@ -1,0 +1,183 @@
+import { createHash } from 'node:crypto';
+import { zoneForPlace, type CarrierId, type Shipment } from '@trackline/core';
+import { trackingKey } from '../store/merge.js';
+import type { Channel, Customer, NewMessage, ShipmentChange } from '../store/types.js';
+import { decide, type DecideOptions } from './decide.js';
+import { composeEmail } from './email.js';
+import { endOfQuietHours, isTimeZone } from './quiet-hours.js';
+import { composeSms } from './sms.js';
+import type { Brand, KindPreference, MessageKind, Preferences, QuietHours } from './types.js';
+import { wordsFor } from './words.js';
+
+// From a decision to outbox messages: which channels, which address, what words, when. Pure: the
+// clock comes in as a number and nothing here touches the store.
+
+/** SMS for what is time-sensitive (out for delivery, delivered, something to do), email for the full story. */
+export const defaultPreferences: Readonly<Record<MessageKind, KindPreference>> = {
+  order_confirmed: { channels: ['email'] },
+  shipped: { channels: ['email'] },
+  arriving: { channels: ['email'] },
+  out_for_delivery: { channels: ['sms'], fallback: 'email' },
+  available_for_pickup: { channels: ['sms', 'email'] },
+  delivered: { channels: ['sms'], fallback: 'email' },
+  delay: { channels: ['email'] },
+  exception: { channels: ['email'] },
+  action_required: { channels: ['sms', 'email'] },
+  returned: { channels: ['email'] },
+};
+
+/** Builds the link to the store's tracking page for one order (and parcel, when the message is about one). */
+export type TrackingPageUrl =
+  string | ((link: { orderNumber: string; trackingNumber?: string; carrier?: CarrierId }) => string | undefined);
+
+export interface PlanSettings extends DecideOptions {
+  brand: Brand;
+  preferences: Preferences;
+  quietHours: QuietHours | false;
+  /** The zone for quiet hours when neither the shopper's nor the destination's is known. */
+  defaultTimeZone: string;
+  trackingPageUrl?: TrackingPageUrl;
+  /** The right-hand side of every `Message-ID`. */
+  messageIdDomain: string;
+  /** Which channels have a sender; a channel without one is treated as unreachable. */
+  senders: Record<Channel, boolean>;
+}
+
+const e164 = /^\+[1-9]\d{6,14}$/;
+
+/** The shopper's address on a channel, when the store has one and the shopper did not decline that channel. */
+export function addressOf(customer: Customer | undefined, channel: Channel): string | undefined {
+  if (!customer || customer.channels?.[channel] === false) return undefined;
+  if (channel === 'email') {
+    const email = customer.email?.trim();
+    return email && /^[^\s@]+@[^\s@]+$/.test(email) ? email : undefined;
+  }
+  const phone = customer.phone?.replace(/[\s().-]/g, '');
+  return phone && e164.test(phone) ? phone : undefined;
+}
+
+function channelsFor(kind: MessageKind, customer: Customer | undefined, settings: PlanSettings): Channel[] {
+  const preference = settings.preferences[kind] ?? defaultPreferences[kind];
+  if (!preference) return [];
+  const reachable = (channel: Channel) => settings.senders[channel] && addressOf(customer, channel) !== undefined;
+  const chosen = [...new Set(preference.channels)].filter(reachable);
+  if (chosen.length === 0 && preference.fallback && reachable(preference.fallback)) return [preference.fallback];
+  return chosen;
+}
+
+/** The IANA zone quiet hours are kept in: the shopper's, else the destination's, else the default. */
+export function shopperZone(customer: Customer | undefined, shipment: Shipment | undefined, fallback: string): string {
+  if (isTimeZone(customer?.timeZone)) return customer.timeZone;
+  const destination = shipment?.destination;
+  if (isTimeZone(destination?.timeZone)) return destination.timeZone;
+  if (destination) {
+    try {
+      const zone = zoneForPlace(destination);
+      if (isTimeZone(zone)) return zone;
+    } catch {
+      // a malformed place has no zone
+    }
+  }
+  return fallback;
+}
+
+function linkFor(settings: PlanSettings, orderNumber: string, shipment: Shipment | undefined): string | undefined {
+  const page = settings.trackingPageUrl;
+  let url: string | undefined;
+  if (typeof page === 'function') {
+    url = page({ orderNumber, trackingNumber: shipment?.trackingNumber, carrier: shipment?.carrier });
+  } else if (typeof page === 'string') {
+    url = page
+      .replaceAll('{orderNumber}', encodeURIComponent(orderNumber))
+      .replaceAll('{trackingNumber}', encodeURIComponent(shipment?.trackingNumber ?? ''));
+  }
+  return url || shipment?.trackingUrl;
+}
+
+/** A `Message-ID` that is the same for every try of one message, so mail systems can drop a repeat. */
+export function messageIdFor(key: string, domain: string): string {
+  return `<${createHash('sha256').update(key).digest('hex').slice(0, 32)}@${domain}>`;
+}
+
+/** `order:parcel:kind[@variant]:channel` — unique per thing told, so the outbox never holds it twice. */
+export function messageKey(
+  orderNumber: string,
+  shipment: Shipment | undefined,
+  kind: MessageKind,
+  variant: string | undefined,
+  channel: Channel,
+): string {
+  const parcel = shipment ? `${trackingKey(shipment.trackingNumber)}:` : '';
+  return `${orderNumber}:${parcel}${kind}${variant ? `@${variant}` : ''}:${channel}`;
+}
+
+interface Subject {
+  kind: MessageKind;
+  variant?: string;
+  orderNumber: string;
+  customer: Customer | undefined;
+  shipment?: Shipment;
+}
+
+export function messagesFor(subject: Subject, now: number, settings: PlanSettings): NewMessage[] {
+  const { kind, variant, orderNumber, customer, shipment } = subject;
+  const link = linkFor(settings, orderNumber, shipment);
+  const parcel: Record<string, string> = shipment
+    ? { trackingNumber: shipment.trackingNumber, carrier: shipment.carrier }
+    : {};
+  const messages: NewMessage[] = [];
+  for (const channel of channelsFor(kind, customer, settings)) {
+    const to = addressOf(customer, channel);
+    if (!to) continue;
+    const key = messageKey(orderNumber, shipment, kind, variant, channel);
+    if (channel === 'email') {
+      const words = wordsFor(kind, shipment, customer?.locale, now, orderNumber);
+      const email = composeEmail({
+        words,
+        brand: settings.brand,
+        orderNumber,
+        customerName: customer?.name,
+        link,
+        shipment,
+      });
+      const messageId = messageIdFor(key, settings.messageIdDomain);
+      messages.push({
+        key,
+        channel,
+        kind,
+        to,
+        orderNumber,
+        content: { ...email, messageId, ...parcel },
+        notBefore: new Date(now).toISOString(),
+      });
+    } else {
+      const zone = shopperZone(customer, shipment, settings.defaultTimeZone);
+      const due = settings.quietHours ? endOfQuietHours(now, zone, settings.quietHours) : now;
+      // Written for the moment it goes out, so "today" still means today after a night in the outbox.
+      const words = wordsFor(kind, shipment, customer?.locale, due, orderNumber);
+      const text = composeSms({ words, brandName: settings.brand.name, link });
+      messages.push({
+        key,
+        channel,
+        kind,
+        to,
+        orderNumber,
+        content: { text, ...parcel },
+        notBefore: new Date(due).toISOString(),
+      });
+    }
+  }
+  return messages;
+}
+
+/** The messages one stored change calls for; empty when it is not news worth telling. */
+export function planChange(change: ShipmentChange, now: number, settings: PlanSettings): NewMessage[] {
+  if (!change.orderNumber) return [];
+  const decision = decide(change, now, settings);
+  if (!decision) return [];
+  return messagesFor(
+    { ...decision, orderNumber: change.orderNumber, customer: change.customer, shipment: change.after },
+    now,
+    settings,
+  );
+}

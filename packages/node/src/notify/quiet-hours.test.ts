@@ -1,0 +1,116 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { sqliteStore, type Store } from '../store/index.js';
+import { createNotifier } from './index.js';
+import { endOfQuietHours } from './quiet-hours.js';
+import { change, parcel, scan, scans, shopper } from './test-fixtures.js';
+
+const night = { start: '21:00', end: '08:00' };
+const iso = (ms: number) => new Date(ms).toISOString();
+const at = (value: string) => Date.parse(value);
+
+describe('quiet hours in the shopper’s time zone', () => {
+  it('holds a text sent at 22:30 in Los Angeles until 08:00 there', () => {
+    assert.equal(
+      iso(endOfQuietHours(at('2024-05-06T22:30:00-07:00'), 'America/Los_Angeles', night)),
+      '2024-05-07T15:00:00.000Z',
+    );
+  });
+
+  it('holds a text sent at 06:00 until 08:00 the same morning', () => {
+    assert.equal(
+      iso(endOfQuietHours(at('2024-05-07T06:00:00+02:00'), 'Europe/Berlin', night)),
+      '2024-05-07T06:00:00.000Z',
+    );
+  });
+
+  it('sends at once during the day', () => {
+    const noon = at('2024-05-07T12:00:00+09:00');
+    assert.equal(endOfQuietHours(noon, 'Asia/Tokyo', night), noon);
+  });
+
+  it('reads the same instant as night in one zone and day in another', () => {
+    const instant = at('2024-05-07T05:00:00Z'); // 22:00 in Los Angeles, 14:00 in Tokyo
+    assert.equal(iso(endOfQuietHours(instant, 'America/Los_Angeles', night)), '2024-05-07T15:00:00.000Z');
+    assert.equal(endOfQuietHours(instant, 'Asia/Tokyo', night), instant);
+  });
+
+  it('ends at 08:00 summer time on the night the clocks spring forward (New York)', () => {
+    // 23:00 EST on 9 March 2024; at 02:00 the clocks jump to 03:00 EDT (UTC−4).
+    assert.equal(
+      iso(endOfQuietHours(at('2024-03-09T23:00:00-05:00'), 'America/New_York', night)),
+      '2024-03-10T12:00:00.000Z',
+    );
+  });
+
+  it('ends at 08:00 winter time on the night the clocks fall back (Berlin)', () => {
+    // 23:30 CEST on 26 October 2024; at 03:00 the clocks go back to 02:00 CET (UTC+1).
+    assert.equal(
+      iso(endOfQuietHours(at('2024-10-26T23:30:00+02:00'), 'Europe/Berlin', night)),
+      '2024-10-27T07:00:00.000Z',
+    );
+  });
+
+  it('handles a window that does not cross midnight', () => {
+    const lunch = { start: '12:00', end: '13:30' };
+    assert.equal(iso(endOfQuietHours(at('2024-05-07T12:15:00Z'), 'UTC', lunch)), '2024-05-07T13:30:00.000Z');
+    assert.equal(endOfQuietHours(at('2024-05-07T14:00:00Z'), 'UTC', lunch), at('2024-05-07T14:00:00Z'));
+  });
+});
+
+describe('quiet hours in planned messages', () => {
+  let store: Store;
+  before(async () => {
+    store = await sqliteStore({ path: ':memory:' });
+  });
+  after(() => store.close());
+
+  const hub = parcel('in_transit', [scans.label, scans.pickup, scans.hub]);
+  const lateDelivery = scan('2024-05-06T21:40:00-07:00', 'delivered');
+  const delivered = parcel('delivered', [...hub.events, lateDelivery], { deliveredAt: lateDelivery.at });
+
+  function plan(now: string, customer = shopper, quietHours?: false) {
+    const notifier = createNotifier({
+      store,
+      send: { email: async () => undefined, sms: async () => undefined },
+      brand: { name: 'Acme' },
+      now: () => new Date(now),
+      preferences: { delivered: { channels: ['sms', 'email'] } },
+      ...(quietHours === false ? { quietHours } : {}),
+    });
+    return notifier.plan(change(hub, delivered, customer));
+  }
+
+  it('holds the text until morning but sends the email at once', () => {
+    const messages = plan('2024-05-06T21:45:00-07:00');
+    assert.equal(messages.find((m) => m.channel === 'sms')?.notBefore, '2024-05-07T15:00:00.000Z');
+    assert.equal(messages.find((m) => m.channel === 'email')?.notBefore, '2024-05-07T04:45:00.000Z');
+  });
+
+  it('writes the held text for the morning it is sent: "yesterday", not "today"', () => {
+    const sms = plan('2024-05-06T21:45:00-07:00').find((m) => m.channel === 'sms');
+    assert.match(sms?.content.text ?? '', /delivered your parcel yesterday at 9:40 PM/);
+  });
+
+  it('uses the shopper’s own zone over the destination’s', () => {
+    // 21:45 in Los Angeles is 06:45 in Paris the next morning: held until 08:00 Paris time.
+    const sms = plan('2024-05-06T21:45:00-07:00', { ...shopper, timeZone: 'Europe/Paris' }).find(
+      (m) => m.channel === 'sms',
+    );
+    assert.equal(sms?.notBefore, '2024-05-07T06:00:00.000Z');
+  });
+
+  it('falls back to the destination’s zone when the shopper’s is unknown', () => {
+    const sms = plan('2024-05-06T21:45:00-07:00', { ...shopper, timeZone: undefined }).find((m) => m.channel === 'sms');
+    assert.equal(sms?.notBefore, '2024-05-07T15:00:00.000Z');
+  });
+
+  it('sends at once when quiet hours are turned off', () => {
+    const sms = plan('2024-05-06T21:45:00-07:00', shopper, false).find((m) => m.channel === 'sms');
+    assert.equal(sms?.notBefore, '2024-05-07T04:45:00.000Z');
+  });
+
+  it('refuses quiet hours it cannot read', () => {
+    assert.throws(() => createNotifier({ store, send: {}, quietHours: { start: '9pm', end: '08:00' } }), /HH:MM/);
+  });
+});
