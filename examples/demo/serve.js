@@ -10,7 +10,8 @@ try {
   console.log(`Port ${requested} is busy; using a free one instead.`);
   started = await startDemo({ port: 0 });
 }
-console.log(`Trackline demo: ${started.url}  (time runs 600× faster; Ctrl-C stops it)`);
+console.log(`Trackline demo: ${started.url}  (sandbox time runs 600× faster; Ctrl-C stops it)`);
+console.log(`SQLite store: ${started.dbPath}`);
 
 console.log(`Carrier sandbox behind it: ${started.sandbox}`);
 
