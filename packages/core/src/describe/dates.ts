@@ -42,11 +42,27 @@ export function parseInstant(value: unknown): Instant | null {
   return { ms: day * DAY + (hour * 60 + minute - offset) * MINUTE + second * 1000, offset };
 }
 
+/**
+ * Building an `Intl.DateTimeFormat` costs far more than formatting with one, and a page describes many
+ * shipments in the same few locales and zones: formatters are kept, a bounded number of them.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = formatters.get(key);
+  if (!format) {
+    if (formatters.size >= 256) formatters.clear();
+    format = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, format);
+  }
+  return format;
+}
+
 /** The IANA zone when the runtime knows it, else null. */
 export function timeZoneOf(value: unknown): string | null {
   if (typeof value !== 'string' || value === '') return null;
   try {
-    new Intl.DateTimeFormat('en', { timeZone: value });
+    dateTimeFormat('en', { timeZone: value });
     return value;
   } catch {
     return null;
@@ -56,7 +72,7 @@ export function timeZoneOf(value: unknown): string | null {
 /** The calendar day a moment falls on in a zone. */
 export function dayIn(ms: number, zone: Zone): number {
   if (typeof zone === 'number') return Math.floor((ms + zone * MINUTE) / DAY);
-  const parts = new Intl.DateTimeFormat('en-US', {
+  const parts = dateTimeFormat('en-US', {
     timeZone: zone,
     year: 'numeric',
     month: 'numeric',
@@ -78,7 +94,7 @@ const plain = (text: string) => text.replace(/[\u00a0\u2009\u202f]/g, ' ');
 export function createDates(locale: string, now: number) {
   const thisYear = yearOf(Math.floor(now / DAY));
   const dayFormat = (withYear: boolean) =>
-    new Intl.DateTimeFormat(locale, {
+    dateTimeFormat(locale, {
       weekday: 'short',
       month: 'short',
       day: 'numeric',
@@ -106,7 +122,7 @@ export function createDates(locale: string, now: number) {
       zone === null
         ? ''
         : plain(
-            new Intl.DateTimeFormat(locale, {
+            dateTimeFormat(locale, {
               hour: 'numeric',
               minute: '2-digit',
               timeZone: typeof zone === 'string' ? zone : 'UTC',
