@@ -58,19 +58,52 @@ const sizeOf = (codes: readonly string[]): Sizes => ({
   brotli: codes.reduce((sum, code) => sum + brotli(code), 0),
 });
 
-/** The entry and its static imports (first paint), and the chunks loaded later with `import()`. */
+/** The language of a copy module: `messages-es.js` is Spanish; `messages.js` holds the built-in English. */
+function language(file: string): string {
+  const code = /^messages-(en|es|fr|de)\./.exec(file)?.[1] ?? (file.startsWith('messages-all') ? 'all' : 'en');
+  return { en: 'English', es: 'Spanish', fr: 'French', de: 'German', all: 'every language' }[code]!;
+}
+
+/** What a lazy chunk is, for the "later" column. */
+function lazyGroupOf(chunk: OutputChunk): string {
+  const modules = Object.keys(chunk.modules);
+  if (modules.some((id) => id.includes('floating-ui'))) return '@floating-ui/dom';
+  if (modules.some((id) => id.includes('/ky/'))) return 'ky + the core’s schemas (zod/mini)';
+  const copy = modules.map((id) => /[\\/]messages-(es|fr|de)\.[jt]s$/.exec(id)?.[1]).find(Boolean);
+  return copy ? `copy in ${language(`messages-${copy}.js`)}` : chunk.name;
+}
+
+/** The chunks an entry loads before it runs: itself and its static imports, transitively. */
+function eagerChunks(chunks: readonly OutputChunk[]): Set<string> {
+  const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
+  const eager = new Set<string>();
+  const visit = (name: string) => {
+    const chunk = byName.get(name);
+    if (!chunk || eager.has(name)) return; // an external import is not a chunk of ours
+    eager.add(name);
+    for (const next of chunk.imports) visit(next);
+  };
+  for (const chunk of chunks) if (chunk.isEntry) visit(chunk.fileName);
+  return eager;
+}
+
 /** What a module is, for the breakdown: Lit, a part of the core, or an element. */
 function groupOf(id: string): string {
   if (/[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]/.test(id)) return 'Lit';
   const core = /packages[\\/]core[\\/]src[\\/]([^\\/]+)[\\/]([^\\/]+)$/.exec(id);
   if (core) {
-    if (core[1] === 'describe' && /^messages-/.test(core[2]!)) return 'core: describeShipment copy (en, es, fr, de)';
+    if (core[1] === 'describe' && /^messages-/.test(core[2]!))
+      return `core: describeShipment copy (${language(core[2]!)})`;
     return `core: ${core[1]}/`;
   }
   const element = /packages[\\/]elements[\\/]dist[\\/]([^\\/]+)[\\/]([^\\/]+)$/.exec(id);
   if (element) {
     const [, folder, file] = element;
-    const kind = file!.includes('.styles.') ? 'styles' : file === 'messages.js' ? 'copy (en, es, fr, de)' : 'code';
+    const kind = file!.includes('.styles.')
+      ? 'styles'
+      : file!.startsWith('messages')
+        ? `copy (${language(file!)})`
+        : 'code';
     return folder === 'define' || folder === 'internal'
       ? 'elements: define files and shared helpers'
       : `\`<${folder}>\` ${kind}`;
@@ -83,24 +116,16 @@ function groupOf(id: string): string {
 
 async function pageCost(
   tag: string,
-): Promise<{ firstPaint: Sizes; lazy: Sizes; lazyNames: string[]; groups: Map<string, number> }> {
+): Promise<{ firstPaint: Sizes; lazy: Map<string, number>; groups: Map<string, number> }> {
   const chunks = await bundle(join(dist, `define/${tag}.js`));
   const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
-  const entry = chunks.find((chunk) => chunk.isEntry)!;
-  const eager = new Set<string>();
-  const visit = (name: string) => {
-    if (eager.has(name)) return;
-    eager.add(name);
-    for (const next of byName.get(name)!.imports) visit(next);
-  };
-  visit(entry.fileName);
-  const lazy = chunks.filter((chunk) => !eager.has(chunk.fileName));
-  const lazyNames = lazy.map((chunk) => {
-    const modules = Object.keys(chunk.modules);
-    if (modules.some((id) => id.includes('floating-ui'))) return '@floating-ui/dom';
-    if (modules.some((id) => id.includes('/ky/'))) return 'ky + the core’s schemas (zod/mini)';
-    return chunk.name;
-  });
+  const eager = eagerChunks(chunks);
+  // What loads later, by what it is (one language's copy is several small chunks, one per element and the core).
+  const lazy = new Map<string, number>();
+  for (const chunk of chunks.filter((chunk) => !eager.has(chunk.fileName))) {
+    const group = lazyGroupOf(chunk);
+    lazy.set(group, (lazy.get(group) ?? 0) + gzip(chunk.code));
+  }
   // Where the first paint's bytes go: each module minified on its own, grouped by what it is.
   const groups = new Map<string, number>();
   for (const name of eager) {
@@ -114,12 +139,14 @@ async function pageCost(
   return {
     groups,
     firstPaint: sizeOf([...eager].map((name) => byName.get(name)!.code)),
-    lazy: sizeOf(lazy.map((chunk) => chunk.code)),
-    lazyNames,
+    lazy,
   };
 }
 
-/** A component's own code: its define file and its folder, without Lit, the core or the other components. */
+/**
+ * A component's own code: its define file and its folder, without Lit, the core or the other components,
+ * and without the copy in other languages that it loads only when a page asks for one.
+ */
 async function ownCode(tag: string): Promise<Sizes> {
   const entry = join(dist, `define/${tag}.js`);
   const chunks = await bundle(entry, (id, importer) => {
@@ -128,7 +155,8 @@ async function ownCode(tag: string): Promise<Sizes> {
     const path = id.startsWith('/') ? id : join(dirname(importer), id);
     return path !== entry && path.startsWith(join(dist, 'define'));
   });
-  return sizeOf(chunks.map((chunk) => chunk.code));
+  const eager = eagerChunks(chunks);
+  return sizeOf(chunks.filter((chunk) => eager.has(chunk.fileName)).map((chunk) => chunk.code));
 }
 
 /** A parcel with `count` scans over two weeks, oldest first, with places and carrier text. */
@@ -365,7 +393,7 @@ export async function run(): Promise<string> {
       `\`<${tag}>\``,
       kb(cost.firstPaint.gzip),
       kb(cost.firstPaint.brotli),
-      cost.lazyNames.length ? `${cost.lazyNames.join(', ')}: ${kb(cost.lazy.gzip)} gzip` : '—',
+      cost.lazy.size ? [...cost.lazy].map(([name, bytes]) => `${name}: ${kb(bytes)}`).join('; ') : '—',
       tag === 'order-tracker' ? '≤ 12 KB gzip' : '',
     ]);
   }
@@ -378,11 +406,11 @@ export async function run(): Promise<string> {
   return [
     '## Web components: size and render time',
     '',
-    'Sizes are gzip (level 9) and brotli (quality 11) of minified code. "Own ESM code" is a component\'s define file and its own modules (Lit, the core and the other components left out). "First paint" is what a page downloads before a tag can render its data: the define file and every static import (Lit and the core included), bundled with rollup and esbuild minify as a store\'s build would, each chunk compressed on its own; "later" is what loads with `import()` only when needed (an endpoint look-up, a tooltip).',
+    'Sizes are gzip (level 9) and brotli (quality 11) of minified code. "Own ESM code" is a component\'s define file and its own modules (Lit, the core and the other components left out). "First paint" is what a page downloads before a tag can render its data: the define file and every static import (Lit and the core included), bundled with rollup and esbuild minify as a store\'s build would, each chunk compressed on its own; English is built in. "Later" is what loads with `import()` only when needed, gzip: an endpoint look-up, a tooltip, or the copy of a language a page asks for (Spanish, French or German; a page loads one of them, not all three). The CDN bundle is one file with every language inside.',
     '',
     table(['file', 'gzip', 'brotli', 'goal'], rows),
     '',
-    table(['tag', 'first paint, gzip', 'first paint, brotli', 'later, on demand', 'goal'], costs),
+    table(['tag', 'first paint, gzip', 'first paint, brotli', 'later, on demand (gzip)', 'goal'], costs),
     '',
     `Where \`<order-tracker>\`'s first paint goes (each module minified on its own, before compression; ${kb(total)} in all):`,
     '',

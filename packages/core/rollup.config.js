@@ -7,6 +7,11 @@ export default library({
     'status/index': 'src/status/index.ts',
     'detect/index': 'src/detect/index.ts',
     'describe/index': 'src/describe/index.ts',
+    // One module per language of the describe copy: `@trackline/core/locales/<language>`.
+    'describe/messages-en': 'src/describe/messages-en.ts',
+    'describe/messages-es': 'src/describe/messages-es.ts',
+    'describe/messages-fr': 'src/describe/messages-fr.ts',
+    'describe/messages-de': 'src/describe/messages-de.ts',
     'fit/index': 'src/fit/index.ts',
   },
 });

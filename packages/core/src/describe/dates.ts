@@ -31,9 +31,27 @@ export function parseDay(value: unknown): number | null {
   return m ? epochDay(Number(m[1]), Number(m[2]), Number(m[3])) : null;
 }
 
+/**
+ * Reading a shipment reads every event's time to find the latest, and a page describes the same parcel on every
+ * render (a 200-scan history is 200 parses each time): parsed times are kept, a bounded number of them.
+ */
+const instants = new Map<string, Readonly<Instant> | null>();
+
 /** An ISO 8601 date-time with an offset; null without an offset, since its moment would depend on the machine. */
-export function parseInstant(value: unknown): Instant | null {
-  const m = typeof value === 'string' ? DATE_TIME.exec(value.trim()) : null;
+export function parseInstant(value: unknown): Readonly<Instant> | null {
+  if (typeof value !== 'string') return null;
+  if (value.length > 64) return readInstant(value); // longer than any date-time: not worth keeping
+  let instant = instants.get(value);
+  if (instant === undefined) {
+    instant = readInstant(value);
+    if (instants.size >= 4096) instants.clear();
+    instants.set(value, instant);
+  }
+  return instant;
+}
+
+function readInstant(value: string): Instant | null {
+  const m = DATE_TIME.exec(value.trim());
   if (!m) return null;
   const day = epochDay(Number(m[1]), Number(m[2]), Number(m[3]));
   const [hour, minute, second] = [Number(m[4]), Number(m[5]), Number(m[6] ?? 0)];

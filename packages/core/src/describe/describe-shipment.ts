@@ -1,162 +1,17 @@
-import type { ProblemReason, Shipment, Status } from '../model/index.js';
-import { readShipment, type Facts } from './context.js';
-import { formattingLocale, resolveLocale } from './locale.js';
+import type { Shipment } from '../model/index.js';
+import { createDescriber, type DescribeOptions, type ShipmentDescription } from './describer.js';
 import { describeMessages } from './messages.js';
-import type { MessageContext, MessageKey, Messages } from './types.js';
 
-export interface DescribeOptions {
-  /** BCP 47 tag (`es-MX`); languages other than en, es, fr and de fall back to English. */
-  locale?: string;
-  /** "Now", for words like "today" and for telling whether a delivery date has passed. Default: the current time. */
-  now?: Date | string;
-  /** Replacement copy for some keys of the chosen language. */
-  messages?: Partial<Messages>;
-}
+export type { DescribeOptions, ShipmentDescription } from './describer.js';
 
-/** The shopper's three questions, answered in plain text (render it as text, never as HTML). */
-export interface ShipmentDescription {
-  headline: string;
-  whatHappened: string;
-  whatNext: string;
-  /** What the shopper should do, or null when nothing. */
-  whatToDo: string | null;
-}
-
-/** Statuses whose own copy leads even when a problem is open: the parcel is done, going back, or waiting for pickup. */
-const statusLeads: ReadonlySet<Status> = new Set([
-  'available_for_pickup',
-  'delivered',
-  'returning',
-  'returned',
-  'cancelled',
-]);
-/** Problems that stop mattering once the parcel heads back or is cancelled. */
-const transient: ReadonlySet<ProblemReason> = new Set(['delayed', 'weather', 'stalled']);
-/** Problems only the store can put right, so the shopper is told to contact it even when the carrier asks nothing. */
-const askStore: ReadonlySet<ProblemReason> = new Set(['damaged', 'lost']);
-/** Problems after which a delivery date means little. */
-const noDate: ReadonlySet<ProblemReason> = new Set(['damaged', 'lost', 'refused']);
-/** Problems that do not change what to do at a pickup point: collect the parcel. */
-const pickupAnyway: ReadonlySet<ProblemReason> = new Set([
-  'failed_attempt',
-  'held',
-  'delayed',
-  'weather',
-  'stalled',
-  'other',
-]);
-/** Statuses before delivery, where a delivery date helps. */
-const dated: ReadonlySet<Status> = new Set(['pending', 'info_received', 'in_transit']);
-
-const join = (...sentences: string[]) => sentences.filter(Boolean).join(' ');
-
-/** Whether an open problem still says something about this status. */
-function matters(status: Status | null, reason: ProblemReason): boolean {
-  if (status === 'delivered') return reason === 'damaged'; // delivery is a good scan; only damage outlives it
-  if (status === 'returning' || status === 'returned' || status === 'cancelled') return !transient.has(reason);
-  return true;
-}
-
-function compose(facts: Facts, say: (key: MessageKey) => string): ShipmentDescription {
-  const { status, context } = facts;
-  const problem = facts.problem && matters(status, facts.problem.reason) ? facts.problem.reason : null;
-  const problemTodo = problem && (context.action || askStore.has(problem)) ? say(`problem.${problem}.todo`) : '';
-  const eta = () => join(context.eta ? say(`eta.${facts.basis}`) : '', facts.late ? say('eta.late') : '');
-  const due = context.due ? say('eta.passed') : '';
-
-  let headline: string;
-  let whatHappened: string;
-  let whatNext: string;
-  let whatToDo = '';
-  if (status && statusLeads.has(status)) {
-    headline = say(`status.${status}.headline`);
-    whatHappened = join(say(`status.${status}.happened`), problem ? say(`problem.${problem}.happened`) : '');
-    whatNext = status === 'delivered' && problem ? say(`problem.${problem}.next`) : say(`status.${status}.next`);
-    if (status === 'delivered') whatToDo = problemTodo;
-    else if (status === 'available_for_pickup') {
-      whatToDo = (problem && !pickupAnyway.has(problem) && problemTodo) || say('status.available_for_pickup.todo');
-    } else if (status === 'returning' || status === 'returned' || status === 'cancelled') {
-      whatToDo = say(`status.${status}.todo`);
-    }
-  } else if (problem) {
-    headline = say(`problem.${problem}.headline`);
-    whatHappened = join(say(`problem.${problem}.happened`), say('lastSeen'));
-    whatNext = join(due, say(`problem.${problem}.next`), context.action || noDate.has(problem) ? '' : eta());
-    whatToDo = problemTodo;
-  } else if (status) {
-    headline = say(`status.${status}.headline`);
-    whatHappened = join(say(`status.${status}.happened`), status === 'in_transit' ? say('lastSeen') : '');
-    whatNext = dated.has(status) ? join(due, say(`status.${status}.next`), eta()) : say(`status.${status}.next`);
-  } else {
-    headline = say('generic.headline');
-    whatHappened = join(say('generic.happened'), say('lastSeen'));
-    whatNext = join(due, say('generic.next'), eta());
-  }
-  return {
-    headline: headline || say('generic.headline'),
-    whatHappened: whatHappened || say('generic.happened'),
-    whatNext: whatNext || say('generic.next'),
-    whatToDo: whatToDo || null,
-  };
-}
-
-/** Nothing known: the copy falls back to "the carrier", no place, no dates. */
-const nothingKnown: MessageContext = {
-  carrier: '',
-  place: '',
-  time: null,
-  eta: null,
-  due: null,
-  promised: null,
-  action: false,
-};
-
-function toTime(now: unknown): number {
-  const ms = now instanceof Date ? now.getTime() : typeof now === 'string' ? Date.parse(now) : NaN;
-  return Number.isFinite(ms) && Math.abs(ms) <= 8.64e15 ? ms : Date.now();
-}
+const everyLanguage = /* @__PURE__ */ createDescriber(describeMessages);
 
 /**
  * Describes one parcel for its shopper: what happened, what happens next and what to do, if anything.
  * Uses only normalized fields, never the carrier's own text. Never throws: unreadable data gives generic copy.
+ * Speaks English, Spanish, French and German out of the box; a browser page that wants only the shopper's
+ * language in its bundle uses `createDescriber` with `loadDescribeMessages` instead.
  */
 export function describeShipment(shipment: Shipment, options?: DescribeOptions): ShipmentDescription {
-  let builtIn: Messages = describeMessages.en;
-  let overrides: Partial<Record<string, unknown>> = {};
-  let context = nothingKnown;
-  const run = (message: unknown): string | undefined => {
-    try {
-      const text: unknown = typeof message === 'function' ? message(context) : undefined;
-      // A date or time that ends in a dot (`avr.`, `a.m.`) must not end its sentence with two.
-      return typeof text === 'string' ? text.replace(/([^.])\.\.(\s|$)/g, '$1.$2').trim() : undefined;
-    } catch {
-      return undefined;
-    }
-  };
-  const say = (key: MessageKey): string => {
-    let override: unknown;
-    try {
-      override = overrides[key];
-    } catch {
-      override = undefined;
-    }
-    return run(override) ?? run(builtIn[key]) ?? '';
-  };
-
-  try {
-    const locale: unknown = options?.locale;
-    const language = resolveLocale(typeof locale === 'string' ? locale : undefined);
-    builtIn = describeMessages[language];
-    const messages: unknown = options?.messages;
-    if (typeof messages === 'object' && messages !== null) overrides = messages;
-    const facts = readShipment(shipment, formattingLocale(locale, language), toTime(options?.now));
-    // A problem that no longer matters (a delay on a delivered parcel) asks nothing of the shopper.
-    const open = facts.problem !== null && matters(facts.status, facts.problem.reason);
-    context = open ? facts.context : { ...facts.context, action: false };
-    return compose({ ...facts, context }, say);
-  } catch {
-    // Only a hostile input (a throwing getter, a proxy) gets here: answer with the generic copy.
-    context = nothingKnown;
-    return compose({ status: null, problem: null, basis: 'carrier', late: false, context }, say);
-  }
+  return everyLanguage(shipment, options);
 }

@@ -1,19 +1,14 @@
 import { css } from 'lit';
 
+/** Its own styles; the element adopts the shared colour `tokens` (internal/tokens.styles.ts) before them. */
 export const styles = css`
   :host {
-    --_text: var(--trackline-color-text, #1b1f24);
-    --_muted: var(--trackline-color-muted, #59636e);
-    --_accent: var(--trackline-color-accent, #1f5fbf);
-    --_problem: var(--trackline-color-problem, #b35900);
-    --_action: var(--trackline-color-action, #b42318);
     --_bg: var(--trackline-banner-background, #fff4e5);
     --_action-bg: var(--trackline-banner-action-background, #fdecea);
     --_border: var(--trackline-banner-border-width, 0.25rem);
     --_gap: var(--trackline-space, 0.5rem);
     --_radius: var(--trackline-radius, 0.5rem);
     --_tap: var(--trackline-tap-target, 2.75rem);
-    --_font: var(--trackline-font-family, system-ui, sans-serif);
     --_size: var(--trackline-font-size, 1rem);
     --_size-small: var(--trackline-font-size-small, 0.875rem);
     display: block;
@@ -24,22 +19,12 @@ export const styles = css`
   }
 
   :host([theme='dark']) {
-    --_text: var(--trackline-color-text, #e6edf3);
-    --_muted: var(--trackline-color-muted, #9198a1);
-    --_accent: var(--trackline-color-accent, #6ea8fe);
-    --_problem: var(--trackline-color-problem, #f0a04b);
-    --_action: var(--trackline-color-action, #ff8a7a);
     --_bg: var(--trackline-banner-background, #2d2012);
     --_action-bg: var(--trackline-banner-action-background, #3a1a17);
   }
 
   @media (prefers-color-scheme: dark) {
     :host(:not([theme='light'])) {
-      --_text: var(--trackline-color-text, #e6edf3);
-      --_muted: var(--trackline-color-muted, #9198a1);
-      --_accent: var(--trackline-color-accent, #6ea8fe);
-      --_problem: var(--trackline-color-problem, #f0a04b);
-      --_action: var(--trackline-color-action, #ff8a7a);
       --_bg: var(--trackline-banner-background, #2d2012);
       --_action-bg: var(--trackline-banner-action-background, #3a1a17);
     }

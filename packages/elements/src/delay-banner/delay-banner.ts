@@ -1,14 +1,10 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import {
-  describeShipment,
-  type DeliveryEstimate,
-  type ProblemReason,
-  type Shipment,
-  type Status,
-} from '@trackline/core';
-import { pickLocale } from '../internal/intl-locale.js';
-import { bannerMessages, type BannerMessages } from './messages.js';
+import type { DeliveryEstimate, ProblemReason, Shipment, Status } from '@trackline/core';
+import { describe, describeCopy } from '../internal/describe.js';
+import { LanguageController } from '../internal/languages.js';
+import { bannerCopy, type BannerMessages } from './messages.js';
+import { tokens } from '../internal/tokens.styles.js';
 import { styles } from './delay-banner.styles.js';
 
 /** Problems that stop mattering once the parcel heads back or is cancelled (as in `describeShipment`). */
@@ -110,7 +106,9 @@ const alertIcon = html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="fa
  * @cssproperty [--trackline-font-size-small=0.875rem] - Size of the labels and the badge.
  */
 export class DelayBanner extends LitElement {
-  static override styles = styles;
+  static override styles = [tokens, styles];
+
+  readonly #language = new LanguageController(this, [bannerCopy, describeCopy]);
 
   /** Whether the store put anything in the `contact` slot. */
   @state() private hasContact = false;
@@ -135,6 +133,13 @@ export class DelayBanner extends LitElement {
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
     this.hidden = !this.showing;
+  }
+
+  /** Also waits for the copy of a language the page asked for, and the update that shows it. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await super.getUpdateComplete();
+    await this.#language.settled();
+    return super.getUpdateComplete();
   }
 
   private get showing(): boolean {
@@ -164,9 +169,9 @@ export class DelayBanner extends LitElement {
     const shipment = this.shipment;
     if (!shipment?.problem || !this.showing) return nothing;
 
-    const { language, tag } = pickLocale(this, this.locale);
-    const messages: BannerMessages = { ...bannerMessages[language], ...this.messages };
-    const description = describeShipment(shipment, {
+    const { language, tag } = this.#language.use(this.locale);
+    const messages: BannerMessages = { ...bannerCopy.get(language), ...this.messages };
+    const description = describe(shipment, {
       locale: tag,
       ...(messages.describe ? { messages: messages.describe } : {}),
     });

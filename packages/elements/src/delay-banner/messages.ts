@@ -1,4 +1,5 @@
-import type { DescribeLocale, Messages } from '@trackline/core';
+import type { Messages } from '@trackline/core';
+import { Catalog } from '../internal/languages.js';
 
 export interface BannerMessages {
   /** Badge before the headline when the shopper must act. */
@@ -19,41 +20,20 @@ export interface BannerMessages {
   describe?: Partial<Messages>;
 }
 
-export const bannerMessages: Record<DescribeLocale, BannerMessages> = {
-  en: {
-    actionRequired: 'Action needed',
-    whatHappened: 'What happened',
-    whatNext: 'What happens next',
-    whatToDo: 'What you can do',
-    newDate: 'New delivery date',
-    mostLikely: (day) => `most likely ${day}`,
-    contact: 'Contact the store',
-  },
-  es: {
-    actionRequired: 'Requiere tu acción',
-    whatHappened: 'Qué ha pasado',
-    whatNext: 'Qué pasará ahora',
-    whatToDo: 'Qué puedes hacer',
-    newDate: 'Nueva fecha de entrega',
-    mostLikely: (day) => `lo más probable, ${day}`,
-    contact: 'Contactar con la tienda',
-  },
-  fr: {
-    actionRequired: 'Action requise',
-    whatHappened: "Ce qui s'est passé",
-    whatNext: 'La suite',
-    whatToDo: 'Ce que vous pouvez faire',
-    newDate: 'Nouvelle date de livraison',
-    mostLikely: (day) => `le plus probablement ${day}`,
-    contact: 'Contacter la boutique',
-  },
-  de: {
-    actionRequired: 'Handlung erforderlich',
-    whatHappened: 'Was passiert ist',
-    whatNext: 'Wie es weitergeht',
-    whatToDo: 'Was Sie tun können',
-    newDate: 'Neues Lieferdatum',
-    mostLikely: (day) => `wahrscheinlich ${day}`,
-    contact: 'Shop kontaktieren',
-  },
+/** The English copy, built in: every other language loads when a page first asks for it. */
+export const en: BannerMessages = {
+  actionRequired: 'Action needed',
+  whatHappened: 'What happened',
+  whatNext: 'What happens next',
+  whatToDo: 'What you can do',
+  newDate: 'New delivery date',
+  mostLikely: (day) => `most likely ${day}`,
+  contact: 'Contact the store',
 };
+
+/** `<delay-banner>`'s copy in every language: English now, the others with `import()` when a page asks for them. */
+export const bannerCopy = new Catalog<BannerMessages>(en, {
+  es: () => import('./messages-es.js').then((module) => module.es),
+  fr: () => import('./messages-fr.js').then((module) => module.fr),
+  de: () => import('./messages-de.js').then((module) => module.de),
+});

@@ -1,5 +1,6 @@
 // Real key presses in browser tests, through @web/test-runner's built-in `send-keys` command (the same call
-// @web/test-runner-commands makes, without depending on that package from here). Test-only: no entry imports it.
+// @web/test-runner-commands makes, without depending on that package from here), and forced colours through
+// our own command (packages/elements/test-commands.plugin.js). Test-only: no entry imports it.
 
 interface CommandSocket {
   sendMessageWaitForResponse(message: unknown): Promise<{ executed: boolean; result?: unknown }>;
@@ -22,4 +23,9 @@ export function press(key: string): Promise<void> {
 /** Types text into the focused element, key by key. */
 export function type(text: string): Promise<void> {
   return command('send-keys', { type: text });
+}
+
+/** Turns Windows-style forced colours (high contrast) on or off for the page (`test-commands.plugin.js`). */
+export function emulateForcedColors(forcedColors: 'active' | 'none'): Promise<void> {
+  return command('emulate-forced-colors', { forcedColors });
 }

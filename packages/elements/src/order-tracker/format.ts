@@ -23,14 +23,28 @@ function createTrackerFormat(tag: string) {
     return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 12)) : null;
   };
 
+  // `formatRange` is the slowest call of a render (about half a millisecond in Chromium), and a page shows the
+  // same few windows on every render: their text is kept, a bounded number of them.
+  const windows = new Map<string, { text: string; window: boolean } | null>();
+  const formatWindow = (value: DateWindow) => {
+    const from = calendarDay(value.earliest);
+    const to = calendarDay(value.latest);
+    if (!from || !to) return null;
+    if (from.getTime() >= to.getTime()) return { text: day.format(from), window: false };
+    return { text: day.formatRange(from, to), window: true };
+  };
+
   return {
     /** `Tue, May 7` or `Tue, May 7 – Thu, May 9`; null when a date is unreadable. */
     window(value: DateWindow): { text: string; window: boolean } | null {
-      const from = calendarDay(value.earliest);
-      const to = calendarDay(value.latest);
-      if (!from || !to) return null;
-      if (from.getTime() >= to.getTime()) return { text: day.format(from), window: false };
-      return { text: day.formatRange(from, to), window: true };
+      const key = `${value.earliest}/${value.latest}`;
+      let text = windows.get(key);
+      if (text === undefined) {
+        text = formatWindow(value);
+        if (windows.size >= 64) windows.clear();
+        windows.set(key, text);
+      }
+      return text;
     },
     /** An instant (`2024-05-07T10:50:00-07:00` or a Date) as a date and time in the shopper's zone. */
     dateTime(value: Date): string {

@@ -1,16 +1,11 @@
 import { css } from 'lit';
 
+/** Its own styles; the element adopts the shared colour `tokens` (internal/tokens.styles.ts) before them. */
 export const styles = css`
   :host {
-    --_accent: var(--trackline-color-accent, #1f5fbf);
     --_on-accent: var(--trackline-color-on-accent, #ffffff);
-    --_text: var(--trackline-color-text, #1b1f24);
-    --_muted: var(--trackline-color-muted, #59636e);
-    --_problem: var(--trackline-color-problem, #b35900);
-    --_action: var(--trackline-color-action, #b42318);
     --_surface: var(--trackline-color-surface, #ffffff);
     --_border: var(--trackline-color-border, #d0d7de);
-    --_font: var(--trackline-font-family, system-ui, sans-serif);
     --_font-size: var(--trackline-font-size, 1rem);
     --_radius: var(--trackline-radius, 0.5rem);
     --_space: var(--trackline-space, 0.5rem);
@@ -24,24 +19,14 @@ export const styles = css`
   }
 
   :host([theme='dark']) {
-    --_accent: var(--trackline-color-accent, #6ea8fe);
     --_on-accent: var(--trackline-color-on-accent, #0d1117);
-    --_text: var(--trackline-color-text, #e6edf3);
-    --_muted: var(--trackline-color-muted, #9198a1);
-    --_problem: var(--trackline-color-problem, #f0a04b);
-    --_action: var(--trackline-color-action, #ff8a7a);
     --_surface: var(--trackline-color-surface, #0d1117);
     --_border: var(--trackline-color-border, #3d444d);
   }
 
   @media (prefers-color-scheme: dark) {
     :host(:not([theme='light'])) {
-      --_accent: var(--trackline-color-accent, #6ea8fe);
       --_on-accent: var(--trackline-color-on-accent, #0d1117);
-      --_text: var(--trackline-color-text, #e6edf3);
-      --_muted: var(--trackline-color-muted, #9198a1);
-      --_problem: var(--trackline-color-problem, #f0a04b);
-      --_action: var(--trackline-color-action, #ff8a7a);
       --_surface: var(--trackline-color-surface, #0d1117);
       --_border: var(--trackline-color-border, #3d444d);
     }
@@ -330,6 +315,12 @@ export const styles = css`
     }
     .bone {
       background: GrayText;
+    }
+    h2:focus-visible,
+    .button:focus-visible,
+    input:focus-visible,
+    .link:focus-visible {
+      outline-color: Highlight;
     }
   }
 `;

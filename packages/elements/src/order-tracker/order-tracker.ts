@@ -2,15 +2,16 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import {
   carrierName,
-  describeShipment,
   type DescribeLocale,
   type ProblemReason,
   type Order,
   type Shipment,
   type Status,
 } from '@trackline/core';
+import { describe, describeCopy } from '../internal/describe.js';
 import { pickLocale, plainText } from '../internal/intl-locale.js';
-import { timelineMessages } from '../tracking-timeline/messages.js';
+import { LanguageController } from '../internal/languages.js';
+import { timelineCopy } from '../tracking-timeline/messages.js';
 import {
   TracklineErrorEvent,
   TracklineLoadedEvent,
@@ -20,7 +21,8 @@ import {
 import type { LookupQuery, LookupResult } from './fetch-lookup.js';
 import { trackerFormat, type TrackerFormat } from './format.js';
 import { LookupController } from './lookup-controller.js';
-import { trackerMessagesFor, type TrackerMessages } from './messages.js';
+import { trackerCopy, type TrackerMessages } from './messages.js';
+import { tokens } from '../internal/tokens.styles.js';
 import { styles } from './order-tracker.styles.js';
 
 type Mode = 'order' | 'tracking';
@@ -118,8 +120,10 @@ const safeUrl = (url: unknown): string | null =>
  * @fires trackline-status-change - A parcel's status differs from the previous look-up's (`detail: { trackingNumber, previous, status }`).
  */
 export class OrderTracker extends LitElement {
-  static override styles = styles;
+  static override styles = [tokens, styles];
 
+  // The parcel label on each timeline comes from the timeline's copy; the embedded elements load their own.
+  #language = new LanguageController(this, [trackerCopy, timelineCopy, describeCopy]);
   #lookup = new LookupController(this, {
     loaded: (result, previous) => this.#loaded(result, previous),
     failed: (error) => this.#failed(error.code, error.message),
@@ -178,6 +182,13 @@ export class OrderTracker extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.#copyTimer);
+  }
+
+  /** Also waits for the copy of a language the page asked for, and the update that shows it. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await super.getUpdateComplete();
+    await this.#language.settled();
+    return super.getUpdateComplete();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -269,11 +280,12 @@ export class OrderTracker extends LitElement {
   }
 
   #messages(): TrackerMessages {
-    return trackerMessagesFor(pickLocale(this, this.locale).language, this.messages);
+    const builtIn = trackerCopy.get(this.#language.use(this.locale).language);
+    return this.messages ? { ...builtIn, ...this.messages } : builtIn;
   }
 
   #describe(shipment: Shipment) {
-    return describeShipment(shipment, { locale: pickLocale(this, this.locale).tag });
+    return describe(shipment, { locale: this.#language.use(this.locale).tag });
   }
 
   #errorText(code: LookupErrorCode): string {
@@ -457,7 +469,7 @@ export class OrderTracker extends LitElement {
   }
 
   #renderShipment(shipment: Shipment, index: number, count: number, inOrder: boolean, ctx: RenderContext) {
-    const { m, format, tag } = ctx;
+    const { m, format, childLocale } = ctx;
     const described = this.#describe(shipment);
     const carrier = carrierName(shipment.carrier) ?? carrierName('other');
     const service = plainText(shipment.service);
@@ -491,7 +503,7 @@ export class OrderTracker extends LitElement {
       <tracking-progress
         exportparts="base:progress, step:progress-step, step__dot:progress-step__dot, step__label:progress-step__label, step__note:progress-step__note"
         .shipment=${shipment}
-        locale=${tag}
+        locale=${childLocale}
         theme=${this.theme ?? nothing}
       ></tracking-progress>
       ${
@@ -500,7 +512,7 @@ export class OrderTracker extends LitElement {
               exportparts="base:banner, headline:banner__headline, details:banner__details, contact-link:banner__contact-link"
               heading-level=${inOrder ? 4 : 3}
               .shipment=${shipment}
-              locale=${tag}
+              locale=${childLocale}
               theme=${this.theme ?? nothing}
               contact-href=${this.contactHref ?? nothing}
             ></delay-banner>`
@@ -540,9 +552,9 @@ export class OrderTracker extends LitElement {
         heading-level=${inOrder ? 4 : 3}
         .shipment=${shipment}
         .messages=${
-          count > 1 ? { label: `${timelineMessages[ctx.language].label} (${m.parcel(index + 1, count)})` } : undefined
+          count > 1 ? { label: `${timelineCopy.get(ctx.language).label} (${m.parcel(index + 1, count)})` } : undefined
         }
-        locale=${tag}
+        locale=${childLocale}
         theme=${this.theme ?? nothing}
       ></tracking-timeline>
     </article>`;
@@ -617,9 +629,16 @@ export class OrderTracker extends LitElement {
   }
 
   override render() {
-    const { language, tag } = pickLocale(this, this.locale);
-    const m = trackerMessagesFor(language, this.messages);
-    const ctx: RenderContext = { m, tag, language, format: trackerFormat(tag) };
+    const { language, tag } = this.#language.use(this.locale);
+    const m = this.#messages();
+    // The embedded elements get the locale asked for, not the English shown while it loads: they start
+    // loading their own copy of it now rather than after this element's.
+    const ctx: RenderContext = {
+      m,
+      language,
+      format: trackerFormat(tag),
+      childLocale: pickLocale(this, this.locale).tag,
+    };
     return html`<div part="base" class="base" aria-busy=${this.#lookup.state === 'loading' ? 'true' : 'false'}>
       <div part="header"><slot name="header"></slot></div>
       ${this.#renderBody(ctx)}
@@ -632,7 +651,8 @@ export class OrderTracker extends LitElement {
 
 interface RenderContext {
   m: TrackerMessages;
-  tag: string;
+  /** The `locale` of the embedded elements. */
+  childLocale: string;
   language: DescribeLocale;
   format: TrackerFormat;
 }

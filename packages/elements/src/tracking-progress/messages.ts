@@ -1,4 +1,5 @@
-import { resolveLocale, type Milestone } from '@trackline/core';
+import type { Milestone } from '@trackline/core';
+import { Catalog } from '../internal/languages.js';
 
 export interface ProgressMessages {
   label: string;
@@ -10,70 +11,26 @@ export interface ProgressMessages {
   actionRequired: string;
 }
 
-export const progressMessages: Record<'en' | 'es' | 'fr' | 'de', ProgressMessages> = {
-  en: {
-    label: 'Delivery progress',
-    steps: {
-      ordered: 'Ordered',
-      packed: 'Packed',
-      shipped: 'Shipped',
-      out_for_delivery: 'Out for delivery',
-      delivered: 'Delivered',
-    },
-    returning: 'Returning to sender',
-    returned: 'Returned to sender',
-    cancelled: 'Cancelled',
-    problem: 'Delayed',
-    actionRequired: 'Needs your action',
+/** The English copy, built in: every other language loads when a page first asks for it. */
+export const en: ProgressMessages = {
+  label: 'Delivery progress',
+  steps: {
+    ordered: 'Ordered',
+    packed: 'Packed',
+    shipped: 'Shipped',
+    out_for_delivery: 'Out for delivery',
+    delivered: 'Delivered',
   },
-  es: {
-    label: 'Progreso de la entrega',
-    steps: {
-      ordered: 'Pedido',
-      packed: 'Preparado',
-      shipped: 'Enviado',
-      out_for_delivery: 'En reparto',
-      delivered: 'Entregado',
-    },
-    returning: 'Volviendo al remitente',
-    returned: 'Devuelto al remitente',
-    cancelled: 'Cancelado',
-    problem: 'Con retraso',
-    actionRequired: 'Requiere tu acción',
-  },
-  fr: {
-    label: 'Progression de la livraison',
-    steps: {
-      ordered: 'Commandé',
-      packed: 'Préparé',
-      shipped: 'Expédié',
-      out_for_delivery: 'En cours de livraison',
-      delivered: 'Livré',
-    },
-    returning: "Retour à l'expéditeur",
-    returned: "Renvoyé à l'expéditeur",
-    cancelled: 'Annulé',
-    problem: 'Retardé',
-    actionRequired: 'Action requise',
-  },
-  de: {
-    label: 'Lieferfortschritt',
-    steps: {
-      ordered: 'Bestellt',
-      packed: 'Verpackt',
-      shipped: 'Versandt',
-      out_for_delivery: 'In Zustellung',
-      delivered: 'Zugestellt',
-    },
-    returning: 'Rücksendung an Absender',
-    returned: 'An Absender zurückgesandt',
-    cancelled: 'Storniert',
-    problem: 'Verzögert',
-    actionRequired: 'Handlung erforderlich',
-  },
+  returning: 'Returning to sender',
+  returned: 'Returned to sender',
+  cancelled: 'Cancelled',
+  problem: 'Delayed',
+  actionRequired: 'Needs your action',
 };
 
-/** `es-MX` → `es`; anything unknown → `en` (the core's `resolveLocale`). */
-export function messagesFor(locale: string | undefined): ProgressMessages {
-  return progressMessages[resolveLocale(locale)];
-}
+/** `<tracking-progress>`'s copy in every language: English now, the others with `import()` when a page asks for them. */
+export const progressCopy = new Catalog<ProgressMessages>(en, {
+  es: () => import('./messages-es.js').then((module) => module.es),
+  fr: () => import('./messages-fr.js').then((module) => module.fr),
+  de: () => import('./messages-de.js').then((module) => module.de),
+});

@@ -1,15 +1,11 @@
 import { css } from 'lit';
 
+/** Its own styles; the element adopts the shared colour `tokens` (internal/tokens.styles.ts) before them. */
 export const styles = css`
   :host {
-    --_accent: var(--trackline-color-accent, #1f5fbf);
-    --_text: var(--trackline-color-text, #1b1f24);
-    --_muted: var(--trackline-color-muted, #59636e);
     --_track: var(--trackline-progress-track-color, #d0d7de);
-    --_problem: var(--trackline-color-problem, #b35900);
     --_dot: var(--trackline-progress-dot-size, 1rem);
     --_gap: var(--trackline-space, 0.5rem);
-    --_font: var(--trackline-font-family, system-ui, sans-serif);
     display: block;
     /* Its own width picks the layout (below), wherever it is placed. */
     container-type: inline-size;
@@ -18,20 +14,12 @@ export const styles = css`
   }
 
   :host([theme='dark']) {
-    --_accent: var(--trackline-color-accent, #6ea8fe);
-    --_text: var(--trackline-color-text, #e6edf3);
-    --_muted: var(--trackline-color-muted, #9198a1);
     --_track: var(--trackline-progress-track-color, #3d444d);
-    --_problem: var(--trackline-color-problem, #f0a04b);
   }
 
   @media (prefers-color-scheme: dark) {
     :host(:not([theme='light'])) {
-      --_accent: var(--trackline-color-accent, #6ea8fe);
-      --_text: var(--trackline-color-text, #e6edf3);
-      --_muted: var(--trackline-color-muted, #9198a1);
       --_track: var(--trackline-progress-track-color, #3d444d);
-      --_problem: var(--trackline-color-problem, #f0a04b);
     }
   }
 
@@ -115,6 +103,11 @@ export const styles = css`
     .current .dot {
       background: CanvasText;
       border-color: CanvasText;
+    }
+    /* The halo that marks the current step is a box shadow, which forced colours remove: a ring instead. */
+    .current .dot {
+      outline: 2px solid Highlight;
+      outline-offset: 2px;
     }
     .note {
       color: CanvasText;

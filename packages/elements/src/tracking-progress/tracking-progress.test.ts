@@ -36,6 +36,20 @@ describe('<tracking-progress>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('shows English while the shopper’s language loads, then switches to it', async () => {
+    const el = document.createElement('tracking-progress');
+    el.locale = 'de-CH';
+    el.shipment = { status: 'in_transit', events: [] };
+    document.body.append(el);
+    // The first render comes before German can have arrived: it has to be loaded over the network.
+    while (!el.hasUpdated) await Promise.resolve();
+    expect(el.shadowRoot!.querySelector('ol')!.getAttribute('aria-label')).to.equal('Delivery progress');
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('ol')!.getAttribute('aria-label')).to.equal('Lieferfortschritt');
+    expect(el.shadowRoot!.querySelector('[aria-current="step"]')!.textContent).to.contain('Versandt');
+    el.remove();
+  });
+
   it('shows a return as its own note, in the shopper’s language', async () => {
     const el = await render({ status: 'returning', events: [] }, 'es-MX');
     expect(el.shadowRoot!.querySelector('ol')!.getAttribute('aria-label')).to.equal('Progreso de la entrega');

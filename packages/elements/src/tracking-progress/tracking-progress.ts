@@ -1,7 +1,9 @@
 import { LitElement, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { milestones, shipmentProgress, type Shipment } from '@trackline/core';
-import { messagesFor } from './messages.js';
+import { LanguageController } from '../internal/languages.js';
+import { progressCopy } from './messages.js';
+import { tokens } from '../internal/tokens.styles.js';
 import { styles } from './tracking-progress.styles.js';
 
 /**
@@ -27,7 +29,9 @@ import { styles } from './tracking-progress.styles.js';
  * @cssproperty [--trackline-font-family=system-ui, sans-serif] - Font.
  */
 export class TrackingProgress extends LitElement {
-  static override styles = styles;
+  static override styles = [tokens, styles];
+
+  #language = new LanguageController(this, [progressCopy]);
 
   /** The shipment to show. */
   @property({ attribute: false }) shipment?: Pick<Shipment, 'status' | 'events' | 'problem'>;
@@ -38,8 +42,15 @@ export class TrackingProgress extends LitElement {
   /** `light` or `dark`; by default follows the shopper's system setting. */
   @property({ reflect: true }) theme?: 'light' | 'dark';
 
+  /** Also waits for the copy of a language the page asked for, and the update that shows it. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await super.getUpdateComplete();
+    await this.#language.settled();
+    return super.getUpdateComplete();
+  }
+
   override render() {
-    const messages = messagesFor(this.locale ?? this.closest('[lang]')?.getAttribute('lang') ?? undefined);
+    const messages = progressCopy.get(this.#language.use(this.locale).language);
     const progress = shipmentProgress(this.shipment ?? { status: 'pending', events: [] });
     const reached = milestones.indexOf(progress.milestone);
     const note =

@@ -1,4 +1,5 @@
 import { zoneOffsetAt, type Place, type TrackingEvent } from '@trackline/core';
+import { dateTimeFormat, displayNames } from '../internal/intl-cache.js';
 import { plainText } from '../internal/intl-locale.js';
 
 const MINUTE = 60_000;
@@ -47,43 +48,38 @@ function softenCapitals(text: string): string {
   });
 }
 
-/** Formats one timeline's days, times and places in one locale; formatters are made once per zone. */
+/**
+ * Formats one timeline's days, times and places in one locale. Cheap to call on every render: the Intl
+ * formatters behind it are kept across renders and elements (internal/intl-cache.ts).
+ */
 export function createTimelineFormat(tag: string, now = Date.now()) {
   const thisYear = new Date(now).getUTCFullYear();
-  const dayFormats = new Map<boolean, Intl.DateTimeFormat>();
-  const clockFormats = new Map<string, Intl.DateTimeFormat | null>();
-  let regionNames: Intl.DisplayNames | null | undefined;
 
-  function clockFormat(timeZone: string, timeZoneName: 'short' | 'shortOffset'): Intl.DateTimeFormat | null {
+  // Most events of a history share one or two zones: looked up once per timeline, not once per event.
+  const clocks = new Map<string, Intl.DateTimeFormat | null>();
+  const clockFormat = (timeZone: string, timeZoneName: 'short' | 'shortOffset') => {
     const key = `${timeZone} ${timeZoneName}`;
-    let format = clockFormats.get(key);
+    let format = clocks.get(key);
     if (format === undefined) {
-      try {
-        format = new Intl.DateTimeFormat(tag, { hour: 'numeric', minute: '2-digit', timeZone, timeZoneName });
-      } catch {
-        format = null; // an unknown zone, or an engine without offset time zones
-      }
-      clockFormats.set(key, format);
+      // null for an unknown zone, or an engine without offset time zones
+      format = dateTimeFormat(tag, { hour: 'numeric', minute: '2-digit', timeZone, timeZoneName });
+      clocks.set(key, format);
     }
     return format;
-  }
+  };
 
   return {
     /** `Tuesday, May 7` (with the year when it is not this year). */
     day(day: number): string {
       const withYear = new Date(day * DAY).getUTCFullYear() !== thisYear;
-      let format = dayFormats.get(withYear);
-      if (!format) {
-        format = new Intl.DateTimeFormat(tag, {
-          weekday: 'long',
-          month: 'long',
-          day: 'numeric',
-          year: withYear ? 'numeric' : undefined,
-          timeZone: 'UTC',
-        });
-        dayFormats.set(withYear, format);
-      }
-      return format.format(day * DAY);
+      const format = dateTimeFormat(tag, {
+        weekday: 'long',
+        month: 'long',
+        day: 'numeric',
+        ...(withYear ? { year: 'numeric' } : {}),
+        timeZone: 'UTC',
+      });
+      return format ? format.format(day * DAY) : new Date(day * DAY).toISOString().slice(0, 10);
     },
 
     /**
@@ -104,8 +100,10 @@ export function createTimelineFormat(tag: string, now = Date.now()) {
       const byOffset =
         clock.offset === 0 ? clockFormat('UTC', 'short') : clockFormat(offsetId(clock.offset), 'shortOffset');
       if (byOffset) return byOffset.format(clock.ms);
-      const wall = new Intl.DateTimeFormat(tag, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' });
-      return `${wall.format(clock.ms + clock.offset * MINUTE)} ${offsetName(clock.offset)}`;
+      const wall = dateTimeFormat(tag, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' });
+      const local = new Date(clock.ms + clock.offset * MINUTE);
+      const text = wall ? wall.format(local) : local.toISOString().slice(11, 16);
+      return `${text} ${offsetName(clock.offset)}`;
     },
 
     /** `Fresno, CA`; the country's name is added when it differs from `home` or is all there is. */
@@ -116,16 +114,9 @@ export function createTimelineFormat(tag: string, now = Date.now()) {
       const parts = [city, region && region.toLowerCase() !== city.toLowerCase() ? region : ''].filter(Boolean);
       const country = plainText(place.country);
       if (country && (parts.length === 0 || (home && country !== home))) {
-        if (regionNames === undefined) {
-          try {
-            regionNames = new Intl.DisplayNames(tag, { type: 'region' });
-          } catch {
-            regionNames = null;
-          }
-        }
         let name = country;
         try {
-          name = regionNames?.of(country) ?? country;
+          name = displayNames(tag, { type: 'region' })?.of(country) ?? country;
         } catch {
           name = country; // not a region code Intl knows
         }

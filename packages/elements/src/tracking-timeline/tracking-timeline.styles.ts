@@ -1,12 +1,8 @@
 import { css } from 'lit';
 
+/** Its own styles; the element adopts the shared colour `tokens` (internal/tokens.styles.ts) before them. */
 export const styles = css`
   :host {
-    --_accent: var(--trackline-color-accent, #1f5fbf);
-    --_text: var(--trackline-color-text, #1b1f24);
-    --_muted: var(--trackline-color-muted, #59636e);
-    --_problem: var(--trackline-color-problem, #b35900);
-    --_action: var(--trackline-color-action, #b42318);
     --_line: var(--trackline-timeline-line-color, #d0d7de);
     --_dot: var(--trackline-timeline-dot-size, 0.75rem);
     --_tooltip-bg: var(--trackline-tooltip-background, #1b1f24);
@@ -14,7 +10,6 @@ export const styles = css`
     --_gap: var(--trackline-space, 0.5rem);
     --_radius: var(--trackline-radius, 0.5rem);
     --_tap: var(--trackline-tap-target, 2.75rem);
-    --_font: var(--trackline-font-family, system-ui, sans-serif);
     --_size: var(--trackline-font-size, 1rem);
     --_size-small: var(--trackline-font-size-small, 0.875rem);
     display: block;
@@ -25,11 +20,6 @@ export const styles = css`
   }
 
   :host([theme='dark']) {
-    --_accent: var(--trackline-color-accent, #6ea8fe);
-    --_text: var(--trackline-color-text, #e6edf3);
-    --_muted: var(--trackline-color-muted, #9198a1);
-    --_problem: var(--trackline-color-problem, #f0a04b);
-    --_action: var(--trackline-color-action, #ff8a7a);
     --_line: var(--trackline-timeline-line-color, #3d444d);
     --_tooltip-bg: var(--trackline-tooltip-background, #e6edf3);
     --_tooltip-text: var(--trackline-tooltip-color, #1b1f24);
@@ -37,11 +27,6 @@ export const styles = css`
 
   @media (prefers-color-scheme: dark) {
     :host(:not([theme='light'])) {
-      --_accent: var(--trackline-color-accent, #6ea8fe);
-      --_text: var(--trackline-color-text, #e6edf3);
-      --_muted: var(--trackline-color-muted, #9198a1);
-      --_problem: var(--trackline-color-problem, #f0a04b);
-      --_action: var(--trackline-color-action, #ff8a7a);
       --_line: var(--trackline-timeline-line-color, #3d444d);
       --_tooltip-bg: var(--trackline-tooltip-background, #e6edf3);
       --_tooltip-text: var(--trackline-tooltip-color, #1b1f24);

@@ -1,10 +1,13 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { sortEvents, type Shipment, type TrackingEvent } from '@trackline/core';
-import { pickLocale, plainText } from '../internal/intl-locale.js';
+import { numberFormat } from '../internal/intl-cache.js';
+import { plainText } from '../internal/intl-locale.js';
+import { LanguageController } from '../internal/languages.js';
 import { createTimelineFormat, readClock, type EventClock, type TimelineFormat } from './format.js';
-import { timelineMessages, type TimelineMessageOverrides, type TimelineMessages } from './messages.js';
+import { timelineCopy, type TimelineMessageOverrides, type TimelineMessages } from './messages.js';
 import { TooltipController } from './tooltip-controller.js';
+import { tokens } from '../internal/tokens.styles.js';
 import { styles } from './tracking-timeline.styles.js';
 
 const DEFAULT_COLLAPSED_COUNT = 5;
@@ -76,9 +79,10 @@ const infoIcon = html`<svg viewBox="0 0 20 20" aria-hidden="true" focusable="fal
  * @cssproperty [--trackline-font-size-small=0.875rem] - Size of headings, times, places, problems and the tooltip.
  */
 export class TrackingTimeline extends LitElement {
-  static override styles = styles;
+  static override styles = [tokens, styles];
 
   private readonly tooltips = new TooltipController(this);
+  readonly #language = new LanguageController(this, [timelineCopy]);
 
   /** The newest-first index of the event whose tooltip is open. */
   @state() private openIndex: number | null = null;
@@ -107,6 +111,13 @@ export class TrackingTimeline extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     // A new history may not have the event whose tooltip is open.
     if (changed.has('shipment') && this.openIndex !== null) this.tooltips.hide();
+  }
+
+  /** Also waits for the copy of a language the page asked for, and the update that shows it. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await super.getUpdateComplete();
+    await this.#language.settled();
+    return super.getUpdateComplete();
   }
 
   private get limit(): number {
@@ -234,8 +245,8 @@ export class TrackingTimeline extends LitElement {
   }
 
   override render() {
-    const { language, tag } = pickLocale(this, this.locale);
-    const builtIn = timelineMessages[language];
+    const { language, tag } = this.#language.use(this.locale);
+    const builtIn = timelineCopy.get(language);
     const messages: TimelineMessages = {
       ...builtIn,
       ...this.messages,
@@ -254,7 +265,7 @@ export class TrackingTimeline extends LitElement {
     const shown = collapsible && !this.expanded ? events.slice(0, this.limit) : events;
     const format = createTimelineFormat(tag);
     const home = this.shipment?.destination?.country;
-    const count = new Intl.NumberFormat(tag).format(events.length);
+    const count = numberFormat(tag)?.format(events.length) ?? String(events.length);
 
     return html`<section part="base" aria-label=${messages.label}>
       <div part="history" id="history">

@@ -1,0 +1,52 @@
+import { expect } from '@open-wc/testing';
+import '@trackline/elements/order-tracker';
+import { styles as banner } from '../delay-banner/delay-banner.styles.js';
+import { styles as tracker } from '../order-tracker/order-tracker.styles.js';
+import { styles as progress } from '../tracking-progress/tracking-progress.styles.js';
+import { styles as timeline } from '../tracking-timeline/tracking-timeline.styles.js';
+import { tokens } from './tokens.styles.js';
+
+const defined = (css: string) => new Set([...css.matchAll(/(--_[\w-]+)\s*:/g)].map((m) => m[1]!));
+const used = (css: string) => new Set([...css.matchAll(/var\((--_[\w-]+)/g)].map((m) => m[1]!));
+const sheets = { banner, tracker, progress, timeline };
+
+describe('the shared colour tokens', () => {
+  it('are each used by some element, and no element defines one of them again', () => {
+    const shared = defined(tokens.cssText);
+    const everyUse = new Set(Object.values(sheets).flatMap((sheet) => [...used(sheet.cssText)]));
+    expect(
+      [...shared].filter((name) => !everyUse.has(name)),
+      'defined but used by no element',
+    ).to.deep.equal([]);
+    for (const [name, sheet] of Object.entries(sheets)) {
+      const again = [...defined(sheet.cssText)].filter((token) => shared.has(token));
+      expect(again, `${name} defines a shared token again`).to.deep.equal([]);
+    }
+  });
+
+  it('give every element the same colours, light and dark', async () => {
+    const host = document.createElement('div');
+    host.innerHTML = ['tracking-progress', 'tracking-timeline', 'delay-banner', 'order-tracker']
+      .map((tag) => `<${tag} theme="light"></${tag}><${tag} theme="dark"></${tag}>`)
+      .join('');
+    document.body.append(host);
+    await Promise.all(
+      ['tracking-progress', 'tracking-timeline', 'delay-banner', 'order-tracker'].map((tag) =>
+        customElements.whenDefined(tag),
+      ),
+    );
+    const read = (el: Element) => {
+      const style = getComputedStyle(el);
+      return ['--_accent', '--_text', '--_muted', '--_problem', '--_action'].map((name) =>
+        style.getPropertyValue(name).trim(),
+      );
+    };
+    const light = [...host.querySelectorAll('[theme="light"]')].map(read);
+    const dark = [...host.querySelectorAll('[theme="dark"]')].map(read);
+    expect(light[0]).to.deep.equal(['#1f5fbf', '#1b1f24', '#59636e', '#b35900', '#b42318']);
+    expect(dark[0]).to.deep.equal(['#6ea8fe', '#e6edf3', '#9198a1', '#f0a04b', '#ff8a7a']);
+    for (const values of light) expect(values).to.deep.equal(light[0]);
+    for (const values of dark) expect(values).to.deep.equal(dark[0]);
+    host.remove();
+  });
+});

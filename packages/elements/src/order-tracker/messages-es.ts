@@ -1,0 +1,53 @@
+import type { TrackerMessages } from './messages.js';
+
+// Spanish copy, loaded with import() only when a page asks for Spanish (see ./messages.ts).
+export const es: TrackerMessages = {
+  formTitle: 'Sigue tu pedido',
+  formIntro:
+    'Introduce tu número de pedido con el correo o el código postal que usaste al comprar, o un número de seguimiento.',
+  lookupBy: 'Buscar por',
+  byOrder: 'Número de pedido',
+  byTracking: 'Número de seguimiento',
+  orderNumber: 'Número de pedido',
+  contact: 'Correo o código postal',
+  contactHint: 'El que usaste al comprar.',
+  trackingNumber: 'Número de seguimiento',
+  submit: 'Buscar',
+  orderNumberMissing: 'Introduce tu número de pedido.',
+  contactMissing: 'Introduce el correo o el código postal que usaste al comprar.',
+  emailInvalid: 'Introduce un correo como nombre@ejemplo.com.',
+  postalCodeInvalid: 'Introduce un código postal con letras, números, espacios o guiones.',
+  trackingNumberMissing: 'Introduce tu número de seguimiento.',
+  trackingNumberInvalid: 'Un número de seguimiento tiene de 6 a 40 letras y números. Revísalo e inténtalo de nuevo.',
+  loading: 'Cargando la información de seguimiento…',
+  notFound:
+    'No encontramos ningún pedido con estos datos. Revisa el número de pedido y el correo o el código postal, e inténtalo de nuevo.',
+  notFoundTracking: 'No encontramos este número de seguimiento. Revísalo e inténtalo de nuevo.',
+  network: 'No pudimos cargar la información de seguimiento más reciente. Revisa tu conexión e inténtalo de nuevo.',
+  invalidResponse: 'No pudimos leer la información que envió la tienda. Inténtalo de nuevo en un momento.',
+  retry: 'Reintentar',
+  trackAnother: 'Seguir otro pedido',
+  lastUpdated: (t) => `Última actualización: ${t}`,
+  order: (n) => `Pedido ${n}`,
+  placed: (d) => `Realizado el ${d}`,
+  noParcels: 'Tu pedido aún no se ha enviado. Verás cada paquete aquí cuando salga.',
+  parcel: (i, n) => `Paquete ${i} de ${n}`,
+  estimate: 'Entrega estimada',
+  basis: {
+    carrier: (c) => `Estimación de ${c}`,
+    history: (_c, n) => (n ? `Según ${n} entregas recientes` : 'Según entregas recientes'),
+    promise: () => 'La fecha que dio la tienda',
+  },
+  confidence: (p, w) =>
+    w ? `${p} de probabilidad de que llegue en estas fechas` : `${p} de probabilidad de que llegue ese día`,
+  promised: 'Entrega prometida',
+  carrier: 'Transportista',
+  trackingNumberShort: 'Número de seguimiento',
+  copy: 'Copiar',
+  copyLabel: (n) => `Copiar el número de seguimiento ${n}`,
+  copied: 'Copiado',
+  copyFailed: 'No se pudo copiar. Selecciona el número y cópialo.',
+  carrierLink: (c) => `Seguir en la web de ${c}`,
+  newTab: '(se abre en una pestaña nueva)',
+  statusChanged: (p, h) => `${p}: ${h}`,
+};

@@ -1,0 +1,53 @@
+import type { TrackerMessages } from './messages.js';
+
+// French copy, loaded with import() only when a page asks for French (see ./messages.ts).
+export const fr: TrackerMessages = {
+  formTitle: 'Suivre votre commande',
+  formIntro:
+    'Saisissez votre numéro de commande avec l’e-mail ou le code postal utilisé lors de l’achat, ou un numéro de suivi.',
+  lookupBy: 'Rechercher par',
+  byOrder: 'Numéro de commande',
+  byTracking: 'Numéro de suivi',
+  orderNumber: 'Numéro de commande',
+  contact: 'E-mail ou code postal',
+  contactHint: 'Celui utilisé lors de l’achat.',
+  trackingNumber: 'Numéro de suivi',
+  submit: 'Suivre',
+  orderNumberMissing: 'Saisissez votre numéro de commande.',
+  contactMissing: 'Saisissez l’e-mail ou le code postal utilisé lors de l’achat.',
+  emailInvalid: 'Saisissez une adresse e-mail comme nom@exemple.fr.',
+  postalCodeInvalid: 'Saisissez un code postal avec des lettres, des chiffres, des espaces ou des tirets.',
+  trackingNumberMissing: 'Saisissez votre numéro de suivi.',
+  trackingNumberInvalid: 'Un numéro de suivi compte de 6 à 40 lettres et chiffres. Vérifiez-le et réessayez.',
+  loading: 'Chargement du suivi…',
+  notFound:
+    'Aucune commande ne correspond à ces informations. Vérifiez le numéro de commande et l’e-mail ou le code postal, puis réessayez.',
+  notFoundTracking: 'Ce numéro de suivi est introuvable. Vérifiez-le et réessayez.',
+  network: 'Impossible de charger le dernier suivi. Vérifiez votre connexion et réessayez.',
+  invalidResponse: 'Impossible de lire les informations envoyées par la boutique. Réessayez dans un instant.',
+  retry: 'Réessayer',
+  trackAnother: 'Suivre une autre commande',
+  lastUpdated: (t) => `Dernière mise à jour : ${t}`,
+  order: (n) => `Commande ${n}`,
+  placed: (d) => `Passée le ${d}`,
+  noParcels: 'Votre commande n’est pas encore expédiée. Chaque colis apparaîtra ici dès son départ.',
+  parcel: (i, n) => `Colis ${i} sur ${n}`,
+  estimate: 'Livraison estimée',
+  basis: {
+    carrier: (c) => `Estimation de ${c}`,
+    history: (_c, n) => (n ? `D’après ${n} livraisons récentes` : 'D’après les livraisons récentes'),
+    promise: () => 'La date donnée par la boutique',
+  },
+  confidence: (p, w) =>
+    w ? `${p} de chances qu’il arrive dans cette période` : `${p} de chances qu’il arrive ce jour-là`,
+  promised: 'Livraison promise',
+  carrier: 'Transporteur',
+  trackingNumberShort: 'Numéro de suivi',
+  copy: 'Copier',
+  copyLabel: (n) => `Copier le numéro de suivi ${n}`,
+  copied: 'Copié',
+  copyFailed: 'Copie impossible. Sélectionnez le numéro et copiez-le.',
+  carrierLink: (c) => `Suivre sur le site de ${c}`,
+  newTab: '(s’ouvre dans un nouvel onglet)',
+  statusChanged: (p, h) => `${p} : ${h}`,
+};

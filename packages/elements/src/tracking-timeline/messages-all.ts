@@ -1,0 +1,11 @@
+import type { DescribeLocale } from '@trackline/core';
+import { en, type TimelineMessages } from './messages.js';
+import { de } from './messages-de.js';
+import { es } from './messages-es.js';
+import { fr } from './messages-fr.js';
+
+/**
+ * The built-in copy in every language, to read or to spread and change a few words. The element itself
+ * loads only the language a page asks for, so importing this adds every language to a bundle.
+ */
+export const timelineMessages: Record<DescribeLocale, TimelineMessages> = { en, es, fr, de };

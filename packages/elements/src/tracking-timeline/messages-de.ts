@@ -1,0 +1,40 @@
+import type { TimelineMessages } from './messages.js';
+
+// German copy, loaded with import() only when a page asks for German (see ./messages.ts).
+export const de: TimelineMessages = {
+  label: 'Sendungsverlauf',
+  empty: 'Noch keine Sendungsdaten.',
+  showAll: (count) => `Alle ${count} Ereignisse anzeigen`,
+  showFewer: 'Weniger Ereignisse anzeigen',
+  details: 'Angaben des Paketdienstes',
+  code: 'Code des Paketdienstes',
+  text: 'Text des Paketdienstes',
+  status: 'Status',
+  actionRequired: 'Handlung erforderlich',
+  unknownDate: 'Datum unbekannt',
+  statuses: {
+    pending: 'Warten auf den Paketdienst',
+    info_received: 'Versandetikett erstellt',
+    in_transit: 'Unterwegs',
+    out_for_delivery: 'In Zustellung',
+    available_for_pickup: 'Abholbereit',
+    delivered: 'Zugestellt',
+    returning: 'Rücksendung an Absender',
+    returned: 'An Absender zurückgesandt',
+    cancelled: 'Storniert',
+  },
+  problems: {
+    delayed: 'Verzögert',
+    weather: 'Wetterbedingt verzögert',
+    failed_attempt: 'Zustellversuch fehlgeschlagen',
+    address: 'Problem mit der Adresse',
+    customs: 'Beim Zoll',
+    payment_due: 'Zahlung erforderlich',
+    damaged: 'Beschädigt',
+    lost: 'Verloren gegangen',
+    held: 'Zurückgehalten',
+    refused: 'Annahme verweigert',
+    stalled: 'Keine neuen Daten',
+    other: 'Zustellproblem',
+  },
+};

@@ -1,0 +1,40 @@
+import type { TimelineMessages } from './messages.js';
+
+// Spanish copy, loaded with import() only when a page asks for Spanish (see ./messages.ts).
+export const es: TimelineMessages = {
+  label: 'Historial de seguimiento',
+  empty: 'Todavía no hay novedades del envío.',
+  showAll: (count) => `Mostrar las ${count} novedades`,
+  showFewer: 'Mostrar menos novedades',
+  details: 'Detalles del transportista',
+  code: 'Código del transportista',
+  text: 'Texto del transportista',
+  status: 'Estado',
+  actionRequired: 'Requiere tu acción',
+  unknownDate: 'Fecha desconocida',
+  statuses: {
+    pending: 'Esperando al transportista',
+    info_received: 'Etiqueta creada',
+    in_transit: 'En tránsito',
+    out_for_delivery: 'En reparto',
+    available_for_pickup: 'Listo para recoger',
+    delivered: 'Entregado',
+    returning: 'Volviendo al remitente',
+    returned: 'Devuelto al remitente',
+    cancelled: 'Cancelado',
+  },
+  problems: {
+    delayed: 'Con retraso',
+    weather: 'Retrasado por el mal tiempo',
+    failed_attempt: 'Intento de entrega fallido',
+    address: 'Problema con la dirección',
+    customs: 'Retenido en aduana',
+    payment_due: 'Pago pendiente',
+    damaged: 'Dañado',
+    lost: 'Perdido',
+    held: 'Retenido',
+    refused: 'Entrega rechazada',
+    stalled: 'Sin novedades recientes',
+    other: 'Problema con la entrega',
+  },
+};

@@ -1,0 +1,40 @@
+import type { TimelineMessages } from './messages.js';
+
+// French copy, loaded with import() only when a page asks for French (see ./messages.ts).
+export const fr: TimelineMessages = {
+  label: 'Historique du suivi',
+  empty: 'Aucune mise à jour pour le moment.',
+  showAll: (count) => `Afficher les ${count} mises à jour`,
+  showFewer: 'Afficher moins de mises à jour',
+  details: 'Détails du transporteur',
+  code: 'Code du transporteur',
+  text: 'Texte du transporteur',
+  status: 'Statut',
+  actionRequired: 'Action requise',
+  unknownDate: 'Date inconnue',
+  statuses: {
+    pending: 'En attente du transporteur',
+    info_received: 'Étiquette créée',
+    in_transit: 'En transit',
+    out_for_delivery: 'En cours de livraison',
+    available_for_pickup: 'Disponible en point de retrait',
+    delivered: 'Livré',
+    returning: "Retour à l'expéditeur",
+    returned: "Renvoyé à l'expéditeur",
+    cancelled: 'Annulé',
+  },
+  problems: {
+    delayed: 'Retardé',
+    weather: 'Retardé par la météo',
+    failed_attempt: 'Tentative de livraison manquée',
+    address: "Problème d'adresse",
+    customs: 'Retenu en douane',
+    payment_due: 'Paiement requis',
+    damaged: 'Endommagé',
+    lost: 'Perdu',
+    held: 'En attente',
+    refused: 'Livraison refusée',
+    stalled: 'Pas de nouvelles récentes',
+    other: 'Problème de livraison',
+  },
+};
