@@ -1,4 +1,4 @@
-// Serves the React page: the app bundled by esbuild when the server starts, and the look-up endpoint
+// Serves the Vue page: the app bundled by esbuild when the server starts, and the look-up endpoint
 // `<order-tracker>` calls (createTrackingHandler on node:http, over SQLite holding the sandbox's demo orders).
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';

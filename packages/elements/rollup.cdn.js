@@ -74,9 +74,38 @@ export function resolvePackages() {
   };
 }
 
-export function cdnBundle() {
+/**
+ * `dist/trackline.min.d.ts`, the bundle's types, so `@trackline/elements/cdn` type-checks. The entry only imports
+ * the define modules and re-exports the index, so its own text is its declaration file: the statements point at
+ * the `.d.ts` files the library build writes beside it. An entry with code of its own needs a real `.d.ts` build.
+ */
+function cdnDeclarations(entry) {
   return {
-    input: 'src/cdn.ts',
+    name: 'trackline-cdn-declarations',
+    generateBundle() {
+      const source = readFileSync(entry, 'utf8');
+      const statements = source
+        .replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '')
+        .split(';')
+        .map((statement) => statement.trim())
+        .filter(Boolean);
+      const other = statements.find((statement) => !/^(import '[^']+'|export \* from '[^']+')$/.test(statement));
+      if (other) {
+        this.error(
+          `${entry} has a statement that is not \`import '…'\` or \`export * from '…'\` (${other}), so it cannot stand ` +
+            'as its own .d.ts: emit dist/trackline.min.d.ts with rollup-plugin-dts instead.',
+        );
+      }
+      const header = '// The types of trackline.min.js: every element defined, every export of the index.\n';
+      this.emitFile({ type: 'asset', fileName: 'trackline.min.d.ts', source: `${header}${statements.join(';\n')};\n` });
+    },
+  };
+}
+
+export function cdnBundle() {
+  const input = 'src/cdn.ts';
+  return {
+    input,
     onwarn(warning, warn) {
       // zod's own comments and module cycles, harmless and not ours to fix.
       if (warning.id?.includes('node_modules') || warning.ids?.every((id) => id.includes('node_modules'))) return;
@@ -86,6 +115,7 @@ export function cdnBundle() {
     treeshake: { moduleSideEffects: (id) => !/[\\/]packages[\\/]core[\\/]/.test(id) },
     plugins: [
       resolvePackages(),
+      cdnDeclarations(input),
       esbuild({
         target: 'es2022',
         tsconfig,
