@@ -3,6 +3,7 @@ export type { SqliteStoreOptions } from './sqlite-store.js';
 export { postgresStore } from './postgres-store.js';
 export type { PostgresClient, PostgresPool, PostgresStoreOptions } from './postgres-store.js';
 export type {
+  ActiveShipment,
   ApplyResult,
   Channel,
   Customer,

@@ -1,11 +1,4 @@
-import {
-  deriveShipmentState,
-  sortEvents,
-  type Place,
-  type Shipment,
-  type Status,
-  type TrackingEvent,
-} from '@trackline/core';
+import { deriveShipmentState, type Place, type Shipment, type Status, type TrackingEvent } from '@trackline/core';
 import type { ShipmentUpdate } from './types.js';
 
 // What both stores do inside `applyUpdate`'s transaction, as pure functions: merge an update into
@@ -16,22 +9,90 @@ export function trackingKey(trackingNumber: string): string {
   return trackingNumber.replace(/\s+/g, '').toUpperCase();
 }
 
+// Every update merges all of a parcel's stored events again, and the same few times and texts come
+// back on every one of them: parsing a date or folding a text costs far more than looking it up, so
+// both are remembered (a bounded cache, emptied when full).
+const cacheLimit = 10_000;
+const instants = new Map<string, number>();
+const textKeys = new Map<string, string>();
+
 function instant(at: string): number {
-  const ms = Date.parse(at);
-  return Number.isNaN(ms) ? 0 : ms;
+  let ms = instants.get(at);
+  if (ms === undefined) {
+    ms = Date.parse(at);
+    if (Number.isNaN(ms)) ms = 0;
+    if (instants.size >= cacheLimit) instants.clear();
+    instants.set(at, ms);
+  }
+  return ms;
 }
 
 /**
- * An event's identity: the same instant, code and text is the same scan, whichever update brought it
- * (the core's `sortEvents` treats them so too). Where the two copies differ in place, the one that
- * says more about it is kept, so a redelivery that adds a location enriches the stored scan.
+ * The words of a scan's text as a key: trimmed, runs of white space made one space, case folded. Two
+ * sources copy the carrier's text with different spacing or capitals ("Arrived at FedEx location" and
+ * "ARRIVED AT FEDEX  LOCATION"); that is the same text.
  */
-export function eventKey(event: TrackingEvent): string {
-  return `${instant(event.at)}|${event.code}|${event.description.trim()}`;
+function textKey(description: string): string {
+  let key = textKeys.get(description);
+  if (key === undefined) {
+    key = description.trim().replace(/\s+/g, ' ').toLowerCase();
+    if (textKeys.size >= cacheLimit) textKeys.clear();
+    textKeys.set(description, key);
+  }
+  return key;
+}
+
+/**
+ * An event's two identities; a copy that matches another event in either is the same scan, whichever
+ * update brought it.
+ * - The same instant, code and text (compared by `textKey`). The core's `sortEvents` treats them so
+ *   too, comparing the trimmed text exactly; this folds case and spacing as well, because the store
+ *   meets one scan from two sources (a tracker poll and a webhook, or two aggregators) that copy the
+ *   carrier's text differently.
+ * - The same instant, status and text: two aggregators each have codes of their own (EasyPost
+ *   `in_transit/arrived_at_facility`, Shippo `TRANSIT`), so the code cannot match, but the instant, our
+ *   status and the carrier's text still do. Two different scans alike in all three are not told apart
+ *   by a shopper either.
+ */
+export function eventKeys(event: TrackingEvent): [byCode: string, byStatus: string] {
+  const at = instant(event.at);
+  const text = textKey(event.description);
+  // Marked apart, so a code that reads like a status (`delivered`) never matches the other identity.
+  return [`code|${at}|${event.code.trim()}|${text}`, `status|${at}|${event.status}|${text}`];
 }
 
 function placeDetail(place: Place | undefined): number {
-  return place ? Object.values(place).filter((value) => value !== undefined && value !== '').length : 0;
+  let parts = 0;
+  if (place) for (const part of Object.values(place)) if (part !== undefined && part !== '') parts++;
+  return parts;
+}
+
+const timeSourceRank: Record<TrackingEvent['timeSource'], number> = { utc: 0, inferred: 1, carrier: 2 };
+
+/**
+ * Which of two copies of one scan says more: more detail about the place, then a problem named, then a
+ * time whose offset the carrier gave (over one inferred from the place, over bare UTC). Positive when
+ * `a` says more, negative when `b` does, 0 on a tie.
+ */
+function compareRichness(a: TrackingEvent, b: TrackingEvent): number {
+  return (
+    placeDetail(a.location) - placeDetail(b.location) ||
+    Number(a.problem !== undefined) - Number(b.problem !== undefined) ||
+    timeSourceRank[a.timeSource] - timeSourceRank[b.timeSource]
+  );
+}
+
+/**
+ * One event from two copies of a scan: the richer copy (on a tie the one met first, which is the stored
+ * one, so a repeat changes nothing), with the place or problem that only the other copy has filled in.
+ */
+function richerCopy(first: TrackingEvent, next: TrackingEvent): TrackingEvent {
+  const [kept, other] = compareRichness(next, first) > 0 ? [next, first] : [first, next];
+  if ((kept.location || !other.location) && (kept.problem || !other.problem)) return kept;
+  const merged: TrackingEvent = { ...kept };
+  if (!merged.location && other.location) merged.location = other.location;
+  if (!merged.problem && other.problem) merged.problem = other.problem;
+  return merged;
 }
 
 /**
@@ -82,8 +143,9 @@ export interface Merged {
 
 /**
  * The shipment after `update`, given what was stored (`before`, with the as-of time of its fields).
- * Events are merged (identity: instant, code, text, place), sorted, and status, problem and
- * delivery time are derived from all of them, so the order in which updates arrive does not matter.
+ * Events are merged (identity: `eventKeys`; of two copies of one scan the richer is kept),
+ * sorted, and status, problem and delivery time are derived from all of them, so the order in which
+ * updates arrive does not matter.
  * Non-event fields come from the newest update; an older one only fills fields still missing.
  */
 export function mergeUpdate(before: Shipment | undefined, beforeAsOf: number, update: ShipmentUpdate): Merged {
@@ -91,16 +153,22 @@ export function mergeUpdate(before: Shipment | undefined, beforeAsOf: number, up
   const asOf = updateAsOf(incoming);
   const newer = !before || asOf >= beforeAsOf;
 
+  // Both identities of every event kept so far point at its place in `events`; a copy found under
+  // either one is merged into it (see `richerCopy`).
   const byKey = new Map<string, number>();
   const events: TrackingEvent[] = [];
   for (const event of [...(before?.events ?? []), ...incoming.events]) {
-    const key = eventKey(event);
-    const index = byKey.get(key);
+    const [byCode, byStatus] = eventKeys(event);
+    const index = byKey.get(byCode) ?? byKey.get(byStatus);
     if (index === undefined) {
-      byKey.set(key, events.length);
+      byKey.set(byCode, events.length);
+      byKey.set(byStatus, events.length);
       events.push(event);
-    } else if (placeDetail(event.location) > placeDetail(events[index]!.location)) {
-      events[index] = { ...events[index]!, location: event.location };
+    } else {
+      events[index] = richerCopy(events[index]!, event);
+      // The merged copy answers to the identities of both.
+      byKey.set(byCode, index);
+      byKey.set(byStatus, index);
     }
   }
 
@@ -120,7 +188,8 @@ export function mergeUpdate(before: Shipment | undefined, beforeAsOf: number, up
   }
 
   if (events.length > 0) {
-    const state = deriveShipmentState(sortEvents(events));
+    // deriveShipmentState sorts (and drops exact repeats) itself.
+    const state = deriveShipmentState(events);
     shipment.events = state.events;
     shipment.status = state.status;
     if (state.problem) shipment.problem = state.problem;

@@ -4,6 +4,8 @@ import type * as Pg from 'pg';
 import { isNews, mergeUpdate, placeholderShipment, trackingKey } from './merge.js';
 import { postgresMigrations } from './postgres-migrations.js';
 import {
+  activePage,
+  activeStatusList,
   checkMessage,
   customerOf,
   defaultClaimLimit,
@@ -390,6 +392,25 @@ function createPostgresStore(pool: PostgresPool, ownsPool: boolean, now: () => D
 
     async orderOf(trackingNumber, carrier) {
       return (await findShipment(trackingNumber, carrier))?.order_number ?? undefined;
+    },
+
+    async listActiveShipments(options) {
+      open();
+      const page = activePage(options);
+      const { rows } = await pool.query(
+        `SELECT s.id, s.order_number, s.data, o.placed_at
+         FROM trackline_shipments s LEFT JOIN trackline_orders o ON o.order_number = s.order_number
+         WHERE s.status IN (${activeStatusList}) AND s.id > $1 ORDER BY s.id LIMIT $2`,
+        [page.after, page.limit],
+      );
+      return (rows as { id: string; order_number: string | null; data: Shipment; placed_at: string | null }[]).map(
+        (row) => ({
+          id: String(row.id),
+          shipment: row.data,
+          ...(row.order_number === null ? {} : { orderNumber: row.order_number }),
+          ...(row.placed_at === null ? {} : { placedAt: row.placed_at }),
+        }),
+      );
     },
 
     async applyUpdate(update) {

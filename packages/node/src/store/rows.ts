@@ -70,6 +70,27 @@ export function customerOf(value: string | Customer | null | undefined): Custome
   return value === null || value === undefined ? undefined : json<Customer>(value);
 }
 
+/** The statuses `listActiveShipments` lists: the carrier may still have news, and no answer is final. */
+export const activeStatuses = ['pending', 'info_received', 'in_transit', 'out_for_delivery'] as const;
+export const defaultActiveLimit = 100;
+
+/** The SQL list of `activeStatuses` (fixed words, no user input), for `status IN (…)`. */
+export const activeStatusList = activeStatuses.map((status) => `'${status}'`).join(', ');
+
+/** Checks `listActiveShipments`' options: the numeric cursor after which to read, and how many. */
+export function activePage(options: { after?: string; limit?: number } = {}): { after: number; limit: number } {
+  const { after, limit = defaultActiveLimit } = options;
+  if (after !== undefined && !/^\d{1,15}$/.test(String(after))) {
+    throw new TypeError(
+      `listActiveShipments: after must be the id of a listed parcel, such as "42"; got ${JSON.stringify(after)}.`,
+    );
+  }
+  if (!Number.isInteger(limit) || limit < 1) {
+    throw new RangeError(`listActiveShipments: limit must be a whole number of 1 or more; got ${limit}.`);
+  }
+  return { after: after === undefined ? 0 : Number(after), limit };
+}
+
 export const defaultLeaseMs = 60_000;
 export const defaultPlanLimit = 100;
 export const defaultClaimLimit = 10;

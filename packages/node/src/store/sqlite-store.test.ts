@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import { sqliteStore, type Store } from '@trackline/node';
 import { sqliteMigrations } from './sqlite-migrations.js';
 import { migrateSqlite } from './sqlite-store.js';
-import { storeSuite } from './store-suite.js';
+import { event, storeSuite, update } from './store-suite.js';
 
 function versionsOf(path: string): number[] {
   const db = new Database(path, { readonly: true });
@@ -98,6 +98,118 @@ describe('sqliteStore on its own', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  describe('updates that arrive together (group commit)', () => {
+    const scan = event('2024-04-22T18:00:00-07:00', 'in_transit', 'OR', 'Picked up');
+    const parcel = (i: number) => `1ZGROUP${String(i).padStart(11, '0')}`;
+
+    async function withFile(test: (path: string) => Promise<void>): Promise<void> {
+      const dir = mkdtempSync(join(tmpdir(), 'trackline-sqlite-'));
+      try {
+        await test(join(dir, 'store.db'));
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+
+    it('answers each of many updates sent at once with its own result, once another connection sees it', async () => {
+      await withFile(async (path) => {
+        const store = await sqliteStore({ path });
+        const reader = await sqliteStore({ path });
+        try {
+          const sent = Array.from({ length: 40 }, (_, i) =>
+            update([scan], { webhookId: `g${i}` }, { trackingNumber: parcel(i) }),
+          );
+          // The first webhook delivered a second time in the same burst: one of the two is the duplicate.
+          sent.push(update([scan], { webhookId: 'g0' }, { trackingNumber: parcel(0) }));
+          const answers = await Promise.all(
+            sent.map(async (one) => {
+              const result = await store.applyUpdate(one);
+              return { result, stored: await reader.getShipment(one.shipment.trackingNumber) };
+            }),
+          );
+          answers.forEach(({ result, stored }, i) => {
+            assert.equal(result.after.trackingNumber, sent[i]!.shipment.trackingNumber);
+            assert.equal(stored?.events.length, 1, `${sent[i]!.shipment.trackingNumber} is stored when answered`);
+          });
+          assert.equal(answers.filter(({ result }) => result.duplicate).length, 1);
+          const changes = answers.flatMap(({ result }) => (result.change ? [result.change.id] : []));
+          assert.equal(new Set(changes).size, 40, 'one change per parcel, each with its own id');
+        } finally {
+          await Promise.all([store.close(), reader.close()]);
+        }
+      });
+    });
+
+    it('fails only the update at fault when one update of a batch cannot be stored', async () => {
+      await withFile(async (path) => {
+        const store = await sqliteStore({ path });
+        try {
+          // A value JSON cannot write: storing this shipment throws inside the transaction.
+          const broken = update([scan], { webhookId: 'bad' }, { trackingNumber: parcel(1) });
+          (broken.shipment as unknown as { service: unknown }).service = 10n;
+          const outcomes = await Promise.allSettled([
+            store.applyUpdate(update([scan], { webhookId: 'ok-1' }, { trackingNumber: parcel(0) })),
+            store.applyUpdate(broken),
+            store.applyUpdate(update([scan], { webhookId: 'ok-2' }, { trackingNumber: parcel(2) })),
+          ]);
+          assert.deepEqual(
+            outcomes.map((outcome) => outcome.status),
+            ['fulfilled', 'rejected', 'fulfilled'],
+          );
+          assert.match(String((outcomes[1] as PromiseRejectedResult).reason), /BigInt/);
+          assert.equal((await store.getShipment(parcel(0)))?.events.length, 1);
+          assert.equal((await store.getShipment(parcel(2)))?.events.length, 1);
+          assert.equal(await store.getShipment(parcel(1)), undefined, 'nothing of the failed update is stored');
+          // Its webhook id was not recorded either: the provider's redelivery is stored, not taken for a duplicate.
+          const redelivered = await store.applyUpdate(
+            update([scan], { webhookId: 'bad' }, { trackingNumber: parcel(1) }),
+          );
+          assert.equal(redelivered.duplicate, false);
+        } finally {
+          await store.close();
+        }
+      });
+    });
+
+    it('answers none of a batch it could not write, saying why, and stores them when delivered again', async () => {
+      await withFile(async (path) => {
+        const store = await sqliteStore({ path, busyTimeoutMs: 50 });
+        const other = new Database(path);
+        try {
+          // Another process in the middle of a long write transaction.
+          other.prepare('BEGIN IMMEDIATE').run();
+          const sent = [0, 1, 2].map((i) => update([scan], { webhookId: `w${i}` }, { trackingNumber: parcel(i) }));
+          const outcomes = await Promise.allSettled(sent.map((one) => store.applyUpdate(one)));
+          for (const outcome of outcomes) {
+            assert.equal(outcome.status, 'rejected');
+            assert.match(String((outcome as PromiseRejectedResult).reason), /write lock .* busyTimeoutMs \(50 ms\)/);
+          }
+          other.prepare('ROLLBACK').run();
+          for (const one of sent) assert.equal((await store.applyUpdate(one)).duplicate, false);
+          assert.equal((await store.getShipment(parcel(2)))?.events.length, 1);
+        } finally {
+          other.close();
+          await store.close();
+        }
+      });
+    });
+
+    it('writes the updates still waiting when the store is closed', async () => {
+      await withFile(async (path) => {
+        const store = await sqliteStore({ path });
+        const waiting = store.applyUpdate(update([scan], { webhookId: 'last' }, { trackingNumber: parcel(7) }));
+        await store.close();
+        assert.equal((await waiting).duplicate, false);
+        const reopened = await sqliteStore({ path });
+        try {
+          assert.equal((await reopened.getShipment(parcel(7)))?.events.length, 1);
+        } finally {
+          await reopened.close();
+        }
+      });
+    });
   });
 
   it('upgrades a database of the first schema and keeps its claimed messages', async () => {

@@ -5,6 +5,8 @@ import type { CarrierId, Shipment } from '@trackline/core';
 import type BetterSqlite3 from 'better-sqlite3';
 import { isNews, mergeUpdate, placeholderShipment, trackingKey } from './merge.js';
 import {
+  activePage,
+  activeStatusList,
   checkMessage,
   customerOf,
   defaultClaimLimit,
@@ -63,6 +65,12 @@ async function loadDriver(): Promise<typeof BetterSqlite3> {
       { cause: error },
     );
   }
+}
+
+/** SQLite could not take the write lock in time: another connection held it past `busy_timeout`. */
+function isBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
 }
 
 function checkPath(path: string): void {
@@ -132,6 +140,14 @@ export async function sqliteStore(options: SqliteStoreOptions): Promise<Store> {
     db = new Driver(path);
     db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
     db.pragma('journal_mode = WAL');
+    // What a resolved write survives. In WAL mode, NORMAL writes every committed transaction into the
+    // WAL file before COMMIT returns, without waiting for the disk (fsync only at checkpoints): a commit
+    // is in the operating system's hands, so it survives the process being killed (SIGKILL, a crash,
+    // an OOM kill) — which is what "2xx only after the update is stored" relies on (see the crash tests).
+    // It does not survive the machine losing power or the OS crashing within the moments before the OS
+    // writes it out: then the last commits may be gone (never a corrupt file, the WAL's checksums see to
+    // that), and the provider's redelivery of an unconfirmed webhook is the only cover. FULL would cover
+    // that too, by waiting for the disk on every commit (milliseconds on many disks, for a whole batch).
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     migrateSqlite(db);
@@ -143,10 +159,10 @@ export async function sqliteStore(options: SqliteStoreOptions): Promise<Store> {
       { cause: error },
     );
   }
-  return createSqliteStore(db, now);
+  return createSqliteStore(db, now, busyTimeoutMs);
 }
 
-function createSqliteStore(db: Database, now: () => Date): Store {
+function createSqliteStore(db: Database, now: () => Date, busyTimeoutMs: number): Store {
   const stamp = () => now().toISOString();
   let closed = false;
 
@@ -252,7 +268,8 @@ function createSqliteStore(db: Database, now: () => Date): Store {
     },
   );
 
-  const applyUpdate = db.transaction((update: Parameters<Store['applyUpdate']>[0]): ApplyResult => {
+  /** `applyUpdate`'s work, inside a write transaction of the caller's. */
+  function applyOne(update: Parameters<Store['applyUpdate']>[0]): ApplyResult {
     const incoming = update.shipment;
     const key = trackingKey(incoming.trackingNumber);
     if (update.webhookId !== undefined) {
@@ -276,7 +293,8 @@ function createSqliteStore(db: Database, now: () => Date): Store {
       updatedAt: after.updatedAt,
     };
     if (row) {
-      statements.updateShipment.run({ ...values, id: row.id });
+      // An update that brought nothing new (not even a later time) leaves the row as it is.
+      if (values.data !== row.data) statements.updateShipment.run({ ...values, id: row.id });
       shipmentId = row.id;
     } else {
       const inserted = statements.insertShipment.run({ ...values, carrier: incoming.carrier, key, order: null });
@@ -287,12 +305,8 @@ function createSqliteStore(db: Database, now: () => Date): Store {
     const orderNumber = row?.order_number ?? undefined;
     if (orderNumber) result.orderNumber = orderNumber;
     if (isNews(before, after)) {
-      const inserted = statements.insertChange.run(
-        shipmentId,
-        before ? JSON.stringify(before) : null,
-        values.data,
-        update.receivedAt,
-      );
+      // `before` is the stored text as read: no need to write it out again.
+      const inserted = statements.insertChange.run(shipmentId, row ? row.data : null, values.data, update.receivedAt);
       const change: ShipmentChange = { id: String(inserted.lastInsertRowid), after, at: update.receivedAt };
       if (before) change.before = before;
       if (orderNumber) {
@@ -304,7 +318,72 @@ function createSqliteStore(db: Database, now: () => Date): Store {
       result.change = change;
     }
     return result;
-  });
+  }
+  const applyUpdate = db.transaction(applyOne);
+
+  // Group commit. A commit costs far more than the work of one update in it (writing the WAL frames,
+  // taking and dropping the file locks), so updates that arrive together share one: `applyUpdate`
+  // queues its update, and once the event loop has taken in everything that was ready (setImmediate
+  // runs after the I/O callbacks of the turn: the webhooks whose bodies came in together), the queue is
+  // written in one transaction, and each caller's promise resolves only after that transaction commits.
+  // A lone update waits one turn of the loop, and the caller's answer still waits for its commit.
+  const maxBatch = 64;
+  interface Queued {
+    update: Parameters<Store['applyUpdate']>[0];
+    resolve(result: ApplyResult): void;
+    reject(error: unknown): void;
+  }
+  let queue: Queued[] = [];
+  let flushScheduled = false;
+
+  const applyBatch = db.transaction((batch: readonly Queued[]) => batch.map((queued) => applyOne(queued.update)));
+
+  function flush(): void {
+    flushScheduled = false;
+    const batch = queue.slice(0, maxBatch);
+    queue = queue.slice(batch.length);
+    if (queue.length > 0) scheduleFlush();
+    if (batch.length === 0) return;
+    let results: ApplyResult[];
+    try {
+      results = applyBatch.immediate(batch);
+    } catch (error) {
+      // Nothing of the batch was stored (the transaction rolled back). Another process holding the
+      // write lock past busyTimeoutMs would hold it for each retry too: fail them all, for redelivery.
+      if (batch.length === 1 || isBusy(error)) {
+        const reason = explained(error);
+        for (const queued of batch) queued.reject(reason);
+        return;
+      }
+      // Else one update may be at fault: retry each on its own, so only that one fails.
+      for (const queued of batch) {
+        try {
+          queued.resolve(applyUpdate.immediate(queued.update));
+        } catch (single) {
+          queued.reject(explained(single));
+        }
+      }
+      return;
+    }
+    batch.forEach((queued, i) => queued.resolve(results[i]!));
+  }
+
+  /** A lock that could not be had, said in words that point at what to do; any other error as it is. */
+  function explained(error: unknown): unknown {
+    if (!isBusy(error)) return error;
+    return new Error(
+      `sqliteStore did not store the update: another connection held the database's write lock for more than ` +
+        `busyTimeoutMs (${busyTimeoutMs} ms). Nothing was written, so a webhook is answered with an error and ` +
+        'delivered again. Raise busyTimeoutMs, or keep other writers of this file from holding long transactions.',
+      { cause: error },
+    );
+  }
+
+  function scheduleFlush(): void {
+    if (flushScheduled) return;
+    flushScheduled = true;
+    setImmediate(flush);
+  }
 
   const planBatch = db.transaction(
     (plan: (change: ShipmentChange) => ReturnType<Parameters<Store['planMessages']>[0]>, limit: number) => {
@@ -365,6 +444,8 @@ function createSqliteStore(db: Database, now: () => Date): Store {
     async close() {
       if (closed) return;
       closed = true;
+      // Updates already accepted are written (or fail) before the database closes.
+      while (queue.length > 0) flush();
       db.close();
     },
 
@@ -414,10 +495,32 @@ function createSqliteStore(db: Database, now: () => Date): Store {
       return findShipment(trackingNumber, carrier)?.order_number ?? undefined;
     },
 
+    async listActiveShipments(options) {
+      open();
+      const page = activePage(options);
+      type ActiveRow = { id: number; order_number: string | null; data: string; placed_at: string | null };
+      const rows = db
+        .prepare(
+          `SELECT s.id, s.order_number, s.data, o.placed_at
+           FROM shipments s LEFT JOIN orders o ON o.order_number = s.order_number
+           WHERE s.status IN (${activeStatusList}) AND s.id > ? ORDER BY s.id LIMIT ?`,
+        )
+        .all(page.after, page.limit) as ActiveRow[];
+      return rows.map((row) => ({
+        id: String(row.id),
+        shipment: json<Shipment>(row.data),
+        ...(row.order_number === null ? {} : { orderNumber: row.order_number }),
+        ...(row.placed_at === null ? {} : { placedAt: row.placed_at }),
+      }));
+    },
+
     async applyUpdate(update) {
       open();
       epochMs(update.receivedAt, 'applyUpdate: receivedAt');
-      return applyUpdate.immediate(update);
+      return new Promise<ApplyResult>((resolve, reject) => {
+        queue.push({ update, resolve, reject });
+        scheduleFlush();
+      });
     },
 
     async planMessages(plan, options = {}) {

@@ -239,6 +239,58 @@ export function storeSuite(name: string, options: StoreSuiteOptions): void {
         assert.equal(enriched.after.events.find((e) => e.code === 'AR')?.location?.city, 'Reno');
       });
 
+      it('keeps one scan that a poll and a webhook wrote with other spacing or capitals, the richer copy', async () => {
+        await fresh();
+        await store.saveOrder(order);
+        // The webhook: the carrier's text as one aggregator copies it, no place.
+        const fromWebhook = event('2024-04-23T03:10:00-07:00', 'in_transit', 'DP', 'Departed from  facility ');
+        await store.applyUpdate(update([labelCreated, fromWebhook], { webhookId: 'evt_9', source: 'easypost' }));
+        // The poll: the same scan, in capitals, with the place, written with another offset.
+        const fromPoll = event('2024-04-23T10:10:00Z', 'in_transit', 'DP', 'DEPARTED FROM FACILITY', {
+          timeSource: 'carrier',
+          location: { city: 'Fresno', region: 'CA', country: 'US' },
+        });
+        const polled = await store.applyUpdate(update([labelCreated, fromPoll], { source: 'tracker' }));
+        assert.deepEqual(
+          polled.after.events.map((e) => e.code),
+          ['MP', 'DP'],
+        );
+        assert.equal(polled.change, undefined, 'the same scan again is not news');
+        const kept = polled.after.events[1]!;
+        assert.equal(kept.location?.city, 'Fresno', 'the copy with the place is kept');
+        assert.equal(kept.description, 'DEPARTED FROM FACILITY');
+
+        // Later copies that say less change nothing: the richer one stays.
+        const again = await store.applyUpdate(update([fromWebhook], { webhookId: 'evt_10' }));
+        assert.deepEqual(again.after.events, polled.after.events);
+        assert.deepEqual((await store.getShipment('1Z999AA10123456784'))?.events, polled.after.events);
+        assert.equal((await allChanges(store)).length, 1, 'pending → in_transit, once');
+      });
+
+      it('keeps one scan that two aggregators coded differently, with what each copy adds', async () => {
+        await fresh();
+        // EasyPost and Shippo report the same weather delay: same instant, status and text, their own codes.
+        const easypostCopy = event('2024-04-24T06:00:00-05:00', 'in_transit', 'in_transit/weather', 'Weather delay', {
+          location: { city: 'Denver', region: 'CO', country: 'US' },
+        });
+        const shippoCopy = event('2024-04-24T11:00:00Z', 'in_transit', 'TRANSIT', 'weather delay', {
+          problem: { reason: 'weather', actionRequired: false },
+        });
+        await store.applyUpdate(update([pickedUp, easypostCopy], { source: 'easypost', webhookId: 'a' }));
+        const second = await store.applyUpdate(update([shippoCopy], { source: 'shippo', webhookId: 'b' }));
+        assert.equal(second.after.events.length, 2);
+        const merged = second.after.events[1]!;
+        assert.equal(merged.code, 'in_transit/weather', 'the copy with the place is kept');
+        assert.equal(merged.location?.city, 'Denver');
+        assert.equal(merged.problem?.reason, 'weather', "the other copy's problem is not lost");
+        assert.equal(second.after.problem?.reason, 'weather');
+
+        // A different scan at the same instant stays a scan of its own.
+        const other = event('2024-04-24T11:00:00Z', 'in_transit', 'AR', 'Arrived at facility');
+        const third = await store.applyUpdate(update([other]));
+        assert.equal(third.after.events.length, 3);
+      });
+
       it('appends one change per status, problem or estimate change, and none for repeats', async () => {
         await fresh();
         await store.saveOrder(order);
@@ -303,6 +355,50 @@ export function storeSuite(name: string, options: StoreSuiteOptions): void {
           update([], {}, { status: 'delivered', updatedAt: '2024-04-26T10:00:00Z' }),
         );
         assert.equal(forward.after.status, 'delivered');
+      });
+    });
+
+    describe('listActiveShipments', () => {
+      const numbers = ['1Z999AA10123456784', '1Z999AA10123456785', '1Z999AA10123456786', '1Z999AA10123456787'];
+
+      it('lists the parcels still on their way with their order, page by page, and none that arrived', async () => {
+        await fresh();
+        await store.saveOrder({
+          ...order,
+          shipments: numbers.slice(0, 3).map((trackingNumber) => ({ carrier: 'ups' as const, trackingNumber })),
+        });
+        // numbers[0] stays a placeholder (pending), numbers[1] is on its way, numbers[2] was delivered,
+        // numbers[3] is on its way but no order claims it yet.
+        await store.applyUpdate(update([pickedUp], {}, { trackingNumber: numbers[1]! }));
+        await store.applyUpdate(update([pickedUp, delivered], {}, { trackingNumber: numbers[2]! }));
+        await store.applyUpdate(update([labelCreated], {}, { trackingNumber: numbers[3]! }));
+
+        const all = await store.listActiveShipments();
+        assert.deepEqual(
+          all.map((listed) => [listed.shipment.trackingNumber, listed.shipment.status, listed.orderNumber]),
+          [
+            [numbers[0], 'pending', 'A1001'],
+            [numbers[1], 'in_transit', 'A1001'],
+            [numbers[3], 'info_received', undefined],
+          ],
+        );
+        assert.equal(all[0]!.placedAt, order.placedAt);
+        assert.equal(all[2]!.placedAt, undefined);
+        assert.equal(all[1]!.shipment.events.length, 1);
+
+        const first = await store.listActiveShipments({ limit: 2 });
+        const rest = await store.listActiveShipments({ limit: 2, after: first.at(-1)!.id });
+        assert.deepEqual(
+          [...first, ...rest].map((listed) => listed.shipment.trackingNumber),
+          all.map((listed) => listed.shipment.trackingNumber),
+        );
+        assert.deepEqual(await store.listActiveShipments({ after: all.at(-1)!.id }), []);
+      });
+
+      it('says what to pass when the cursor or the limit is wrong', async () => {
+        await fresh();
+        await assert.rejects(store.listActiveShipments({ after: 'next' }), /after must be the id of a listed parcel/);
+        await assert.rejects(store.listActiveShipments({ limit: 0 }), /limit must be a whole number of 1 or more/);
       });
     });
 

@@ -74,6 +74,17 @@ export interface ApplyResult {
   change?: ShipmentChange;
 }
 
+/** A parcel still on its way, as `listActiveShipments` lists it. */
+export interface ActiveShipment {
+  /** The store's own id for the parcel: pass the last one as `after` to read the next page. */
+  id: string;
+  shipment: Shipment;
+  /** The order the parcel belongs to, when one claims it. */
+  orderNumber?: string;
+  /** When that order was placed (ISO 8601), for judging a parcel the carrier has not scanned yet. */
+  placedAt?: string;
+}
+
 /** A stored change in what a shopper would be told: status, problem or estimated date. */
 export interface ShipmentChange {
   id: string;
@@ -142,6 +153,14 @@ export interface Store {
 
   /** Stores an update atomically (see the durability model above). Safe to call concurrently from several processes. */
   applyUpdate(update: ShipmentUpdate): Promise<ApplyResult>;
+
+  /**
+   * Parcels still on their way (`pending`, `info_received`, `in_transit`, `out_for_delivery`), in the
+   * order they were first stored, up to `limit` (default 100) from just after the cursor `after` (the
+   * `id` of the last one of the previous page). For jobs that look at every open parcel, such as the
+   * delay check; each parcel comes with its order when it has one.
+   */
+  listActiveShipments(options?: { after?: string; limit?: number }): Promise<ActiveShipment[]>;
 
   /**
    * Turns up to `limit` unprocessed changes into messages, in one transaction per batch: `plan` is
