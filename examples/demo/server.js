@@ -3,7 +3,8 @@
 // - the offline carrier sandbox, its clock running `speed` times faster than real time;
 // - the Node helper: a SQLite store (a fresh file in a temporary folder, removed on close) holding one
 //   demo order per sandbox scenario, the webhook endpoint the sandbox posts signed EasyPost webhooks to,
-//   the look-up endpoint `<order-tracker>` calls, and the notifier, whose senders only write to the outbox;
+//   the look-up endpoint `<order-tracker>` calls, the notifier, whose senders only write to the outbox,
+//   and the delay check, which finds parcels that went quiet (the "stalled, then lost" scenario);
 // - the pages: my orders, the branded tracking page, the outbox, and insights over generated history.
 //
 // It uses the packages' built `dist/` (`pnpm demo` builds first), exactly as a store would.
@@ -16,6 +17,7 @@ import { build } from 'esbuild';
 import { createTracker, easypost, memoryCache, zoneForPlace } from '@trackline/core';
 import * as trackline from '@trackline/node';
 import { carrierSandboxes, createSandbox, orders } from '@trackline/sandbox';
+import { demoTransitModel, startDelayChecks } from './delays.js';
 import { computeInsights, renderInsights } from './insights/page.js';
 import { renderOrders } from './pages/orders.js';
 import { renderOutbox } from './pages/outbox.js';
@@ -179,6 +181,11 @@ export async function createDemo({ speed = 600, now = () => new Date(), warmUpHo
       notifierMissing = '@trackline/node does not export createNotifier yet (it is being built).';
     }
 
+    // The delay check: no webhook comes for a parcel that goes quiet, so a timer asks about every parcel
+    // on its way, judged against what past deliveries on its lane were like.
+    const transitModel = demoTransitModel({ start });
+    let delayChecks;
+
     let publicUrl = 'http://127.0.0.1/';
     // A year of generated history ending when the shop opened (on the sandbox clock), drawn once.
     let insights;
@@ -253,9 +260,19 @@ export async function createDemo({ speed = 600, now = () => new Date(), warmUpHo
         notifier.start(1000);
         cleanup.push(() => notifier.stop());
       }
+      delayChecks = startDelayChecks({
+        store,
+        model: transitModel,
+        now: clock,
+        onError: (error) => console.error('[demo delay check]', error),
+      });
+      cleanup.push(() => delayChecks.stop());
     }
 
-    return { handle, begin, close, sandbox, store, dbPath, webhookSecret: secret, speed };
+    /** Runs the delay check now (it also runs every two seconds once the demo has begun). */
+    const checkDelaysNow = () => delayChecks?.runNow();
+
+    return { handle, begin, close, sandbox, store, dbPath, webhookSecret: secret, speed, checkDelaysNow };
   } catch (error) {
     await close();
     throw error;
@@ -295,6 +312,7 @@ export async function startDemo({ port = 0, ...options } = {}) {
     dbPath: demo.dbPath,
     webhookProvider,
     webhookSecret: demo.webhookSecret,
+    checkDelaysNow: demo.checkDelaysNow,
     sendWebhook: (trackingNumber) =>
       demo.sandbox.sendWebhook(
         webhookProvider,

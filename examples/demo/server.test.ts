@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Shipment } from '@trackline/core';
 import type { Store } from '@trackline/node';
 import type { Browser } from 'puppeteer-core';
-import { parcelFor, playParcel } from '@trackline/sandbox';
+import { orders, parcelFor, playParcel } from '@trackline/sandbox';
 // @ts-expect-error -- plain JavaScript module without type declarations
 import { chromiumPath, launchChromium } from './browser.js';
 // @ts-expect-error -- plain JavaScript module without type declarations
@@ -17,6 +17,7 @@ interface Demo {
   dbPath: string;
   sandboxClock: () => Date;
   sendWebhook: (trackingNumber: string) => Promise<number>;
+  checkDelaysNow: () => Promise<unknown>;
   close: () => Promise<void>;
 }
 
@@ -156,5 +157,36 @@ describe('the demo storefront', () => {
     // Email HTML only ever inside a sandboxed iframe, escaped into its srcdoc.
     assert.match(outbox, /<iframe\s+class="email"[^>]*\ssandbox=""[^>]*\ssrcdoc="&lt;!doctype html&gt;/);
     assert.doesNotMatch(outbox, /<iframe[^>]*srcdoc="</);
+  });
+
+  it('finds the parcel that went quiet and puts one delay message about it in the outbox', async () => {
+    const order = orders.find((o) => o.parcels[0]!.scenario.id === 'stalled-lost')!;
+    const parcel = order.parcels[0]!; // last scanned at scenario hour 24; the carrier calls it lost at 192
+    const quiet = async () => (await demo.store.getShipment(parcel.trackingNumber, parcel.carrier))?.problem?.reason;
+    await demo.checkDelaysNow();
+    assert.equal(await quiet(), undefined, 'at hour 54, a day and a bit without a scan is usual');
+
+    clock = new Date(clock.getTime() + (72 * hour) / 600); // hour 126: four days without a scan
+    await demo.checkDelaysNow();
+    assert.equal(await quiet(), 'stalled');
+
+    const delays = async () =>
+      (await demo.store.listMessages({ orderNumber: order.orderNumber })).filter((m) => m.kind === 'delay');
+    let messages = await delays();
+    for (let i = 0; i < 40 && messages.length === 0; i++) {
+      await delay(100);
+      messages = await delays();
+    }
+    assert.deepEqual(
+      messages.map((m) => m.channel),
+      ['email'],
+    );
+    const outbox = await (await fetch(new URL('outbox', demo.url))).text();
+    assert.match(outbox, new RegExp(`Order ${order.orderNumber}: No recent updates`));
+
+    // Later checks find the same silence: no second message.
+    await demo.checkDelaysNow();
+    await delay(1200);
+    assert.equal((await delays()).length, 1);
   });
 });

@@ -1,4 +1,5 @@
 export { createTrackingHandler } from './tracking-handler.js';
+export type { TrackingHandler } from './tracking-handler.js';
 export type { ErrorCode as LookupErrorCode, TrackingHandlerOptions } from './lookup.js';
 export type { LookupClient } from './client.js';
 export type { CorsOptions } from './headers.js';

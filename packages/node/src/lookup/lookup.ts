@@ -1,4 +1,4 @@
-import type { Shipment, Tracker } from '@trackline/core';
+import { isTracklineError, type Shipment, type Tracker } from '@trackline/core';
 import type { StoredOrder, Store } from '../store/types.js';
 import { addressKey, clientAddress, type LookupClient } from './client.js';
 import type { HttpRequest, HttpResponse } from '../http/types.js';
@@ -18,7 +18,11 @@ function searchParams(url: string): URLSearchParams {
 
 export interface TrackingHandlerOptions {
   store: Store;
-  /** The core's `createTracker(…)`; when given, stale shipments are refreshed through it before answering. */
+  /**
+   * The core's `createTracker(…)`. When given, stale shipments are refreshed through it before answering,
+   * and a tracking number the store has never seen is asked about (within `rateLimit.untracked`) and
+   * shown without being stored.
+   */
   tracker?: Tracker;
   /** Milliseconds after which a stored shipment that can still change is refreshed. Default 5 minutes. */
   maxAge?: number;
@@ -32,11 +36,26 @@ export interface TrackingHandlerOptions {
      * anyone guessing the email of one order from many addresses. Default 5 per 15 minutes. `false` turns it off.
      */
     order?: RateLimit | false;
+    /**
+     * Look-ups sent to the carrier for tracking numbers the store has never seen (only with a `tracker`),
+     * across all clients together: keeps the endpoint from spending the store's carrier allowance for
+     * anyone who asks. Default 20 a minute. `false` turns it off.
+     */
+    untracked?: RateLimit | false;
     /** Most clients and order numbers remembered by each limit. Default 10 000. */
     maxKeys?: number;
   };
   /** The number of proxies in front of the server whose `X-Forwarded-For` to believe (`true` is one). Default `false`. */
   trustProxy?: boolean | number;
+  /**
+   * For `handler.fetch` only: the client's IP address, which a Fetch-API `Request` does not carry. Read it
+   * from what your platform gives you: Cloudflare Workers `request.headers.get('cf-connecting-ip')`; Deno
+   * `info.remoteAddr.hostname` and Hono `getConnInfo(c).remote.address`, where `info` or `c` is the
+   * second argument you pass to `handler.fetch(request, info)`. Return undefined when unknown (all such
+   * clients then share one allowance). Read a header only when your platform or your own proxy sets it:
+   * a client can write any `X-Forwarded-For` it likes. `trustProxy` still applies afterwards.
+   */
+  clientAddress?: (request: Request, context?: unknown) => string | undefined;
   /** The key a client is rate-limited by. Default: its address (IPv6 by /64). */
   clientKey?: (client: LookupClient) => string;
   /** Which web pages may call the endpoint from another origin. Default: none (same origin only). */
@@ -86,11 +105,13 @@ export function createLookup(options: TrackingHandlerOptions): (request: HttpReq
     limit === false ? undefined : createRateLimiter({ ...(limit ?? fallback), maxKeys, now });
   const perClient = limiter(options.rateLimit?.client, { limit: 30, windowMs: minute });
   const perOrder = limiter(options.rateLimit?.order, { limit: 5, windowMs: 15 * minute });
+  const untracked = limiter(options.rateLimit?.untracked, { limit: 20, windowMs: minute });
+  const trackTimeout = options.refreshTimeout ?? 4_000;
   const refresh: RefreshOptions | undefined = tracker && {
     store,
     tracker,
     maxAgeMs: options.maxAge ?? 5 * minute,
-    timeoutMs: options.refreshTimeout ?? 4_000,
+    timeoutMs: trackTimeout,
     now,
     onError: options.onError,
   };
@@ -148,10 +169,33 @@ export function createLookup(options: TrackingHandlerOptions): (request: HttpReq
   }
 
   async function lookUpParcel(trackingNumber: string, corsHeaders: Record<string, string>) {
-    // Only parcels this store shipped: the endpoint is not an open proxy to the carriers' APIs.
     const shipment = await store.getShipment(trackingNumber);
-    if (!shipment) return failure(404, 'not_found', messages.parcelNotFound, corsHeaders);
-    return json(200, { shipment: publicShipment(await fresh(shipment)) }, corsHeaders, cacheControl(parcelMaxAge));
+    if (shipment) {
+      return json(200, { shipment: publicShipment(await fresh(shipment)) }, corsHeaders, cacheControl(parcelMaxAge));
+    }
+    if (!tracker) return failure(404, 'not_found', messages.parcelNotFound, corsHeaders);
+    return lookUpUntracked(tracker, trackingNumber, corsHeaders);
+  }
+
+  /**
+   * A parcel the store has never tracked: asked of the carrier and shown (the parcel tier only), never
+   * stored, since it belongs to no order here and storing it would let anyone fill the store. A shared
+   * allowance bounds how much of the store's carrier quota strangers can spend.
+   */
+  async function lookUpUntracked(tracker: Tracker, trackingNumber: string, corsHeaders: Record<string, string>) {
+    const allowed = untracked?.take('untracked');
+    if (allowed && !allowed.ok) return limited(allowed, corsHeaders);
+    let found: Shipment;
+    try {
+      found = await tracker.track(trackingNumber, { signal: AbortSignal.timeout(trackTimeout) });
+    } catch (error) {
+      // Not a parcel any carrier knows: the same answer as for any unknown number.
+      if (isTracklineError(error, 'not_found') || isTracklineError(error, 'invalid_number')) {
+        return failure(404, 'not_found', messages.parcelNotFound, corsHeaders);
+      }
+      throw error; // carrier down, timed out or refusing the store's credentials: 503, and onError hears of it
+    }
+    return json(200, { shipment: publicShipment(found) }, corsHeaders, cacheControl(parcelMaxAge));
   }
 
   return async function lookup(request) {

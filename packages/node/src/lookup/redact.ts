@@ -1,4 +1,5 @@
 import type { Order, Place, Shipment, TrackingEvent } from '@trackline/core';
+import { isDelayCheckEvent } from '../delays/events.js';
 
 // What leaves the endpoint is built field by field from an allow-list, never by spreading what the store
 // returned: a field a store adds later (the customer, an internal note) stays in the store unless it is
@@ -41,7 +42,8 @@ export function publicShipment(shipment: Shipment): Shipment {
     carrier: shipment.carrier,
     trackingNumber: shipment.trackingNumber,
     status: shipment.status,
-    events: shipment.events.map(publicEvent),
+    // The delay check's notes are not scans; the open problem they set is shown as `problem`.
+    events: shipment.events.filter((event) => !isDelayCheckEvent(event)).map(publicEvent),
     updatedAt: shipment.updatedAt,
   };
   if (shipment.service) out.service = shipment.service;

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import express from 'express';
 import { parseOrder, parseShipment } from '@trackline/core';
-import { createTrackingHandler } from '@trackline/node';
+import { createTrackingHandler, type TrackingHandler } from '@trackline/node';
 import { sqliteStore } from '../store/sqlite-store.js';
 import type { Store } from '../store/types.js';
 
@@ -154,6 +154,57 @@ describe('the tracking handler in each kind of server', () => {
     const bad = await handler.fetch(new Request('https://shop.example/api/track?orderNumber=TL-1001'));
     assert.equal(bad.status, 400);
     assert.equal(((await bad.json()) as { error: { code: string } }).error.code, 'invalid_request');
+  });
+
+  it('counts Fetch-API clients by the address clientAddress reads, one allowance each', async () => {
+    const limit = { client: { limit: 1, windowMs: 60_000 } };
+    const from = (handler: TrackingHandler, ip: string) =>
+      handler.fetch(
+        new Request(`https://shop.example/api/track?${orderQuery}`, { headers: { 'cf-connecting-ip': ip } }),
+      );
+    // Without it, every Fetch-API client shares one allowance.
+    const blind = createTrackingHandler({ store, rateLimit: limit });
+    assert.equal((await from(blind, '203.0.113.1')).status, 200);
+    assert.equal((await from(blind, '203.0.113.2')).status, 429);
+
+    const cloudflare = createTrackingHandler({
+      store,
+      rateLimit: limit,
+      clientAddress: (request) => request.headers.get('cf-connecting-ip') ?? undefined,
+    });
+    assert.equal((await from(cloudflare, '203.0.113.1')).status, 200);
+    assert.equal((await from(cloudflare, '203.0.113.2')).status, 200);
+    assert.equal((await from(cloudflare, '203.0.113.1')).status, 429);
+  });
+
+  it('hands clientAddress what the platform passes beside the request (Deno’s info, Hono’s context)', async () => {
+    interface ServeInfo {
+      remoteAddr: { hostname: string };
+    }
+    const handler = createTrackingHandler({
+      store,
+      rateLimit: { client: { limit: 1, windowMs: 60_000 } },
+      clientAddress: (_request, info) => (info as ServeInfo | undefined)?.remoteAddr.hostname,
+    });
+    const from = (hostname: string) =>
+      handler.fetch(new Request(`https://shop.example/api/track?${orderQuery}`), { remoteAddr: { hostname } });
+    assert.equal((await from('2001:db8::1')).status, 200);
+    assert.equal((await from('198.51.100.9')).status, 200);
+    assert.equal((await from('2001:db8::2')).status, 429, 'IPv6 clients count by /64');
+  });
+
+  it('answers and reports when clientAddress throws, counting the client as unknown', async () => {
+    const errors: unknown[] = [];
+    const handler = createTrackingHandler({
+      store,
+      clientAddress: () => {
+        throw new Error('no address here');
+      },
+      onError: (error) => errors.push(error),
+    });
+    const response = await handler.fetch(new Request(`https://shop.example/api/track?${orderQuery}`));
+    assert.equal(response.status, 200);
+    assert.equal(errors.length, 1);
   });
 
   it('counts Fetch-API clients by X-Forwarded-For when told a proxy is in front', async () => {

@@ -12,6 +12,7 @@ import {
   type Shipment,
 } from '@trackline/core';
 import { carrierSandboxes, createSandbox, parcelFor, type Sandbox } from '@trackline/sandbox';
+import { checkDelays } from '../delays/check-delays.js';
 import { sqliteStore } from '../store/sqlite-store.js';
 import type { Store } from '../store/types.js';
 import type { HttpRequest } from '../http/types.js';
@@ -163,6 +164,32 @@ describe('createTrackingHandler', () => {
       assert.equal(shipment.events.length, 2);
       for (const secret of ['TL-1001', 'Jane', 'jane.doe', 'example.com', '+44', 'SW1A', 'Downing', placedAt]) {
         assert.ok(!String(answer.body).includes(secret), `the parcel answer shows ${secret}`);
+      }
+    });
+
+    it('shows a problem the delay check found, but not its note among the carrier’s scans', async () => {
+      await store.applyUpdate({
+        shipment: {
+          ...inTransit(upsNumber, new Date(clock)),
+          promised: { earliest: '2026-05-06', latest: '2026-05-07' },
+        },
+        source: 'easypost',
+        receivedAt: new Date(clock).toISOString(),
+      });
+      clock = Date.parse('2026-05-12T12:00:00Z');
+      const result = await checkDelays({ store, now: () => new Date(clock) });
+      assert.equal(result.found, 1, 'the parcel is days past the last day it was promised');
+      const stored = await store.getShipment(upsNumber);
+      assert.equal(stored?.events.length, 3, 'the note is stored');
+      for (const query of [janeByEmail, `trackingNumber=${upsNumber}`]) {
+        const body = json((await handler().handle(get(query))).body) as { order?: unknown; shipment?: unknown };
+        const shipment = body.order ? parseOrder(body.order).shipments[0]! : parseShipment(body.shipment);
+        assert.equal(shipment.problem?.reason, 'delayed', query);
+        assert.deepEqual(
+          shipment.events.map((event) => event.code),
+          ['MP', 'AR'],
+          query,
+        );
       }
     });
 
@@ -540,6 +567,64 @@ describe('createTrackingHandler with a tracker against the carrier sandbox', () 
     clock += 24 * hour;
     await h.handle(get(`trackingNumber=${parcels.ups.trackingNumber}`));
     assert.equal(trackRequests(), asked);
+  });
+
+  it('shows a parcel the store never tracked, asked of the carrier, without storing it', async () => {
+    const stranger = parcelFor('ups', 'weather-delay');
+    assert.equal(await store.getShipment(stranger.trackingNumber), undefined);
+    clock += 10 * 60_000;
+    const h = createTrackingHandler({ store, tracker: tracker(), now: () => clock });
+    const answer = await h.handle(get(`trackingNumber=${stranger.trackingNumber}`));
+    assert.equal(answer.status, 200);
+    const body = json(answer.body) as { shipment: unknown; order?: unknown };
+    assert.equal(body.order, undefined, 'the parcel tier only');
+    const shipment = parseShipment(body.shipment);
+    assert.equal(shipment.trackingNumber, stranger.trackingNumber);
+    assert.ok(shipment.events.length > 0);
+    assert.equal(shipment.destination?.postalCode, undefined, 'no postal code, as for any parcel');
+    assert.equal(await store.getShipment(stranger.trackingNumber), undefined, 'not stored');
+    assert.equal(await store.orderOf(stranger.trackingNumber), undefined);
+  });
+
+  it('answers a number no carrier knows like any unknown parcel', async () => {
+    const h = createTrackingHandler({ store, tracker: tracker(), now: () => clock });
+    const unknown = await h.handle(get('trackingNumber=NOSUCHPARCEL123'));
+    const untracked = await createTrackingHandler({ store, now: () => clock }).handle(
+      get('trackingNumber=NOSUCHPARCEL123'),
+    );
+    assert.equal(unknown.status, 404);
+    assert.deepEqual(json(unknown.body), json(untracked.body));
+  });
+
+  it('answers 503 and tells onError when the carrier fails on a parcel the store never tracked', async () => {
+    const errors: unknown[] = [];
+    const h = createTrackingHandler({ store, tracker: tracker(), now: () => clock, onError: (e) => errors.push(e) });
+    sandbox.injectFault({ kind: 'malformed', carrier: 'ups', times: 5 });
+    const answer = await h.handle(get(`trackingNumber=${parcelFor('ups', 'weather-delay').trackingNumber}`));
+    assert.equal(answer.status, 503);
+    assert.equal((json(answer.body) as { error: { code: string } }).error.code, 'unavailable');
+    assert.equal(errors.length, 1);
+  });
+
+  it('bounds how often strangers’ parcels are asked of the carrier, across all clients', async () => {
+    const h = createTrackingHandler({
+      store,
+      tracker: tracker(),
+      now: () => clock,
+      rateLimit: { untracked: { limit: 1, windowMs: 60_000 } },
+    });
+    const asked = trackRequests();
+    const first = await h.handle(get(`trackingNumber=${parcelFor('ups', 'weather-delay').trackingNumber}`));
+    const second = await h.handle(
+      get(`trackingNumber=${parcelFor('fedex', 'on-time').trackingNumber}`, { remoteAddress: '198.51.100.7' }),
+    );
+    assert.equal(first.status, 200);
+    assert.equal(second.status, 429);
+    assert.ok(Number(second.headers?.['retry-after']) >= 1);
+    assert.equal(trackRequests(), asked + 1, 'the second was not sent to the carrier');
+    // The store's own parcels are not held back by it.
+    const own = await h.handle(get(`trackingNumber=${parcels.fedex.trackingNumber}`));
+    assert.equal(own.status, 200);
   });
 
   it('answers with the stored shipment, and when it was updated, when the carrier fails', async () => {

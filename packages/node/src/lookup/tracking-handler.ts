@@ -1,5 +1,20 @@
+import { errorResponse, HttpError, jsonResponse } from '../http/errors.js';
+import { readFetchRequest, toFetchResponse } from '../http/fetch.js';
 import { createHttpHandler, type HttpHandler } from '../http/handler.js';
+import type { HttpResponse } from '../http/types.js';
 import { createLookup, type TrackingHandlerOptions } from './lookup.js';
+
+/** The look-up handler: an `HttpHandler` whose `fetch` also takes what the platform knows of the client. */
+export interface TrackingHandler extends HttpHandler {
+  /**
+   * For Fetch-API servers. `context` is whatever the platform hands beside the request (Deno's `info`,
+   * Hono's `c`); it is passed on to the `clientAddress` option, and otherwise unused.
+   */
+  fetch(request: Request, context?: unknown): Promise<Response>;
+}
+
+// A look-up has no body; anything past a few bytes is not a look-up.
+const maxBodyBytes = 1024;
 
 /**
  * The look-up endpoint `<order-tracker>` calls:
@@ -12,8 +27,37 @@ import { createLookup, type TrackingHandlerOptions } from './lookup.js';
  * Stale shipments are refreshed through `tracker` and stored. Use it as a `node:http` listener or Express
  * handler (`app.get('/api/track', handler)`), or `handler.fetch` for Fetch-API servers. See `docs/privacy.md`.
  */
-export function createTrackingHandler(options: TrackingHandlerOptions): HttpHandler {
+export function createTrackingHandler(options: TrackingHandlerOptions): TrackingHandler {
   const lookup = createLookup(options);
-  // A look-up has no body; anything past a few bytes is not a look-up.
-  return createHttpHandler(lookup, { maxBodyBytes: 1024, ...(options.onError ? { onError: options.onError } : {}) });
+  const handler = createHttpHandler(lookup, {
+    maxBodyBytes,
+    ...(options.onError ? { onError: options.onError } : {}),
+  }) as TrackingHandler;
+  const { clientAddress } = options;
+  if (typeof clientAddress !== 'function') return handler;
+
+  // A Fetch-API `Request` carries no peer address: the platform gives it separately, and `clientAddress`
+  // says where. The rest is the shared handler's own path.
+  handler.fetch = async (request, context) => {
+    let answer: HttpResponse;
+    try {
+      const read = await readFetchRequest(request, { maxBodyBytes });
+      let address: string | undefined;
+      try {
+        address = clientAddress(request, context)?.trim() || undefined;
+      } catch (error) {
+        // A broken address reader must not take the endpoint down: the client shares the unknown allowance.
+        options.onError?.(error);
+      }
+      answer = await handler.handle(address === undefined ? read : { ...read, remoteAddress: address });
+    } catch (error) {
+      if (error instanceof HttpError) answer = errorResponse(error);
+      else {
+        options.onError?.(error);
+        answer = jsonResponse(500, { error: 'The request could not be handled. It is safe to send it again.' });
+      }
+    }
+    return toFetchResponse(answer);
+  };
+  return handler;
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { zoneForPlace, type CarrierId, type Shipment } from '@trackline/core';
+import { withCarrierEventsOnly } from '../delays/events.js';
 import { trackingKey } from '../store/merge.js';
 import type { Channel, Customer, NewMessage, ShipmentChange } from '../store/types.js';
 import { decide, type DecideOptions } from './decide.js';
@@ -120,7 +121,9 @@ interface Subject {
 }
 
 export function messagesFor(subject: Subject, now: number, settings: PlanSettings): NewMessage[] {
-  const { kind, variant, orderNumber, customer, shipment } = subject;
+  const { kind, variant, orderNumber, customer } = subject;
+  // The delay check's notes are no scans: "last scanned" and "latest update from the carrier" name the carrier's.
+  const shipment = subject.shipment && withCarrierEventsOnly(subject.shipment);
   const link = linkFor(settings, orderNumber, shipment);
   const parcel: Record<string, string> = shipment
     ? { trackingNumber: shipment.trackingNumber, carrier: shipment.carrier }
