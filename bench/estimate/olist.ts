@@ -1,8 +1,8 @@
 // Loads the Olist marketplace orders (../shared/data/olist, beside the repo; never copied into it) as
-// history records: origin = the state of the seller of the order's first item, destination = the
-// customer's state, times = Brazil's local wall times written as ISO instants with their offset.
+// history records: origin = the state and zip prefix of the seller of the order's first item (the
+// prefix is nearly a seller id), destination = the customer's state and zip prefix, times = Brazil's local wall times written as ISO instants with their offset.
 import { existsSync, readFileSync } from 'node:fs';
-import type { HistoryRecord } from '@trackline/core';
+import type { Area, HistoryRecord } from '@trackline/core';
 import { parseCsv } from './csv.js';
 import { brazil, wallToIso, wallToMs } from './time.js';
 
@@ -54,23 +54,23 @@ export function buildOrders(tables: {
   items: Record<string, string>[];
   sellers: Record<string, string>[];
 }): OlistOrder[] {
-  const customerState = new Map(tables.customers.map((c) => [c.customer_id!, c.customer_state!]));
-  const sellerState = new Map(tables.sellers.map((s) => [s.seller_id!, s.seller_state!]));
+  const customers = new Map(tables.customers.map((c) => [c.customer_id!, c]));
+  const sellers = new Map(tables.sellers.map((s) => [s.seller_id!, s]));
   const firstSeller = new Map<string, string>();
   for (const item of tables.items) if (item.order_item_id === '1') firstSeller.set(item.order_id!, item.seller_id!);
 
   const orders: OlistOrder[] = [];
   for (const row of tables.orders) {
-    const destination = customerState.get(row.customer_id ?? '');
-    const origin = sellerState.get(firstSeller.get(row.order_id ?? '') ?? '');
+    const customer = customers.get(row.customer_id ?? '');
+    const seller = sellers.get(firstSeller.get(row.order_id ?? '') ?? '');
     const placedAt = wallToIso(row.order_purchase_timestamp ?? '', brazil);
-    if (!destination || !origin || !placedAt) continue;
+    if (!customer?.customer_state || !seller?.seller_state || !placedAt) continue;
     const shippedAt = wallToIso(row.order_delivered_carrier_date ?? '', brazil);
     const deliveredAt = wallToIso(row.order_delivered_customer_date ?? '', brazil);
     const record: HistoryRecord = {
       carrier: 'olist',
-      origin: { country: 'BR', region: origin },
-      destination: { country: 'BR', region: destination },
+      origin: area(seller.seller_state, seller.seller_zip_code_prefix),
+      destination: area(customer.customer_state, customer.customer_zip_code_prefix),
       placedAt,
       ...(shippedAt ? { shippedAt } : {}),
       ...(deliveredAt ? { deliveredAt } : {}),
@@ -88,4 +88,10 @@ export function buildOrders(tables: {
     });
   }
   return orders.sort((a, b) => a.placedMs - b.placedMs);
+}
+
+/** A Brazilian state and zip prefix; the files lost the prefixes' leading zeros. */
+function area(state: string, zipPrefix: string | undefined): Area {
+  const digits = zipPrefix?.trim();
+  return { country: 'BR', region: state, ...(digits ? { postalCode: digits.padStart(5, '0') } : {}) };
 }

@@ -90,7 +90,7 @@ describe('CSV loader', () => {
     assert.deepEqual(parseCsv(text)[1], { a: '', b: 'two\nlines', c: '3' });
   });
 
-  it('joins orders, first items, sellers and customers, with Brazil offsets and empty dates', () => {
+  it('joins orders, first items, sellers and customers, with Brazil offsets, zip prefixes and empty dates', () => {
     const orders = parseCsv(
       [
         'order_id,customer_id,order_status,order_purchase_timestamp,order_approved_at,order_delivered_carrier_date,order_delivered_customer_date,order_estimated_delivery_date',
@@ -99,7 +99,7 @@ describe('CSV loader', () => {
         'o3,c1,canceled,2017-11-19 10:00:00,,,,2017-12-15 00:00:00',
       ].join('\n'),
     );
-    const customers = parseCsv('customer_id,customer_state\nc1,SP\nc2,"RJ"\n');
+    const customers = parseCsv('customer_id,customer_zip_code_prefix,customer_state\nc1,4571,SP\nc2,,"RJ"\n');
     const items = parseCsv(
       'order_id,order_item_id,seller_id\no1,2,s2\no1,1,s1\no2,1,s2\n', // o3 has no items: dropped
     );
@@ -113,15 +113,16 @@ describe('CSV loader', () => {
     );
     assert.deepEqual(built[0]!.record, {
       carrier: 'olist',
-      origin: { country: 'BR', region: 'SP' },
-      destination: { country: 'BR', region: 'SP' },
+      origin: { country: 'BR', region: 'SP', postalCode: '13023' },
+      destination: { country: 'BR', region: 'SP', postalCode: '04571' }, // the leading zero the file lost
       placedAt: '2017-10-02T10:56:33-03:00',
       shippedAt: '2017-10-04T19:55:00-03:00',
       deliveredAt: '2017-10-20T21:25:13-02:00',
     });
     assert.equal(built[0]!.promisedDay, '2017-10-18');
     assert.equal(built[0]!.deliveredDay, '2017-10-20');
-    assert.deepEqual(built[1]!.record.origin, { country: 'BR', region: 'MG' });
+    assert.deepEqual(built[1]!.record.origin, { country: 'BR', region: 'MG', postalCode: '00001' });
+    assert.deepEqual(built[1]!.record.destination, { country: 'BR', region: 'RJ' });
     assert.equal(built[1]!.record.deliveredAt, undefined);
     assert.equal(built[1]!.record.placedAt, '2017-11-18T19:28:06-02:00');
     assert.equal(wallToIso(''), undefined);

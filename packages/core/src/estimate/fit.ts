@@ -1,17 +1,21 @@
+import { TracklineError } from '../errors/trackline-error.js';
 import { zoneForPlace } from '../time/zone-for-place.js';
 import { ZoneOffsets } from '../insights/instants.js';
 import { DAY_MS, WorkCalendar, formatDay, weekendOf } from './calendar.js';
 import { localDay, localHour, requireInstant, instantOf, writtenLocal } from './clock.js';
 import { publicHolidays } from './holidays.js';
-import { LaneCache, anyKey, countryOf, laneKeys } from './lane.js';
+import { LaneCache, anyKey, countryOf, laneKeys, postalLaneKey, siteKey } from './lane.js';
 import { createTransitModel, type TransitModel } from './model.js';
 import { SurvivalCounts, kaplanMeier } from './survival.js';
 import type {
   FitOptions,
   HistoryRecord,
+  PostalCodeOptions,
   SerializedCalendar,
   SerializedDistribution,
   SerializedGroup,
+  SerializedMean,
+  SerializedPostalCodes,
   SerializedTransitModel,
 } from './types.js';
 
@@ -21,6 +25,9 @@ const holidaysAfter = 120;
 
 interface Route {
   lane: Lane;
+  /** The site of each origin postal code and the postal lane of each destination postal code seen on this lane. */
+  sites: Map<string | undefined, SurvivalCounts | undefined>;
+  postalLanes: Map<string | undefined, SurvivalCounts | undefined>;
   calendar: WorkCalendar;
   originZone: string | undefined;
   destZone: string | undefined;
@@ -42,7 +49,8 @@ const emptyLane = (): Lane => ({
  * Learns, per lane, how many working days orders take to hand over to the carrier (handling) and
  * to arrive (transit), from the store's own history as it was known at `now`. Parcels still on
  * their way count as "at least this long so far" (Kaplan–Meier), recent weeks weigh more, and days
- * are counted in working days of the destination country.
+ * are counted in working days of the destination country. With `postalCodes`, it also learns the
+ * mean handling of each origin site and the mean transit into each destination postal area.
  */
 export function fitTransitModel(history: readonly HistoryRecord[], options: FitOptions = {}): TransitModel {
   const nowMs = requireInstant(options.now ?? new Date(), 'now');
@@ -50,6 +58,7 @@ export function fitTransitModel(history: readonly HistoryRecord[], options: FitO
   const minSamples = options.minSamples ?? 30;
   const cutoffHour = options.cutoffHour ?? 14;
   const giveUpDays = options.giveUpDays ?? 60;
+  const postalCodes = postalOptions(options.postalCodes);
   const decayPerMs = Math.LN2 / (halfLifeDays * DAY_MS);
   // Each working day a record waits brings it about 7/5 calendar days nearer to `now`.
   const growth = Math.exp((decayPerMs * DAY_MS * 7) / 5);
@@ -89,6 +98,15 @@ export function fitTransitModel(history: readonly HistoryRecord[], options: FitO
   };
   // Records of one lane share their key, zones and calendar: look them up once per lane.
   const routes = new LaneCache<Route>();
+  // Sites (handling by origin postal code) and postal lanes (transit by destination postal area).
+  const sites = new Map<string, SurvivalCounts>();
+  const postalLanes = new Map<string, SurvivalCounts>();
+  const countsFor = (map: Map<string, SurvivalCounts>, key: string | undefined) => {
+    if (key === undefined) return undefined;
+    let counts = map.get(key);
+    if (!counts) map.set(key, (counts = new SurvivalCounts()));
+    return counts;
+  };
   for (const { record, placedMs } of records) {
     const { carrier, service, origin, destination } = record;
     let route = routes.get(carrier, service, origin, destination);
@@ -99,6 +117,8 @@ export function fitTransitModel(history: readonly HistoryRecord[], options: FitO
       const originZone = zoneForPlace(origin);
       route = {
         lane,
+        sites: new Map(),
+        postalLanes: new Map(),
         calendar: workCalendars.get(countryOf(destination))!,
         originZone,
         destZone: zoneForPlace(destination) ?? originZone,
@@ -107,6 +127,20 @@ export function fitTransitModel(history: readonly HistoryRecord[], options: FitO
     }
     const { lane, calendar, originZone, destZone } = route;
     const weight = weightAt(placedMs);
+    let site: SurvivalCounts | undefined;
+    let postalLane: SurvivalCounts | undefined;
+    if (postalCodes) {
+      site = route.sites.get(origin.postalCode);
+      if (site === undefined && !route.sites.has(origin.postalCode)) {
+        site = countsFor(sites, siteKey(carrier, service, origin, postalCodes));
+        route.sites.set(origin.postalCode, site);
+      }
+      postalLane = route.postalLanes.get(destination.postalCode);
+      if (postalLane === undefined && !route.postalLanes.has(destination.postalCode)) {
+        postalLane = countsFor(postalLanes, postalLaneKey(carrier, service, origin, destination, postalCodes));
+        route.postalLanes.set(destination.postalCode, postalLane);
+      }
+    }
 
     // Orders after the cut-off, or on a day off, start handling the next working day.
     const placedOffset = originZone ? offsetOr0(offsets, originZone, placedMs) : Number.NaN;
@@ -121,13 +155,18 @@ export function fitTransitModel(history: readonly HistoryRecord[], options: FitO
       if (instantOf(record.deliveredAt) <= nowMs) continue;
       // Still at the warehouse at `now`: handling takes longer than the working days gone by so far.
       const waited = calendar.count(start, todayIn(originZone)) - 1;
-      if (waited <= giveUpDays) lane.handling.addCensored(waited, weight, growth);
+      if (waited <= giveUpDays) {
+        lane.handling.addCensored(waited, weight, growth);
+        site?.addCensored(waited, weight, growth);
+      }
       continue;
     }
     const shipDay = originZone
       ? localDay(shippedMs, offsetOr0(offsets, originZone, shippedMs))
       : writtenLocal(record.shippedAt!).day;
-    lane.handling.addEvent(calendar.count(start, shipDay), weight, growth);
+    const handlingDays = calendar.count(start, shipDay);
+    lane.handling.addEvent(handlingDays, weight, growth);
+    site?.addEvent(handlingDays, weight, growth);
     const shippedWeight = weightAt(shippedMs);
 
     const deliveredMs = instantOf(record.deliveredAt);
@@ -135,10 +174,15 @@ export function fitTransitModel(history: readonly HistoryRecord[], options: FitO
       destZone ? localDay(ms, offsetOr0(offsets, destZone, ms)) : writtenLocal(iso).day;
     const delivered = deliveredMs <= nowMs;
     if (delivered) {
-      lane.transit.addEvent(calendar.count(shipDay, dayIn(deliveredMs, record.deliveredAt!)), shippedWeight, growth);
+      const transitDays = calendar.count(shipDay, dayIn(deliveredMs, record.deliveredAt!));
+      lane.transit.addEvent(transitDays, shippedWeight, growth);
+      postalLane?.addEvent(transitDays, shippedWeight, growth);
     } else {
       const waited = calendar.count(shipDay, todayIn(destZone)) - 1;
-      if (waited <= giveUpDays) lane.transit.addCensored(waited, shippedWeight, growth);
+      if (waited <= giveUpDays) {
+        lane.transit.addCensored(waited, shippedWeight, growth);
+        postalLane?.addCensored(waited, shippedWeight, growth);
+      }
     }
 
     // Silences between scans: hand-over, each scan known at `now`, delivery. The one still going on is censored.
@@ -182,12 +226,21 @@ export function fitTransitModel(history: readonly HistoryRecord[], options: FitO
     if (quiet) group.quiet = quiet;
     groups[key] = group;
   }
+  for (const [key, counts] of sites) {
+    const handlingMean = meanOf(counts);
+    if (handlingMean) groups[key] = { handlingMean };
+  }
+  for (const [key, counts] of postalLanes) {
+    const transitMean = meanOf(counts);
+    if (transitMean) groups[key] = { transitMean };
+  }
 
   const data: SerializedTransitModel = {
     version: 1,
     fittedAt: new Date(nowMs).toISOString(),
     cutoffHour,
     minSamples,
+    ...(postalCodes ? { postalCodes } : {}),
     calendars,
     groups,
   };
@@ -205,6 +258,13 @@ function distribution(counts: SurvivalCounts): SerializedDistribution | undefine
   };
 }
 
+function meanOf(counts: SurvivalCounts): SerializedMean | undefined {
+  const pmf = kaplanMeier(counts);
+  if (pmf.length === 0) return undefined;
+  const mean = pmf.reduce((sum, p, day) => sum + p * day, 0);
+  return { d: round(counts.eventWeight, 100), mean: round(mean, 1000) };
+}
+
 function round(value: number, scale: number): number {
   return Math.round(value * scale) / scale;
 }
@@ -212,4 +272,28 @@ function round(value: number, scale: number): number {
 function offsetOr0(offsets: ZoneOffsets, zone: string, ms: number): number {
   const offset = offsets.offsetAt(zone, ms);
   return offset === offset ? offset : 0;
+}
+
+/** `FitOptions.postalCodes`, checked; undefined when neither side is refined. */
+function postalOptions(options: PostalCodeOptions | undefined): SerializedPostalCodes | undefined {
+  if (!options || (options.origin === undefined && options.destination === undefined)) return undefined;
+  const out: SerializedPostalCodes = { minSamples: options.minSamples ?? 5 };
+  if (!(out.minSamples >= 0 && Number.isFinite(out.minSamples))) {
+    throw new TracklineError(
+      'invalid_response',
+      `postalCodes.minSamples must be a number from 0 (got ${options.minSamples}); leave it out for the default of 5.`,
+    );
+  }
+  for (const side of ['origin', 'destination'] as const) {
+    const value = options[side];
+    if (value === undefined) continue;
+    if (!Number.isInteger(value) || value < 1) {
+      throw new TracklineError(
+        'invalid_response',
+        `postalCodes.${side} must be a whole number of postal-code characters from 1 (got ${value}); leave it out to keep that side by region.`,
+      );
+    }
+    out[side] = value;
+  }
+  return out;
 }

@@ -1,8 +1,14 @@
-import type { Area } from './types.js';
+import type { Area, PostalCodeOptions } from './types.js';
 
 // A lane is carrier + service + origin region + destination region. When a lane has too few
 // deliveries, the estimate backs off, in this order, to: the same carrier and service into the
 // destination region from anywhere; the carrier and service anywhere; everything.
+//
+// With postal codes, two finer groups move a lane earlier or later: a **site** (the first digits of
+// the origin's postal code: a warehouse, or a marketplace's seller) moves handling, whatever the
+// destination, since how fast an order leaves depends on who packs it; a **postal lane** (the lane
+// into the first digits of the destination's postal code) moves transit, since a state's capital and
+// its far interior are days apart. Their keys put the postal prefix after a `:`.
 
 export const anyKey = '*';
 
@@ -19,6 +25,47 @@ export function laneKeys(carrier: string, service: string | undefined, origin: A
   const head = `${carrier.trim().toLowerCase()}|${(service ?? '').trim().toLowerCase()}`;
   const to = area(destination);
   return [`${head}|${area(origin)}|${to}`, `${head}|*|${to}`, `${head}|*|*`, anyKey];
+}
+
+/** The first `digits` letters and digits of a postal code (spaces and dashes dropped); undefined without one. */
+function postalPrefix(postalCode: string | undefined, digits: number | undefined): string | undefined {
+  if (!digits || postalCode === undefined) return undefined;
+  const prefix = postalCode
+    .replace(/[^0-9a-z]/gi, '')
+    .toUpperCase()
+    .slice(0, digits);
+  return prefix || undefined;
+}
+
+/** The key of the site an order leaves from (handling only), when the origin has a postal code and `digits.origin` is set. */
+export function siteKey(
+  carrier: string,
+  service: string | undefined,
+  origin: Area,
+  digits: PostalCodeOptions | undefined,
+): string | undefined {
+  const prefix = postalPrefix(origin.postalCode, digits?.origin);
+  if (prefix === undefined) return undefined;
+  return `${carrier.trim().toLowerCase()}|${(service ?? '').trim().toLowerCase()}|${area(origin)}:${prefix}|${anyKey}`;
+}
+
+/** The key of the postal lane (transit only), when the destination has a postal code and `digits.destination` is set. */
+export function postalLaneKey(
+  carrier: string,
+  service: string | undefined,
+  origin: Area,
+  destination: Area,
+  digits: PostalCodeOptions | undefined,
+): string | undefined {
+  const prefix = postalPrefix(destination.postalCode, digits?.destination);
+  if (prefix === undefined) return undefined;
+  return `${carrier.trim().toLowerCase()}|${(service ?? '').trim().toLowerCase()}|${area(origin)}|${area(destination)}:${prefix}`;
+}
+
+/** Whether a group key is a lane (region to region), not a site, a postal lane or a back-off level. */
+export function isLaneKey(key: string): boolean {
+  const parts = key.split('|');
+  return parts.length === 4 && [parts[2]!, parts[3]!].every((part) => part !== anyKey && !part.includes(':'));
 }
 
 export function countryOf(a: Area): string {

@@ -1,7 +1,14 @@
 import { TracklineError } from '../errors/trackline-error.js';
 import { readDay } from '../insights/instants.js';
 import { createTransitModel, type TransitModel } from './model.js';
-import type { SerializedCalendar, SerializedDistribution, SerializedGroup, SerializedTransitModel } from './types.js';
+import type {
+  SerializedCalendar,
+  SerializedDistribution,
+  SerializedGroup,
+  SerializedMean,
+  SerializedPostalCodes,
+  SerializedTransitModel,
+} from './types.js';
 
 // A model usually arrives over the network or from storage, so it is checked field by field here;
 // the error names the first field that is wrong. No zod: this keeps the browser bundle small.
@@ -57,6 +64,24 @@ function distribution(value: unknown, field: string): SerializedDistribution | u
   return dist;
 }
 
+function postalCodes(value: unknown): SerializedPostalCodes | undefined {
+  if (value === undefined) return undefined;
+  if (!isRecord(value)) fail('postalCodes', 'must be an object');
+  const out: SerializedPostalCodes = { minSamples: finite(value.minSamples, 'postalCodes.minSamples', 0) };
+  if (value.origin !== undefined) out.origin = finite(value.origin, 'postalCodes.origin', 1);
+  if (value.destination !== undefined) out.destination = finite(value.destination, 'postalCodes.destination', 1);
+  return out;
+}
+
+function mean(value: unknown, field: string): SerializedMean | undefined {
+  if (value === undefined) return undefined;
+  if (!isRecord(value)) fail(field, 'must be an object');
+  return {
+    d: finite(value.d, `${field}.d`, 0),
+    mean: finite(value.mean, `${field}.mean`, 0),
+  };
+}
+
 /** Checks a model serialized by `toJSON()` and makes it ready to estimate, with no holiday library needed. */
 export function loadTransitModel(json: unknown): TransitModel {
   const value = typeof json === 'string' ? parseText(json) : json;
@@ -67,6 +92,7 @@ export function loadTransitModel(json: unknown): TransitModel {
   }
   const cutoffHour = finite(value.cutoffHour, 'cutoffHour', 0, 24);
   const minSamples = finite(value.minSamples, 'minSamples', 0);
+  const postal = postalCodes(value.postalCodes);
   if (!isRecord(value.calendars)) fail('calendars', 'must be an object keyed by country');
   const calendars: Record<string, SerializedCalendar> = {};
   for (const [country, c] of Object.entries(value.calendars)) calendars[country] = calendar(c, `calendars.${country}`);
@@ -82,6 +108,10 @@ export function loadTransitModel(json: unknown): TransitModel {
     if (transit) group.transit = transit;
     const quiet = distribution(g.quiet, `${field}.quiet`);
     if (quiet) group.quiet = quiet;
+    const handlingMean = mean(g.handlingMean, `${field}.handlingMean`);
+    if (handlingMean) group.handlingMean = handlingMean;
+    const transitMean = mean(g.transitMean, `${field}.transitMean`);
+    if (transitMean) group.transitMean = transitMean;
     groups[key] = group;
   }
   const data: SerializedTransitModel = {
@@ -89,6 +119,7 @@ export function loadTransitModel(json: unknown): TransitModel {
     fittedAt: value.fittedAt,
     cutoffHour,
     minSamples,
+    ...(postal ? { postalCodes: postal } : {}),
     calendars,
     groups,
   };

@@ -3,16 +3,9 @@ import type { DeliveryEstimate, Shipment } from '../model/schemas.js';
 import { zoneForPlace } from '../time/zone-for-place.js';
 import { WorkCalendar, formatDay, readDay, weekendOf } from './calendar.js';
 import { instantOf, localDay, localHour, requireInstant, safeOffset } from './clock.js';
-import { LaneCache, countryOf, laneKeys } from './lane.js';
-import { conditionalQuantile, convolve, cumulative, firstPossible } from './survival.js';
-import type {
-  EstimateInput,
-  LaneInput,
-  SerializedGroup,
-  SerializedTransitModel,
-  Silence,
-  SilenceInput,
-} from './types.js';
+import { LaneCache, countryOf, isLaneKey, laneKeys, postalLaneKey, siteKey } from './lane.js';
+import { conditionalQuantile, convolve, cumulative, firstPossible, shifted } from './survival.js';
+import type { EstimateInput, LaneInput, SerializedTransitModel, Silence, SilenceInput } from './types.js';
 
 export interface TransitModel {
   /** When this shipment will likely arrive: basis `history`, `sampleSize` = weighted records behind the lane used. */
@@ -40,6 +33,9 @@ interface LaneTables {
   handlingSamples: number;
   transitSamples: number;
   quietSamples: number;
+  /** Mean working days of handling and of transit, which a site or postal area moves from. */
+  handlingMean: number;
+  transitMean: number;
 }
 
 interface Route {
@@ -47,7 +43,13 @@ interface Route {
   calendar: WorkCalendar;
   destZone: string;
   originZone: string;
+  /** How far each origin postal code moves handling, and each destination postal code transit, once worked out. */
+  handlingShifts: Map<string | undefined, number>;
+  transitShifts: Map<string | undefined, number>;
 }
+
+/** Postal codes remembered per lane; past this many the memory starts over, so a server's cache stays bounded. */
+const maxShifts = 4096;
 
 /** Confidence given to "today" once the parcel is out for delivery. */
 const outForDeliveryConfidence = 0.95;
@@ -78,8 +80,35 @@ export function createTransitModel(data: SerializedTransitModel): TransitModel {
   const resolve = laneResolver(data);
   // Every lane the history knows gets its tables now, so estimates are look-ups.
   for (const key of Object.keys(data.groups)) {
-    if (key.split('|').length === 4 && !key.includes('|*|')) resolve(laneKeyChain(key));
+    if (isLaneKey(key)) resolve(laneKeyChain(key));
   }
+
+  // Sites and postal areas move their lane's handling and transit by how far their own mean is from
+  // the lane's, as far as their records can be trusted (shrunk toward zero like a lane toward its region).
+  const postal = data.postalCodes;
+  const groups = data.groups;
+  const moveBy = (key: string | undefined, part: 'handlingMean' | 'transitMean', laneMean: number): number => {
+    const own = key === undefined ? undefined : groups[key]?.[part];
+    if (!own || !postal) return 0;
+    return (own.d / (own.d + postal.minSamples)) * (own.mean - laneMean);
+  };
+  const shiftsFor = (input: LaneInput, route: Route, lane: LaneTables): { handling: number; transit: number } => {
+    if (!postal) return noShift;
+    const { carrier, service, origin, destination } = input;
+    let handling = route.handlingShifts.get(origin.postalCode);
+    if (handling === undefined) {
+      handling = moveBy(siteKey(carrier, service, origin, postal), 'handlingMean', lane.handlingMean);
+      if (route.handlingShifts.size >= maxShifts) route.handlingShifts.clear();
+      route.handlingShifts.set(origin.postalCode, handling);
+    }
+    let transit = route.transitShifts.get(destination.postalCode);
+    if (transit === undefined) {
+      transit = moveBy(postalLaneKey(carrier, service, origin, destination, postal), 'transitMean', lane.transitMean);
+      if (route.transitShifts.size >= maxShifts) route.transitShifts.clear();
+      route.transitShifts.set(destination.postalCode, transit);
+    }
+    return { handling, transit };
+  };
 
   // What each lane an estimate asks about resolves to, remembered by its raw parts.
   const routes = new LaneCache<Route>();
@@ -92,6 +121,8 @@ export function createTransitModel(data: SerializedTransitModel): TransitModel {
         calendar: calendarFor(countryOf(destination)),
         destZone,
         originZone: zoneForPlace(origin) ?? destZone,
+        handlingShifts: new Map(),
+        transitShifts: new Map(),
       };
       routes.set(carrier, service, origin, destination, route);
     }
@@ -106,7 +137,8 @@ export function createTransitModel(data: SerializedTransitModel): TransitModel {
       );
     }
     const nowMs = requireInstant(input.now, 'now');
-    const { lane, calendar, destZone, originZone } = routeFor(input);
+    const route = routeFor(input);
+    const { lane, calendar, destZone, originZone } = route;
     const today = localDay(nowMs, offsetOr0(destZone, nowMs));
     const basis = mode === 'promise' ? 'promise' : 'history';
 
@@ -130,19 +162,20 @@ export function createTransitModel(data: SerializedTransitModel): TransitModel {
     }
 
     const shippedMs = instantOf(input.shippedAt ?? scans?.shippedAt);
+    const shift = shiftsFor(input, route, lane);
     let base: number;
     let cdf: Float64Array;
     let samples: number;
     if (shippedMs <= nowMs) {
       base = localDay(shippedMs, offsetOr0(originZone, shippedMs));
-      cdf = lane.transit;
+      cdf = shifted(lane.transit, shift.transit);
       samples = lane.transitSamples;
     } else {
       const placedMs = input.placedAt === undefined ? nowMs : requireInstant(input.placedAt, 'placedAt');
       const offset = offsetOr0(originZone, placedMs);
       const day = localDay(placedMs, offset);
       base = calendar.onOrAfter(localHour(placedMs, offset) >= data.cutoffHour ? day + 1 : day);
-      cdf = lane.combined;
+      cdf = shifted(lane.combined, shift.handling + shift.transit);
       samples = Math.min(lane.handlingSamples, lane.transitSamples);
     }
     // Time already gone by: a parcel 5 working days on its way cannot arrive in 3.
@@ -183,17 +216,30 @@ export function createTransitModel(data: SerializedTransitModel): TransitModel {
     silence(input) {
       const nowMs = requireInstant(input.now, 'now');
       const sinceMs = requireInstant(input.since, 'since');
-      const { lane, calendar, destZone } = routeFor(input);
+      const route = routeFor(input);
+      const { lane, calendar, destZone } = route;
       if (!lane) return undefined;
       const today = localDay(nowMs, offsetOr0(destZone, nowMs));
       const days = calendar.count(localDay(sinceMs, offsetOr0(destZone, sinceMs)), today);
       // Before the hand-over the silence is the warehouse's; after it, the gaps between scans when the
       // history has them, else a whole transit time (a parcel silent that long has surely stopped).
+      const shift = shiftsFor(input, route, lane);
+      const later = (days: number) => Math.max(0, Math.ceil(days));
       const [cdf, basis, sampleSize, longest] = !input.moving
-        ? ([lane.handling, 'handling', lane.handlingSamples, lane.longest.handling] as const)
+        ? ([
+            shifted(lane.handling, shift.handling),
+            'handling',
+            lane.handlingSamples,
+            lane.longest.handling + later(shift.handling),
+          ] as const)
         : lane.quiet
           ? ([lane.quiet, 'scans', lane.quietSamples, lane.longest.quiet] as const)
-          : ([lane.transit, 'transit', lane.transitSamples, lane.longest.transit] as const);
+          : ([
+              shifted(lane.transit, shift.transit),
+              'transit',
+              lane.transitSamples,
+              lane.longest.transit + later(shift.transit),
+            ] as const);
       const stalledAfter = conditionalQuantile(cdf, stalledQuantile);
       // Lost is judged against silences that ended in news, never the extrapolated tail: parcels still
       // waiting (this one included) would otherwise push the threshold ahead of themselves for ever.
@@ -212,7 +258,7 @@ function laneResolver(data: SerializedTransitModel): (keys: string[]) => LaneTab
   // `minSamples`: a lane with few deliveries mostly speaks with its region's voice, a busy one with its own.
   const shrunk = (
     keys: string[],
-    part: keyof SerializedGroup,
+    part: 'handling' | 'transit' | 'quiet',
   ): { pmf: number[]; n: number; last: number } | undefined => {
     let pmf: number[] | undefined;
     let n = 0;
@@ -251,6 +297,8 @@ function laneResolver(data: SerializedTransitModel): (keys: string[]) => LaneTab
             transitSamples: Math.round(transit.n),
             quietSamples: quiet ? Math.round(quiet.n) : 0,
             longest: { handling: handling.last, transit: transit.last, quiet: quiet?.last ?? 0 },
+            handlingMean: meanDays(handling.pmf),
+            transitMean: meanDays(transit.pmf),
           }
         : null;
     tables.set(keys[0]!, found);
@@ -263,6 +311,14 @@ function laneKeyChain(key: string): string[] {
   const [carrier, service, , to] = key.split('|');
   const head = `${carrier}|${service}`;
   return [key, `${head}|*|${to}`, `${head}|*|*`, '*'];
+}
+
+const noShift = { handling: 0, transit: 0 };
+
+function meanDays(pmf: readonly number[]): number {
+  let sum = 0;
+  for (let day = 0; day < pmf.length; day++) sum += pmf[day]! * day;
+  return sum;
 }
 
 function offsetOr0(zone: string, ms: number): number {

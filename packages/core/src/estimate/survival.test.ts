@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { SurvivalCounts, conditionalQuantile, convolve, cumulative, kaplanMeier } from './survival.js';
+import { SurvivalCounts, conditionalQuantile, convolve, cumulative, kaplanMeier, shifted } from './survival.js';
 
 describe('kaplanMeier', () => {
   it('is the plain share of each day when nothing is censored', () => {
@@ -69,5 +69,20 @@ describe('quantiles', () => {
     assert.equal(conditionalQuantile(cdf, 0.5, 2), 2);
     assert.equal(conditionalQuantile(cdf, 0.9, 2), 3);
     assert.equal(conditionalQuantile(cdf, 0.5, 7), 7, 'past anything seen: overdue, any day now');
+  });
+});
+
+describe('shifted', () => {
+  const pmfOf = (cdf: Float64Array) => [...cdf].map((c, t) => Math.round((c - (t > 0 ? cdf[t - 1]! : 0)) * 1e9) / 1e9);
+
+  it('moves a share of each day by the whole days and the rest one day further', () => {
+    const cdf = cumulative([0.5, 0.5]);
+    assert.deepEqual(pmfOf(shifted(cdf, 0.5)), [0.25, 0.5, 0.25]);
+    assert.deepEqual(pmfOf(shifted(cdf, 2)), [0, 0, 0.5, 0.5]);
+    assert.equal(shifted(cdf, 0), cdf);
+  });
+
+  it('never moves a day before day 0', () => {
+    assert.deepEqual(pmfOf(shifted(cumulative([0, 0.5, 0.5]), -1.5)), [0.75, 0.25, 0]);
   });
 });

@@ -135,3 +135,22 @@ export function firstPossible(cdf: Float64Array, elapsed = 0): number {
   for (let k = start; k < cdf.length; k++) if (cdf[k]! - (k > 0 ? cdf[k - 1]! : 0) > 1e-9) return k;
   return start;
 }
+
+/**
+ * The distribution of `T + delta` (never below day 0) as a cumulative table, for a fractional
+ * `delta`: a share of the mass moves by the whole days below it and the rest one day further.
+ */
+export function shifted(cdf: Float64Array, delta: number): Float64Array {
+  if (delta === 0 || !Number.isFinite(delta)) return cdf;
+  const whole = Math.floor(delta);
+  const part = delta - whole;
+  const n = cdf.length;
+  const out = new Float64Array(Math.max(1, n + Math.max(0, part > 0 ? whole + 1 : whole)));
+  for (let t = 0; t < out.length; t++) {
+    const u = t - whole;
+    const here = u < 0 ? 0 : u >= n ? 1 : cdf[u]!;
+    const before = u < 1 ? 0 : u > n ? 1 : cdf[u - 1]!;
+    out[t] = (1 - part) * here + part * before;
+  }
+  return out;
+}
