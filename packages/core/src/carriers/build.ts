@@ -67,9 +67,26 @@ export function buildShipment(parts: ShipmentParts): Shipment {
  */
 export function calendarDate(value: unknown): string | undefined {
   const date = typeof value === 'string' ? /^\s*(\d{4}-\d{2}-\d{2})/.exec(value)?.[1] : undefined;
-  if (!date) return undefined;
-  const ms = Date.parse(`${date}T00:00:00Z`);
-  return !Number.isNaN(ms) && new Date(ms).toISOString().startsWith(date) ? date : undefined;
+  return date && isCalendarDate(date) ? date : undefined;
+}
+
+/**
+ * Whether a `YYYY-MM-DD` names a day that exists (not 2024-02-30). Counted rather than round-tripped through
+ * `Date`: adapters check every date of every scan, and `toISOString` is among the slowest calls they made.
+ */
+export function isCalendarDate(date: string): boolean {
+  const year = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7));
+  const day = Number(date.slice(8, 10));
+  if (!(month >= 1 && month <= 12 && day >= 1)) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return day <= days;
+}
+
+/** Whether `value` is an object whose `key` holds something other than a falsy value. */
+export function hasField(value: unknown, key: string): boolean {
+  return typeof value === 'object' && value !== null && Boolean((value as Record<string, unknown>)[key]);
 }
 
 /** The carrier's expected delivery day as an estimate; none without a date. */

@@ -189,4 +189,15 @@ describe('normalizeStatus: code first, then the carrier text, then a safe defaul
     assert.deepEqual(normalizeStatus('shippo', '  transit / Notice Left '), canonical);
     assert.deepEqual(normalizeStatus('aftership', ' exception-13 '), normalizeStatus('aftership', 'Exception_013'));
   });
+
+  it('gives a repeated code the same answer, which the caller may change without changing the next one', () => {
+    const first = normalizeStatus('ups', 'X/48/', 'The receiver was not available for delivery.');
+    assert.equal(first.problem?.reason, 'failed_attempt');
+    first.status = 'delivered';
+    first.problem!.reason = 'lost';
+    const again = normalizeStatus('ups', 'X/48/', 'The receiver was not available for delivery.');
+    assert.notEqual(again, first);
+    assert.equal(again.status, 'in_transit');
+    assert.equal(again.problem?.reason, 'failed_attempt');
+  });
 });

@@ -56,12 +56,43 @@ function matchRows(source: string, code: string): StatusRow[] {
   return rows;
 }
 
+// A carrier repeats the same few codes and texts in every answer, and reading a text against the rules costs
+// many times a Map look-up: answers are remembered. Bounded twice: only short texts are kept (a carrier's
+// event text is a line), and the whole memory is dropped once it holds `maxRemembered` answers.
+const remembered = new Map<string, NormalizedStatus>();
+const maxRemembered = 4_000;
+const maxRememberedText = 300;
+
 /**
  * Maps one raw carrier or aggregator code to Trackline's stage and, where one applies, problem.
  * The documented code decides; the carrier's description fills in what a coarse or unknown code
  * leaves open. Never throws, whatever it is given.
  */
 export function normalizeStatus(source: StatusSource, code: string, description?: string): NormalizedStatus {
+  const key = memoryKey(source, code, description);
+  let result = key === undefined ? undefined : remembered.get(key);
+  if (!result) {
+    result = normalizeUncached(source, code, description);
+    if (key !== undefined) {
+      if (remembered.size >= maxRemembered) remembered.clear();
+      remembered.set(key, result);
+    }
+  }
+  // A copy, so a caller that changes its answer does not change the next caller's.
+  return result.problem ? { ...result, problem: { ...result.problem } } : { ...result };
+}
+
+/** Where an answer is remembered; none for inputs that are not short strings. */
+function memoryKey(source: unknown, code: unknown, description: unknown): string | undefined {
+  if (typeof source !== 'string' || typeof code !== 'string') return undefined;
+  if (description !== undefined && typeof description !== 'string') return undefined;
+  const text = description ?? '';
+  if (code.length + text.length > maxRememberedText) return undefined;
+  // Lengths first, so no two different inputs spell the same key.
+  return `${source.length}:${source}${code.length}:${code}${text}`;
+}
+
+function normalizeUncached(source: StatusSource, code: string, description?: string): NormalizedStatus {
   const raw = asString(code);
   const text = typeof description === 'string' ? description : '';
   const rows = raw.trim() ? matchRows(asString(source), raw) : [];

@@ -1,6 +1,6 @@
 import { TracklineError } from '../../errors/trackline-error.js';
 import type { AdapterOptions, CarrierAdapter } from '../adapter.js';
-import { createHttpClient } from '../http/client.js';
+import { createHttpClient, pathWithQuery } from '../http/client.js';
 import { toTracklineError } from '../http/errors.js';
 import { aftershipCarriers } from './carriers.js';
 import { parseAftership } from './parse.js';
@@ -43,8 +43,7 @@ export function aftership(options: AftershipOptions): CarrierAdapter {
           throw new TracklineError('invalid_number', 'A tracking number has only letters and digits.');
         }
         const raw = await client
-          .get('trackings', {
-            searchParams: { tracking_numbers: number },
+          .get(pathWithQuery('trackings', { tracking_numbers: number }), {
             headers: { 'as-api-key': options.apiKey },
             signal,
           })

@@ -1,12 +1,12 @@
 import * as z from 'zod/mini';
 
 // The parts of AfterShip's Tracking that Trackline reads (AfterShip/tracking-sdk-nodejs@14dfce25, models Tracking,
-// Checkpoint and the *EstimatedDeliveryDate objects; API version 2025-01). Lenient: unknown fields pass; null is
-// accepted wherever AfterShip sends it.
+// Checkpoint and the *EstimatedDeliveryDate objects; API version 2025-01). Lenient: unknown fields pass (dropped
+// from the checked copy, which keeps the check cheap); null is accepted wherever AfterShip sends it.
 
 const text = z.nullish(z.string());
 
-export const CheckpointSchema = z.looseObject({
+export const CheckpointSchema = z.object({
   /** Carrier-local time: `YYYY-MM-DDTHH:mm:ss`, with its offset when AfterShip knows it. */
   checkpoint_time: text,
   slug: text,
@@ -26,13 +26,13 @@ export const CheckpointSchema = z.looseObject({
 });
 export type Checkpoint = z.infer<typeof CheckpointSchema>;
 
-const DateRangeSchema = z.looseObject({
+const DateRangeSchema = z.object({
   estimated_delivery_date: text,
   estimated_delivery_date_min: text,
   estimated_delivery_date_max: text,
 });
 
-export const TrackingSchema = z.looseObject({
+export const TrackingSchema = z.object({
   id: text,
   tracking_number: z.string().check(z.minLength(1, 'expected the tracking number')),
   slug: text,
@@ -50,7 +50,7 @@ export const TrackingSchema = z.looseObject({
   courier_estimated_delivery_date: z.nullish(DateRangeSchema),
   aftership_estimated_delivery_date: z.nullish(DateRangeSchema),
   custom_estimated_delivery_date: z.nullish(
-    z.looseObject({ type: text, datetime: text, datetime_min: text, datetime_max: text }),
+    z.object({ type: text, datetime: text, datetime_min: text, datetime_max: text }),
   ),
   courier_tracking_link: text,
   aftership_tracking_url: text,
@@ -59,20 +59,20 @@ export const TrackingSchema = z.looseObject({
 });
 export type Tracking = z.infer<typeof TrackingSchema>;
 
-const MetaSchema = z.nullish(z.looseObject({ code: z.nullish(z.number()), message: text, type: text }));
+const MetaSchema = z.nullish(z.object({ code: z.nullish(z.number()), message: text, type: text }));
 
 /** `GET /trackings`: `{ meta, data: { pagination, trackings: [...] } }`. */
-export const TrackingListSchema = z.looseObject({
+export const TrackingListSchema = z.object({
   meta: MetaSchema,
-  data: z.looseObject({ trackings: z.array(TrackingSchema) }),
+  data: z.object({ trackings: z.array(TrackingSchema) }),
 });
 
 /** `GET /trackings/{id}` (2025-01: the tracking is `data`) and the legacy `{ data: { tracking } }`. */
-export const TrackingEnvelopeSchema = z.looseObject({ meta: MetaSchema, data: TrackingSchema });
-export const LegacyTrackingEnvelopeSchema = z.looseObject({
+export const TrackingEnvelopeSchema = z.object({ meta: MetaSchema, data: TrackingSchema });
+export const LegacyTrackingEnvelopeSchema = z.object({
   meta: MetaSchema,
-  data: z.looseObject({ tracking: TrackingSchema }),
+  data: z.object({ tracking: TrackingSchema }),
 });
 
 /** A webhook: `{ ts, event, event_id, is_tracking_first_tag, msg: Tracking }`. */
-export const WebhookSchema = z.looseObject({ event: z.string(), msg: TrackingSchema });
+export const WebhookSchema = z.object({ event: z.string(), msg: TrackingSchema });

@@ -1,6 +1,6 @@
 import { TracklineError } from '../../errors/trackline-error.js';
 import type { AdapterOptions, CarrierAdapter } from '../adapter.js';
-import { createHttpClient } from '../http/client.js';
+import { createHttpClient, pathWithQuery } from '../http/client.js';
 import { toTracklineError } from '../http/errors.js';
 import { parseDhlTracking } from './parse.js';
 
@@ -31,13 +31,14 @@ export function dhl(options: DhlOptions): CarrierAdapter {
     async track(trackingNumber, { signal, carrier } = {}) {
       const number = String(trackingNumber ?? '').replace(/\s+/g, '');
       if (!number) throw new TracklineError('invalid_number', 'Enter a DHL tracking number: it is empty.');
-      const searchParams = new URLSearchParams({ trackingNumber: number });
-      if (options.service) searchParams.set('service', options.service);
-      if (options.language) searchParams.set('language', options.language);
+      const path = pathWithQuery('track/shipments', {
+        trackingNumber: number,
+        service: options.service || undefined,
+        language: options.language || undefined,
+      });
       try {
         const raw = await client
-          .get('track/shipments', {
-            searchParams,
+          .get(path, {
             headers: { 'DHL-API-Key': options.apiKey, accept: 'application/json' },
             signal,
           })

@@ -7,7 +7,7 @@ import * as z from 'zod/mini';
 
 const text = z.optional(z.nullable(z.string()));
 
-export const DhlAddressSchema = z.looseObject({
+export const DhlAddressSchema = z.object({
   countryCode: text,
   postalCode: text,
   /** Free text: "Oderweg 2, AMSTERDAM", "LEIPZIG - GERMANY", "CINCINNATI HUB, OH - USA". */
@@ -15,9 +15,9 @@ export const DhlAddressSchema = z.looseObject({
   streetAddress: text,
 });
 
-const DhlPlaceSchema = z.looseObject({ address: z.optional(z.nullable(DhlAddressSchema)) });
+const DhlPlaceSchema = z.object({ address: z.optional(z.nullable(DhlAddressSchema)) });
 
-export const DhlEventSchema = z.looseObject({
+export const DhlEventSchema = z.object({
   /** ISO 8601; with an offset, with `Z`, or with no zone at all (local time at the location). */
   timestamp: z.string(),
   location: z.optional(z.nullable(DhlPlaceSchema)),
@@ -30,7 +30,7 @@ export const DhlEventSchema = z.looseObject({
 });
 export type DhlEvent = z.infer<typeof DhlEventSchema>;
 
-export const DhlShipmentSchema = z.looseObject({
+export const DhlShipmentSchema = z.object({
   /** The tracking number: a number in DHL's own sample, a string elsewhere. */
   id: z.union([z.string(), z.number()]),
   /** `express`, `parcel-de`, `ecommerce`, … */
@@ -40,18 +40,16 @@ export const DhlShipmentSchema = z.looseObject({
   /** The newest event, repeated. */
   status: z.optional(z.nullable(DhlEventSchema)),
   estimatedTimeOfDelivery: text,
-  estimatedDeliveryTimeFrame: z.optional(z.nullable(z.looseObject({ estimatedFrom: text, estimatedThrough: text }))),
+  estimatedDeliveryTimeFrame: z.optional(z.nullable(z.object({ estimatedFrom: text, estimatedThrough: text }))),
   serviceUrl: text,
   /** True for a shipment on its way back to (or back at) its original sender. */
   returnFlag: z.optional(z.nullable(z.union([z.boolean(), z.string()]))),
-  details: z.optional(
-    z.nullable(z.looseObject({ product: z.optional(z.nullable(z.looseObject({ productName: text }))) })),
-  ),
+  details: z.optional(z.nullable(z.object({ product: z.optional(z.nullable(z.object({ productName: text }))) }))),
   /** Newest first. */
   events: z.optional(z.nullable(z.array(DhlEventSchema))),
 });
 export type DhlShipment = z.infer<typeof DhlShipmentSchema>;
 
-export const DhlTrackingSchema = z.looseObject({
+export const DhlTrackingSchema = z.object({
   shipments: z.optional(z.nullable(z.array(DhlShipmentSchema))),
 });

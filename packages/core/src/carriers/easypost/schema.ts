@@ -1,11 +1,12 @@
 import * as z from 'zod/mini';
 
 // The parts of EasyPost's Tracker that Trackline reads (easypost-node types/Tracker/*.d.ts). Lenient: unknown
-// fields pass, and every field EasyPost may send as null accepts null.
+// fields pass (dropped from the checked copy, which keeps the check cheap), and every field EasyPost may send as
+// null accepts null.
 
 const text = z.nullish(z.string());
 
-export const TrackingLocationSchema = z.looseObject({
+export const TrackingLocationSchema = z.object({
   city: text,
   state: text,
   country: text,
@@ -13,7 +14,7 @@ export const TrackingLocationSchema = z.looseObject({
 });
 export type TrackingLocation = z.infer<typeof TrackingLocationSchema>;
 
-export const TrackingDetailSchema = z.looseObject({
+export const TrackingDetailSchema = z.object({
   message: text,
   description: text,
   status: text,
@@ -26,7 +27,7 @@ export const TrackingDetailSchema = z.looseObject({
 });
 export type TrackingDetail = z.infer<typeof TrackingDetailSchema>;
 
-export const TrackerSchema = z.looseObject({
+export const TrackerSchema = z.object({
   id: text,
   object: text,
   tracking_code: z.string().check(z.trim(), z.minLength(1, 'expected the tracking code')),
@@ -37,7 +38,7 @@ export const TrackerSchema = z.looseObject({
   public_url: text,
   tracking_details: z.nullish(z.array(TrackingDetailSchema)),
   carrier_detail: z.nullish(
-    z.looseObject({
+    z.object({
       service: text,
       est_delivery_date_local: text,
       origin_tracking_location: z.nullish(TrackingLocationSchema),

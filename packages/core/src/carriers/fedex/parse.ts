@@ -2,7 +2,7 @@ import { TracklineError } from '../../errors/trackline-error.js';
 import { parseWith } from '../../model/parse.js';
 import type { DeliveryEstimate, Place, Shipment, TrackingEvent } from '../../model/schemas.js';
 import { eventTime } from '../../time/event-time.js';
-import { buildShipment, toEvent, calendarDate } from '../build.js';
+import { buildShipment, toEvent, calendarDate, hasField } from '../build.js';
 import {
   FedexErrorResponseSchema,
   FedexTrackResponseSchema,
@@ -141,8 +141,10 @@ export interface FedexParseOptions {
  * of the wrong shape.
  */
 export function parseFedexTrackResponse(raw: unknown, options: FedexParseOptions): Shipment {
-  const failure = FedexErrorResponseSchema.safeParse(raw);
-  if (failure.success && !(raw as { output?: unknown }).output) {
+  // Only a body without `output` can be FedEx's error answer: checking every answer against the error shape
+  // would build a failed check's error, with its stack, on each successful call.
+  const failure = hasField(raw, 'output') ? undefined : FedexErrorResponseSchema.safeParse(raw);
+  if (failure?.success) {
     const first = failure.data.errors[0];
     throw fedexError(first?.code, first?.message);
   }

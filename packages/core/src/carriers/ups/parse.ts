@@ -2,7 +2,7 @@ import { TracklineError } from '../../errors/trackline-error.js';
 import { parseWith } from '../../model/parse.js';
 import type { DeliveryEstimate, Place, Shipment, TrackingEvent } from '../../model/schemas.js';
 import { eventTime } from '../../time/event-time.js';
-import { buildShipment, toEvent } from '../build.js';
+import { buildShipment, hasField, isCalendarDate, toEvent } from '../build.js';
 import {
   UpsErrorResponseSchema,
   UpsTrackResponseSchema,
@@ -48,9 +48,8 @@ function isoDate(yyyymmdd: unknown): string {
   const match = /^(\d{4})(\d{2})(\d{2})$/.exec(str(yyyymmdd));
   if (!match) return '';
   const date = `${match[1]}-${match[2]}-${match[3]}`;
-  // Round-tripped, so 20240230 is refused rather than rolled over into March.
-  const ms = Date.parse(`${date}T00:00:00Z`);
-  return !Number.isNaN(ms) && new Date(ms).toISOString().startsWith(date) ? date : '';
+  // 20240230 is refused rather than rolled over into March.
+  return isCalendarDate(date) ? date : '';
 }
 
 /** `071356`, `71356` (leading zero dropped, as in UPS's own example) or `07:13:56` → `07:13:56`. */
@@ -127,8 +126,10 @@ export interface UpsParseOptions {
  * field for a body of the wrong shape.
  */
 export function parseUpsTrackResponse(raw: unknown, options: UpsParseOptions): Shipment {
-  const failure = UpsErrorResponseSchema.safeParse(raw);
-  if (failure.success && !(raw as { trackResponse?: unknown }).trackResponse) {
+  // Only a body without `trackResponse` can be UPS's error answer: checking every answer against the error
+  // shape would build a failed check's error, with its stack, on each successful call.
+  const failure = hasField(raw, 'trackResponse') ? undefined : UpsErrorResponseSchema.safeParse(raw);
+  if (failure?.success) {
     const first = failure.data.response.errors[0];
     const code = str(first?.code);
     if (invalidNumberCodes.has(code)) {

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 
 // The parts of UPS's Track API (OpenAPI "UPS TrackService API", vendored in karrioapi/karrio@deea10f85
 // modules/connectors/ups/vendors/Tracking.yaml) and OAuth answers that Trackline reads. Lenient on purpose:
-// unknown fields pass, every part is optional, and values UPS sends as strings in one place and numbers in
+// unknown fields pass (dropped from the checked copy, which keeps the check cheap), every part is optional, and values UPS sends as strings in one place and numbers in
 // another are both accepted. Only a wrong shape (a list that is not a list) fails, naming the field.
 
 /** A value that may be absent or `null`. */
@@ -11,7 +11,7 @@ const maybe = <T extends z.ZodMiniType>(schema: T) => z.optional(z.nullable(sche
 /** UPS documents strings; some fields (time, postal code) have been seen as numbers elsewhere. */
 const text = maybe(z.union([z.string(), z.number()]));
 
-export const UpsAddressSchema = z.looseObject({
+export const UpsAddressSchema = z.object({
   addressLine1: text,
   city: text,
   stateProvince: text,
@@ -23,7 +23,7 @@ export const UpsAddressSchema = z.looseObject({
 export type UpsAddress = z.infer<typeof UpsAddressSchema>;
 
 /** `status` of an activity and `currentStatus` of a package. */
-export const UpsStatusSchema = z.looseObject({
+export const UpsStatusSchema = z.object({
   /** The activity type: D, I, M, MV, X, U … */
   type: text,
   /** The 2-char activity code (AR, DP, FS) or, in `currentStatus`, the 3-digit status code. */
@@ -35,7 +35,7 @@ export const UpsStatusSchema = z.looseObject({
 });
 export type UpsStatus = z.infer<typeof UpsStatusSchema>;
 
-export const UpsActivitySchema = z.looseObject({
+export const UpsActivitySchema = z.object({
   /** Local date of the scan, `YYYYMMDD`. */
   date: text,
   /** Local time of the scan, `HHMMSS`. */
@@ -46,27 +46,27 @@ export const UpsActivitySchema = z.looseObject({
   gmtTime: text,
   /** The local offset, `-05:00`. */
   gmtOffset: text,
-  location: maybe(z.looseObject({ address: maybe(UpsAddressSchema), slic: text })),
+  location: maybe(z.object({ address: maybe(UpsAddressSchema), slic: text })),
   status: maybe(UpsStatusSchema),
 });
 export type UpsActivity = z.infer<typeof UpsActivitySchema>;
 
-export const UpsPackageSchema = z.looseObject({
+export const UpsPackageSchema = z.object({
   trackingNumber: text,
   /** Most recent first. */
   activity: maybe(z.array(UpsActivitySchema)),
   currentStatus: maybe(UpsStatusSchema),
   /** SDD scheduled, RDD rescheduled, DEL delivered; `date` is `YYYYMMDD`. */
-  deliveryDate: maybe(z.array(z.looseObject({ type: text, date: text }))),
-  deliveryTime: maybe(z.looseObject({ type: text, startTime: text, endTime: text })),
-  packageAddress: maybe(z.array(z.looseObject({ type: text, address: maybe(UpsAddressSchema) }))),
-  service: maybe(z.looseObject({ code: text, description: text, levelCode: text })),
+  deliveryDate: maybe(z.array(z.object({ type: text, date: text }))),
+  deliveryTime: maybe(z.object({ type: text, startTime: text, endTime: text })),
+  packageAddress: maybe(z.array(z.object({ type: text, address: maybe(UpsAddressSchema) }))),
+  service: maybe(z.object({ code: text, description: text, levelCode: text })),
 });
 export type UpsPackage = z.infer<typeof UpsPackageSchema>;
 
-export const UpsWarningSchema = z.looseObject({ code: text, message: text });
+export const UpsWarningSchema = z.object({ code: text, message: text });
 
-export const UpsShipmentSchema = z.looseObject({
+export const UpsShipmentSchema = z.object({
   inquiryNumber: text,
   package: maybe(z.array(UpsPackageSchema)),
   /** Not found is a warning (TW0001) inside an HTTP 200, with no `package`. */
@@ -74,20 +74,20 @@ export const UpsShipmentSchema = z.looseObject({
 });
 
 /** The body of `GET /api/track/v1/details/{inquiryNumber}`. */
-export const UpsTrackResponseSchema = z.looseObject({
-  trackResponse: z.looseObject({
+export const UpsTrackResponseSchema = z.object({
+  trackResponse: z.object({
     shipment: z.array(UpsShipmentSchema),
   }),
 });
 export type UpsTrackResponse = z.infer<typeof UpsTrackResponseSchema>;
 
 /** The body of an error answer (4xx/5xx): `{"response":{"errors":[{"code":"TV1002","message":"…"}]}}`. */
-export const UpsErrorResponseSchema = z.looseObject({
-  response: z.looseObject({ errors: z.array(UpsWarningSchema) }),
+export const UpsErrorResponseSchema = z.object({
+  response: z.object({ errors: z.array(UpsWarningSchema) }),
 });
 
 /** `POST /security/v1/oauth/token`. UPS sends `expires_in` (and `issued_at`) as strings: `"14399"`. */
-export const UpsTokenResponseSchema = z.looseObject({
+export const UpsTokenResponseSchema = z.object({
   access_token: z.string().check(z.minLength(1, 'must not be empty')),
   token_type: text,
   expires_in: z.union([z.string(), z.number()]),

@@ -2,7 +2,7 @@ import { HTTPError } from 'ky';
 import { TracklineError } from '../../errors/trackline-error.js';
 import type { Shipment } from '../../model/schemas.js';
 import type { AdapterOptions, CarrierAdapter, TrackOptions } from '../adapter.js';
-import { createHttpClient } from '../http/client.js';
+import { createHttpClient, pathWithQuery } from '../http/client.js';
 import { toTracklineError } from '../http/errors.js';
 import { createTokenSource, withToken, type Token } from '../http/oauth.js';
 import { parseUpsTrackResponse, str } from './parse.js';
@@ -67,7 +67,13 @@ async function invalidNumberAnswer(error: unknown): Promise<TracklineError | und
 export function ups(options: UpsOptions): CarrierAdapter {
   const now = options.now ?? (() => new Date());
   const http = createHttpClient({ ...options, baseUrl: options.baseUrl ?? upsDefaultBaseUrl });
-  const locale = options.locale ?? 'en_US';
+  // UPS's query, the same on every call.
+  const query = {
+    locale: options.locale ?? 'en_US',
+    returnSignature: 'false',
+    returnMilestones: 'false',
+    returnPOD: 'false',
+  };
 
   const tokens = createTokenSource(
     async (): Promise<Token> => {
@@ -107,8 +113,7 @@ export function ups(options: UpsOptions): CarrierAdapter {
           tokens,
           (token) =>
             http
-              .get(`api/track/v1/details/${encodeURIComponent(number)}`, {
-                searchParams: { locale, returnSignature: 'false', returnMilestones: 'false', returnPOD: 'false' },
+              .get(pathWithQuery(`api/track/v1/details/${encodeURIComponent(number)}`, query), {
                 headers: { Authorization: `Bearer ${token}`, transId: newTransId(), transactionSrc: 'trackline' },
                 signal,
               })

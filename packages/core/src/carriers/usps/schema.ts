@@ -8,7 +8,7 @@ import * as z from 'zod/mini';
 /** Text as USPS sends it: a string, sometimes a number, often null. */
 const text = z.optional(z.nullable(z.union([z.string(), z.number()])));
 
-export const UspsTrackingEventSchema = z.looseObject({
+export const UspsTrackingEventSchema = z.object({
   eventType: text,
   /** Local wall time of the scan; sometimes carries a `Z` that is not true. */
   eventTimestamp: text,
@@ -24,7 +24,7 @@ export const UspsTrackingEventSchema = z.looseObject({
 });
 export type UspsTrackingEvent = z.infer<typeof UspsTrackingEventSchema>;
 
-export const UspsTrackingSchema = z.looseObject({
+export const UspsTrackingSchema = z.object({
   trackingNumber: text,
   /** Human-readable, with HTML: `USPS Ground Advantage<SUP>&#153;</SUP>`. */
   mailClass: text,
@@ -52,15 +52,15 @@ export const UspsTrackingSchema = z.looseObject({
 export type UspsTracking = z.infer<typeof UspsTrackingSchema>;
 
 /** `ErrorMessage` of the spec: what USPS answers instead of tracking data. */
-export const UspsErrorSchema = z.looseObject({
+export const UspsErrorSchema = z.object({
   apiVersion: text,
-  error: z.looseObject({
+  error: z.object({
     code: text,
     message: text,
     errors: z.optional(
       z.nullable(
         z.array(
-          z.looseObject({
+          z.object({
             status: text,
             code: text,
             title: text,
@@ -74,7 +74,7 @@ export const UspsErrorSchema = z.looseObject({
 export type UspsError = z.infer<typeof UspsErrorSchema>;
 
 /** The client-credentials answer; `expires_in` arrives as a string ("11111"). */
-export const UspsTokenSchema = z.looseObject({
+export const UspsTokenSchema = z.object({
   access_token: z.string().check(z.minLength(1, 'must not be empty')),
   token_type: text,
   expires_in: text,

@@ -2,7 +2,7 @@ import { HTTPError } from 'ky';
 import { TracklineError } from '../../errors/trackline-error.js';
 import { parseWith } from '../../model/parse.js';
 import type { AdapterOptions, CarrierAdapter } from '../adapter.js';
-import { createHttpClient } from '../http/client.js';
+import { createHttpClient, pathWithQuery } from '../http/client.js';
 import { toTracklineError } from '../http/errors.js';
 import { createTokenSource, withToken } from '../http/oauth.js';
 import { isUspsNotFound, parseUspsTracking, str } from './parse.js';
@@ -70,8 +70,7 @@ export function usps(options: UspsOptions): CarrierAdapter {
           tokens,
           (token) =>
             client
-              .get(`tracking/v3/tracking/${encodeURIComponent(number)}`, {
-                searchParams: { expand: 'DETAIL' },
+              .get(pathWithQuery(`tracking/v3/tracking/${encodeURIComponent(number)}`, { expand: 'DETAIL' }), {
                 headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
                 signal,
               })
