@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { inspect } from 'node:util';
 import { HTTPError } from 'ky';
 import { TracklineError } from '../../errors/trackline-error.js';
+import { dhl } from '../dhl/dhl.js';
+import { ups } from '../ups/ups.js';
 import { toTracklineError } from './errors.js';
 import { retryAfterMs } from './retry-after.js';
 
@@ -50,5 +53,30 @@ describe('toTracklineError', () => {
     const controller = new AbortController();
     controller.abort();
     assert.equal(toTracklineError('UPS', new Error('aborted'), controller.signal), controller.signal.reason);
+  });
+
+  it('keeps the credentials out of a timeout error, even printed in full with its causes', async () => {
+    const secret = 'api-key-that-must-not-be-logged';
+    // A carrier that never answers: the request hangs until ky's timeout aborts it.
+    const hang: typeof fetch = (input, init) =>
+      new Promise((_, reject) => {
+        const signal = init?.signal ?? (input instanceof Request ? input.signal : undefined);
+        signal?.addEventListener('abort', () => reject(signal.reason));
+      });
+    const adapters = [
+      dhl({ apiKey: secret, fetch: hang, timeout: 20, retries: 0 }),
+      ups({ clientId: 'id', clientSecret: secret, fetch: hang, timeout: 20, retries: 0 }),
+    ];
+    for (const adapter of adapters) {
+      const error = await adapter.track('00340434161094042557').then(
+        () => assert.fail(`${adapter.id} answered`),
+        (thrown: unknown) => thrown,
+      );
+      assert.ok(error instanceof TracklineError, String(error));
+      assert.equal(error.code, 'timeout');
+      const printed = inspect(error, { depth: Infinity, showHidden: true });
+      assert.ok(!printed.includes(secret), printed);
+      assert.ok(!printed.includes(Buffer.from(`id:${secret}`).toString('base64')), printed);
+    }
   });
 });

@@ -23,8 +23,10 @@ function isNetworkFailure(error: unknown): boolean {
 export function toTracklineError(carrier: string, error: unknown, signal?: AbortSignal): unknown {
   if (error instanceof TracklineError) return error;
   if (signal?.aborted) return signal.reason ?? error;
+  // ky's TimeoutError and HTTPError hold the whole Request, headers and all (the API key, the OAuth
+  // Basic credentials), and `console.error(error)` prints a cause in full: neither is ever kept as one.
   if (error instanceof TimeoutError) {
-    return new TracklineError('timeout', `${carrier} did not answer in time. Try again in a moment.`, { cause: error });
+    return new TracklineError('timeout', `${carrier} did not answer in time. Try again in a moment.`);
   }
   if (error instanceof HTTPError) {
     const { status } = error.response;
@@ -66,9 +68,11 @@ export function toTracklineError(carrier: string, error: unknown, signal?: Abort
     });
   }
   // Anything else is a response this version of Trackline could not read: not worth another API's time.
+  // The cause helps a report, unless it carries a request (and with it the credentials).
+  const carriesRequest = typeof error === 'object' && error !== null && ('request' in error || 'options' in error);
   return new TracklineError(
     'invalid_response',
     `Trackline could not read ${carrier}'s answer. If this keeps happening, report it with the tracking number.`,
-    { cause: error },
+    carriesRequest ? {} : { cause: error },
   );
 }
