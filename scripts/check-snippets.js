@@ -1,7 +1,7 @@
-// Type-checks every TypeScript and JavaScript snippet in the README and docs/, so a renamed option or a
-// changed signature breaks the build instead of a reader's copy-paste. Each ```ts / ```js block becomes
-// one module under node_modules/.snippets (so `@trackline/*` resolve as they do for users) and the
-// whole set goes through tsc with the repository's strict settings. On the last line before a block:
+// Type-checks every TypeScript and JavaScript snippet in the README, docs/ and each package's README (its npm
+// page), so a renamed option or a changed signature breaks the build instead of a reader's copy-paste. Each
+// ```ts / ```js block becomes one module under node_modules/.snippets (so `@trackline/*` resolve as they do for
+// users) and the whole set goes through tsc with the repository's strict settings. On the last line before a block:
 // - `<!-- snippet: declare const shipment: Shipment; -->` gives it context the reader does not need to
 //   see (values from earlier in the page, imports of types), prepended before type-checking;
 // - `<!-- snippet: skip -->` marks a block that is deliberately not a program (a fragment, pseudo-code).
@@ -87,7 +87,7 @@ try {
     stdio: 'pipe',
     encoding: 'utf8',
   });
-  console.log(`✔ ${written.length} snippets in the README and docs/ type-check`);
+  console.log(`✔ ${written.length} snippets in the READMEs and docs/ type-check`);
 } catch (error) {
   // Point at the markdown line rather than the generated file.
   const text = `${error.stdout ?? ''}${error.stderr ?? ''}`.replace(

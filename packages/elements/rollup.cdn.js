@@ -1,7 +1,8 @@
 // The CDN build: one minified ES module, `dist/trackline.min.js`, with Lit, the core and every element inside,
 // usable as `<script type="module" src="…/trackline.min.js">`. Bare imports are resolved here with a small
 // package-exports resolver (browser conditions, never `development` or `node`), so the bundle needs no
-// resolver plugin beyond what the repository already has.
+// resolver plugin beyond what the repository already has. Its first line is a banner naming the package, its
+// version and licence, so a copy served from anywhere still says which release it is.
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import esbuild from 'rollup-plugin-esbuild';
@@ -76,8 +77,9 @@ export function resolvePackages() {
 
 /**
  * `dist/trackline.min.d.ts`, the bundle's types, so `@trackline/elements/cdn` type-checks. The entry only imports
- * the define modules and re-exports the index, so its own text is its declaration file: the statements point at
- * the `.d.ts` files the library build writes beside it. An entry with code of its own needs a real `.d.ts` build.
+ * the define modules, re-exports the index and exports `version`, so its own text is nearly its declaration file:
+ * the statements point at the `.d.ts` files the library build writes beside it, and `version` becomes a
+ * `declare`. An entry with other code of its own needs a real `.d.ts` build.
  */
 function cdnDeclarations(entry) {
   return {
@@ -89,21 +91,50 @@ function cdnDeclarations(entry) {
         .split(';')
         .map((statement) => statement.trim())
         .filter(Boolean);
-      const other = statements.find((statement) => !/^(import '[^']+'|export \* from '[^']+')$/.test(statement));
-      if (other) {
+      const declarations = statements.flatMap((statement) => {
+        if (/^(import '[^']+'|export \* from '[^']+')$/.test(statement)) return [statement];
+        // The build-time constant is replaced by esbuild's `define`: users never see it.
+        if (statement === `declare const ${VERSION_CONSTANT}: string`) return [];
+        if (statement === `export const version: string = ${VERSION_CONSTANT}`) {
+          return [
+            '/** The version of `@trackline/elements` this bundle was built from, as its first line also says. */\n' +
+              'export declare const version: string',
+          ];
+        }
         this.error(
-          `${entry} has a statement that is not \`import '…'\` or \`export * from '…'\` (${other}), so it cannot stand ` +
-            'as its own .d.ts: emit dist/trackline.min.d.ts with rollup-plugin-dts instead.',
+          `${entry} has a statement that is not \`import '…'\`, \`export * from '…'\` or the \`version\` export ` +
+            `(${statement}), so it cannot stand as its own .d.ts: emit dist/trackline.min.d.ts with ` +
+            'rollup-plugin-dts instead.',
         );
-      }
-      const header = '// The types of trackline.min.js: every element defined, every export of the index.\n';
-      this.emitFile({ type: 'asset', fileName: 'trackline.min.d.ts', source: `${header}${statements.join(';\n')};\n` });
+      });
+      const header =
+        '// The types of trackline.min.js: every element defined, every export of the index, its version.\n';
+      this.emitFile({
+        type: 'asset',
+        fileName: 'trackline.min.d.ts',
+        source: `${header}${declarations.join(';\n')};\n`,
+      });
     },
   };
 }
 
+/** The identifier in src/cdn.ts that the build replaces with package.json's version. */
+const VERSION_CONSTANT = '__TRACKLINE_VERSION__';
+
+/**
+ * The bundle's first line: `/*! @trackline/elements 1.2.3 | MIT | <homepage> *\/`. The `/*!` form survives
+ * minifiers (esbuild's included); Lit's own `@license` comments stay below it. Without a `homepage` in package.json
+ * the npm page stands in.
+ */
+function banner(pkg) {
+  const homepage = pkg.homepage ?? `https://www.npmjs.com/package/${pkg.name}`;
+  return `/*! ${pkg.name} ${pkg.version} | ${pkg.license} | ${homepage} */`;
+}
+
 export function cdnBundle() {
   const input = 'src/cdn.ts';
+  // Read when the build runs, so a version bump (changesets) reaches the banner and `version` without an edit here.
+  const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
   return {
     input,
     onwarn(warning, warn) {
@@ -120,12 +151,13 @@ export function cdnBundle() {
         target: 'es2022',
         tsconfig,
         minify: true,
-        define: { 'process.env.NODE_ENV': '"production"' },
+        define: { 'process.env.NODE_ENV': '"production"', [VERSION_CONSTANT]: JSON.stringify(pkg.version) },
       }),
     ],
     output: {
       file: 'dist/trackline.min.js',
       format: 'es',
+      banner: banner(pkg),
       // One file: the parts other builds load on demand (ky, the schemas, @floating-ui) are inside it.
       inlineDynamicImports: true,
       sourcemap: true,

@@ -5,3 +5,10 @@ import './define/delay-banner.js';
 import './define/order-tracker.js';
 
 export * from './index.js';
+
+// The CDN build (rollup.cdn.js) replaces this with package.json's version. Run from source (the `source` condition of
+// `@trackline/elements/cdn`) it is not defined: nothing in the repository imports this entry from source.
+declare const __TRACKLINE_VERSION__: string;
+
+/** The version of `@trackline/elements` this bundle was built from, as its first line (the banner) also says. */
+export const version: string = __TRACKLINE_VERSION__;
