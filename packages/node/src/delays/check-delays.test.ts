@@ -92,6 +92,15 @@ async function shop(events: TrackingEvent[] = [pickedUp, tuesday], extra: Partia
   return { store, open };
 }
 
+/** A store on a fresh SQLite file with no order in it (the order's own stamps use the real clock). */
+async function emptyStore() {
+  const folder = await mkdtemp(join(tmpdir(), 'trackline-delays-'));
+  folders.push(folder);
+  const store = await sqliteStore({ path: join(folder, 'trackline.db') });
+  stores.push(store);
+  return store;
+}
+
 /** The notifier at `now`, sending email into `sent`. */
 function notifierAt(store: Store, now: Date, sent: EmailMessage[]) {
   return createNotifier({
@@ -261,6 +270,145 @@ describe('checkDelays', () => {
       cleared: 0,
     });
     assert.equal((await store.getShipment(TRACKING))?.problem?.reason, 'payment_due');
+  });
+
+  it('stops calling a parcel late once a scan made before the check says it was delivered', async () => {
+    const { store } = await shop([pickedUp, tuesday], { promised: { earliest: '2024-05-15', latest: '2024-05-16' } });
+    const friday = new Date('2024-05-17T21:00:00Z');
+    assert.equal((await checkDelays({ store, now: () => friday })).found, 1);
+    // Delivered at three in New York, two hours before the check, but reported after it.
+    const delivered = scan('2024-05-17T15:00:00-04:00', 'delivered');
+    const after = await store.applyUpdate({
+      shipment: parcel([delivered]),
+      source: 'easypost',
+      receivedAt: '2024-05-17T23:00:00Z',
+    });
+    assert.equal(after.after.status, 'delivered');
+    assert.equal(after.after.problem, undefined, 'a delivered parcel is no longer late');
+    assert.deepEqual(await store.listActiveShipments(), []);
+  });
+
+  it('follows the carrier’s status for a parcel reported without scans', async () => {
+    const store = await emptyStore();
+    const promised = { earliest: '2024-05-15', latest: '2024-05-16' };
+    // A tracker that only reports a status, never a scan.
+    const statusOnly = (status: Shipment['status'], updatedAt: string) =>
+      store.applyUpdate({
+        shipment: parcel([], { status, promised, updatedAt }),
+        source: 'tracker',
+        receivedAt: updatedAt,
+      });
+    await statusOnly('in_transit', '2024-05-14T12:00:00Z');
+
+    const friday = new Date('2024-05-17T21:00:00Z');
+    assert.equal((await checkDelays({ store, now: () => friday })).found, 1);
+    const late = (await store.getShipment(TRACKING))!;
+    assert.deepEqual([late.status, late.problem?.reason], ['in_transit', 'delayed']);
+
+    const delivered = await statusOnly('delivered', '2024-05-18T12:00:00Z');
+    assert.deepEqual([delivered.after.status, delivered.after.problem], ['delivered', undefined]);
+    const later = new Date('2024-05-20T21:00:00Z');
+    assert.deepEqual(await checkDelays({ store, now: () => later }), { checked: 0, found: 0, cleared: 0 });
+  });
+
+  it('shows the carrier’s new date after the check’s estimate, but not an old one repeated', async () => {
+    const carrierDate = (likely: string) =>
+      ({ earliest: likely, latest: likely, likely, confidence: 0.9, basis: 'carrier' }) as const;
+    const { store } = await shop([pickedUp, tuesday], { estimate: carrierDate('2024-05-16') });
+    await checkDelays({ store, model, now: () => thursday });
+    const checked = (await store.getShipment(TRACKING))!;
+    assert.equal(checked.estimate?.basis, 'history', 'the check’s estimate replaces the date of the silent carrier');
+
+    // A poll that brings the scans the check judged and the carrier's date of then changes nothing.
+    await store.applyUpdate({
+      shipment: parcel([pickedUp, tuesday], { estimate: carrierDate('2024-05-16') }),
+      source: 'tracker',
+      receivedAt: new Date(thursday.getTime() + 60_000).toISOString(),
+    });
+    assert.deepEqual((await store.getShipment(TRACKING))?.estimate, checked.estimate);
+
+    // A scan made at noon on Thursday, before the check, reported after it with the carrier's new date.
+    const moving = scan('2024-05-16T12:00:00-04:00', 'in_transit', { code: 'AR', description: 'Arrived at facility' });
+    await store.applyUpdate({
+      shipment: parcel([moving], { estimate: carrierDate('2024-05-20') }),
+      source: 'easypost',
+      receivedAt: new Date(thursday.getTime() + 120_000).toISOString(),
+    });
+    assert.deepEqual((await store.getShipment(TRACKING))?.estimate, carrierDate('2024-05-20'));
+  });
+
+  it('keeps the carrier’s date that arrives while it checks', async () => {
+    const store = await emptyStore();
+    await store.applyUpdate({ shipment: parcel([pickedUp, tuesday]), source: 'tracker', receivedAt: tuesday.at });
+    const carrierDate = {
+      earliest: '2024-05-20',
+      latest: '2024-05-20',
+      likely: '2024-05-20',
+      confidence: 0.9,
+    } as const;
+    // A scan and a new date from the carrier, stored between the check's read and its write.
+    const moving = scan('2024-05-16T12:00:00-04:00', 'in_transit', { code: 'AR', description: 'Arrived at facility' });
+    const racing: Store = Object.create(store) as Store;
+    racing.applyUpdate = async (update) => {
+      const webhook = parcel([moving], { estimate: { ...carrierDate, basis: 'carrier' } });
+      await store.applyUpdate({ shipment: webhook, source: 'easypost', receivedAt: thursday.toISOString() });
+      return store.applyUpdate(update);
+    };
+    await checkDelays({ store: racing, model, now: () => thursday });
+    assert.deepEqual((await store.getShipment(TRACKING))?.estimate, { ...carrierDate, basis: 'carrier' });
+  });
+
+  it('tells again that a parcel is late after a scan that does not deliver it', async () => {
+    const { store } = await shop([pickedUp, tuesday], { promised: { earliest: '2024-05-15', latest: '2024-05-16' } });
+    const friday = new Date('2024-05-17T21:00:00Z');
+    assert.equal((await checkDelays({ store, now: () => friday })).found, 1);
+    const saturday = scan('2024-05-18T09:00:00-04:00', 'in_transit', { code: 'AR', description: 'Arrived' });
+    await store.applyUpdate({ shipment: parcel([saturday]), source: 'easypost', receivedAt: saturday.at });
+    assert.equal((await store.getShipment(TRACKING))?.problem, undefined, 'the scan closes the note');
+
+    const sunday = new Date('2024-05-19T21:00:00Z');
+    assert.deepEqual(await checkDelays({ store, now: () => sunday }), { checked: 1, found: 1, cleared: 0 });
+    assert.equal((await store.getShipment(TRACKING))?.problem?.reason, 'delayed');
+  });
+
+  it('records a date that moved later once, though two processes check a minute apart', async () => {
+    const { store, open } = await shop([pickedUp, tuesday], {
+      promised: { earliest: '2024-05-17', latest: '2024-05-20' },
+      estimate: {
+        earliest: '2024-05-22',
+        latest: '2024-05-22',
+        likely: '2024-05-22',
+        confidence: 0.9,
+        basis: 'carrier',
+      },
+    });
+    const other = await open();
+    const results = await Promise.all([
+      checkDelays({ store, now: () => thursday }),
+      checkDelays({ store: other, now: () => new Date(thursday.getTime() + 60_000) }),
+    ]);
+    assert.equal(results[0].found + results[1].found, 1);
+    const stored = (await store.getShipment(TRACKING))!;
+    assert.deepEqual(
+      stored.events.filter(isDelayCheckEvent).map((event) => event.code),
+      ['delay-check.later'],
+    );
+  });
+
+  it('leaves the time the carrier was last asked as it was, so a look-up still refreshes the parcel', async () => {
+    const store = await emptyStore();
+    await store.applyUpdate({ shipment: parcel([pickedUp, tuesday]), source: 'tracker', receivedAt: tuesday.at });
+    const asked = (await store.getShipment(TRACKING))!.updatedAt;
+    await checkDelays({ store, model, now: () => thursday });
+    const stalled = (await store.getShipment(TRACKING))!;
+    assert.equal(stalled.problem?.reason, 'stalled');
+    assert.equal(stalled.updatedAt, asked);
+
+    const moving = scan('2024-05-16T12:00:00-04:00', 'in_transit', { code: 'AR', description: 'Arrived at facility' });
+    await store.applyUpdate({ shipment: parcel([moving]), source: 'easypost', receivedAt: thursday.toISOString() });
+    const soon = new Date(thursday.getTime() + 5 * 60_000);
+    assert.equal((await checkDelays({ store, model, now: () => soon })).cleared, 1);
+    assert.equal((await store.getShipment(TRACKING))?.updatedAt, thursday.toISOString(), 'the scan’s, not the check’s');
   });
 
   it('says what to pass when the store or the page size is wrong', async () => {

@@ -14,10 +14,13 @@ import { delayCheckSource, isDelayCheckEvent } from './events.js';
 
 // A parcel that goes quiet sends no webhook, so nothing else would ever notice it. This walks the
 // parcels still on their way, asks the core's `detectDelay` about each, and records what it finds as
-// an ordinary update through `applyUpdate`: one event of our own (`timeSource: 'inferred'`) that
+// an ordinary update through `applyUpdate`: one note of our own (`timeSource: 'inferred'`) that
 // carries the problem. Everything downstream already knows what to do with that: the store merges it
 // with whatever a webhook brings at the same moment and appends a change, the notifier turns the
-// change into one delay message, and the next real scan (a scan without a problem) clears it.
+// change into one delay message, and the next real scan (a scan without a problem) clears it. The store
+// takes the status from the carrier alone, drops the note's problem once the parcel is delivered (or
+// waits to be collected, or goes back), and keeps the fields' as-of time and `updatedAt` as they were
+// (see `mergeUpdate`).
 
 /** Codes of the events `checkDelays` adds: the problem it found, or that it no longer holds. */
 export const DelayEventCode = {
@@ -57,21 +60,20 @@ export interface DelayCheckResult {
   cleared: number;
 }
 
-/**
- * The stage our events report. Ours say nothing about where the parcel is, and a stage copied from
- * what we read could move it back when a scan lands between our read and our write (the core treats
- * `pending` after the parcel moved as stale label data, never a step back).
- */
+/** The stage our notes report. They say nothing about where the parcel is; the store ignores it. */
 const noStage = 'pending';
 
-/** The parcel as its carrier describes it: our own events left out, status and problem derived again. */
+/**
+ * The parcel as its carrier describes it: our own notes left out, the problem derived again. The stored
+ * status is the carrier's already. Without scans, the stored problem is the carrier's unless a note of
+ * ours opened it.
+ */
 function asTheCarrierSaysIt(shipment: Shipment): Shipment {
   if (!shipment.events.some(isDelayCheckEvent)) return shipment;
   const events = shipment.events.filter((event) => !isDelayCheckEvent(event));
-  const { problem: _ours, ...rest } = shipment;
-  if (events.length === 0) return { ...rest, events, status: shipment.status };
-  const state = deriveShipmentState(events);
-  return { ...rest, events: state.events, status: state.status, ...(state.problem ? { problem: state.problem } : {}) };
+  const { problem: shown, ...rest } = shipment;
+  const problem = events.length > 0 ? deriveShipmentState(events).problem : openedByUs(shipment) ? undefined : shown;
+  return { ...rest, events, ...(problem ? { problem } : {}) };
 }
 
 /** The problem open now came from one of our events (the newest event is ours and carries it). */
@@ -80,6 +82,17 @@ function openedByUs(shipment: Shipment): boolean {
   return (
     shipment.problem !== undefined && newest !== undefined && isDelayCheckEvent(newest) && newest.problem !== undefined
   );
+}
+
+/**
+ * The key that makes one finding one record (another process checking at the same moment finds it a
+ * duplicate): what was found, since when (for a date that moved later, the date it moved to) and the
+ * newest carrier scan it was judged on. After a new scan closes the note, the same finding is new again.
+ */
+function findingId(stored: Shipment, carrierView: Shipment, found: DelayProblem): string {
+  const since = found.cause === 'later' ? (found.estimate?.likely ?? found.since) : found.since;
+  const newestScan = carrierView.events.at(-1)?.at ?? 'none';
+  return `${stored.carrier}:${trackingKey(stored.trackingNumber)}:${found.cause}:${since}:${newestScan}`;
 }
 
 function workingDays(days: number): string {
@@ -189,13 +202,13 @@ export async function checkDelays(options: CheckDelaysOptions): Promise<DelayChe
           trackingNumber: stored.trackingNumber,
           status: stored.status,
           events: [event],
-          updatedAt: at,
+          // Nothing was fetched from the carrier: the look-up must still refresh a parcel that is out of date.
+          updatedAt: stored.updatedAt,
           ...(newEstimate(found, stored) ? { estimate: found.estimate } : {}),
         },
         source: delayCheckSource,
         receivedAt: at,
-        // One problem, one record: another process checking at the same time finds it a duplicate.
-        webhookId: `${stored.carrier}:${trackingKey(stored.trackingNumber)}:${found.reason}:${found.since}`,
+        webhookId: findingId(stored, carrierView, found),
       });
       return applied.duplicate || !applied.change ? undefined : 'found';
     }
@@ -203,8 +216,8 @@ export async function checkDelays(options: CheckDelaysOptions): Promise<DelayChe
     if (!openedByUs(stored)) return undefined;
     // What we recorded no longer holds: a scan we could not see at the time came in (carriers report
     // some scans hours late, and such a scan sorts before our event, so it did not close our problem),
-    // or the date was met after all. Our closing event carries what the carrier's own scans say now: no
-    // problem, or one the carrier reported in that late scan (duties to pay), which the shopper must see.
+    // or the date was met after all. Our closing note carries no problem: the store then shows what the
+    // carrier's own scans say, such as a problem reported in that late scan (duties to pay).
     const carrierProblem = carrierView.problem;
     if (carrierProblem && carrierProblem.reason === stored.problem?.reason) return undefined;
     const applied = await store.applyUpdate({
@@ -219,12 +232,9 @@ export async function checkDelays(options: CheckDelaysOptions): Promise<DelayChe
             status: noStage,
             code: DelayEventCode.cleared,
             description: 'The parcel no longer looks delayed.',
-            ...(carrierProblem
-              ? { problem: { reason: carrierProblem.reason, actionRequired: carrierProblem.actionRequired } }
-              : {}),
           },
         ],
-        updatedAt: at,
+        updatedAt: stored.updatedAt,
       },
       source: delayCheckSource,
       receivedAt: at,

@@ -1,4 +1,4 @@
-import { isTracklineError, type Shipment, type Tracker } from '@trackline/core';
+import { detectCarrier, isTracklineError, type Shipment, type Tracker } from '@trackline/core';
 import type { StoredOrder, Store } from '../store/types.js';
 import { addressKey, clientAddress, type LookupClient } from './client.js';
 import type { HttpRequest, HttpResponse } from '../http/types.js';
@@ -39,7 +39,8 @@ export interface TrackingHandlerOptions {
     /**
      * Look-ups sent to the carrier for tracking numbers the store has never seen (only with a `tracker`),
      * across all clients together: keeps the endpoint from spending the store's carrier allowance for
-     * anyone who asks. Default 20 a minute. `false` turns it off.
+     * anyone who asks. Each client may use a quarter of it (at least one), so one client cannot use it
+     * all; a number no carrier could have issued uses none of it. Default 20 a minute. `false` turns it off.
      */
     untracked?: RateLimit | false;
     /** Most clients and order numbers remembered by each limit. Default 10 000. */
@@ -51,8 +52,8 @@ export interface TrackingHandlerOptions {
    * For `handler.fetch` only: the client's IP address, which a Fetch-API `Request` does not carry. Read it
    * from what your platform gives you: Cloudflare Workers `request.headers.get('cf-connecting-ip')`; Deno
    * `info.remoteAddr.hostname` and Hono `getConnInfo(c).remote.address`, where `info` or `c` is the
-   * second argument you pass to `handler.fetch(request, info)`. Return undefined when unknown (all such
-   * clients then share one allowance). Read a header only when your platform or your own proxy sets it:
+   * second argument you pass to `handler.fetch(request, info)`. Return the address as a string, or undefined
+   * when unknown (all such clients then share one allowance); anything else is told to `onError`. Read a header only when your platform or your own proxy sets it:
    * a client can write any `X-Forwarded-For` it likes. `trustProxy` still applies afterwards.
    */
   clientAddress?: (request: Request, context?: unknown) => string | undefined;
@@ -105,7 +106,12 @@ export function createLookup(options: TrackingHandlerOptions): (request: HttpReq
     limit === false ? undefined : createRateLimiter({ ...(limit ?? fallback), maxKeys, now });
   const perClient = limiter(options.rateLimit?.client, { limit: 30, windowMs: minute });
   const perOrder = limiter(options.rateLimit?.order, { limit: 5, windowMs: 15 * minute });
-  const untracked = limiter(options.rateLimit?.untracked, { limit: 20, windowMs: minute });
+  const untrackedLimit = options.rateLimit?.untracked ?? { limit: 20, windowMs: minute };
+  const untracked = limiter(untrackedLimit, { limit: 20, windowMs: minute });
+  // Each client's share of it, a quarter: one client cannot use what is meant for every shopper.
+  const untrackedShare = untrackedLimit
+    ? createRateLimiter({ ...untrackedLimit, limit: Math.max(1, Math.floor(untrackedLimit.limit / 4)), maxKeys, now })
+    : undefined;
   const trackTimeout = options.refreshTimeout ?? 4_000;
   const refresh: RefreshOptions | undefined = tracker && {
     store,
@@ -131,11 +137,17 @@ export function createLookup(options: TrackingHandlerOptions): (request: HttpReq
   }
   const failure = (status: number, code: ErrorCode, message: string, corsHeaders: Record<string, string>) =>
     json(status, { error: { code, message } }, corsHeaders);
-  const limited = (decision: RateDecision & { ok: false }, corsHeaders: Record<string, string>) => {
+  const limited = (
+    decision: RateDecision & { ok: false },
+    corsHeaders: Record<string, string>,
+    // The shared allowance for parcels not stored here ran out: everyone's look-ups, not this client's.
+    shared = false,
+  ) => {
+    const wait = `Try again in ${decision.retryAfterSeconds} second${decision.retryAfterSeconds === 1 ? '' : 's'}.`;
     const response = failure(
       429,
       'rate_limited',
-      `Too many look-ups. Try again in ${decision.retryAfterSeconds} second${decision.retryAfterSeconds === 1 ? '' : 's'}.`,
+      shared ? `Too many parcels not known here are being looked up right now. ${wait}` : `Too many look-ups. ${wait}`,
       corsHeaders,
     );
     response.headers['retry-after'] = String(decision.retryAfterSeconds);
@@ -168,23 +180,37 @@ export function createLookup(options: TrackingHandlerOptions): (request: HttpReq
     return json(200, { order: publicOrder(order, shipments) }, corsHeaders, cacheControl(orderMaxAge));
   }
 
-  async function lookUpParcel(trackingNumber: string, corsHeaders: Record<string, string>) {
+  async function lookUpParcel(trackingNumber: string, clientId: string, corsHeaders: Record<string, string>) {
     const shipment = await store.getShipment(trackingNumber);
     if (shipment) {
       return json(200, { shipment: publicShipment(await fresh(shipment)) }, corsHeaders, cacheControl(parcelMaxAge));
     }
     if (!tracker) return failure(404, 'not_found', messages.parcelNotFound, corsHeaders);
-    return lookUpUntracked(tracker, trackingNumber, corsHeaders);
+    return lookUpUntracked(tracker, trackingNumber, clientId, corsHeaders);
   }
 
   /**
    * A parcel the store has never tracked: asked of the carrier and shown (the parcel tier only), never
    * stored, since it belongs to no order here and storing it would let anyone fill the store. A shared
-   * allowance bounds how much of the store's carrier quota strangers can spend.
+   * allowance bounds how much of the store's carrier quota strangers can spend, and each client's share
+   * of it how much one of them can. A number no carrier could have issued is not sent, and costs nothing.
    */
-  async function lookUpUntracked(tracker: Tracker, trackingNumber: string, corsHeaders: Record<string, string>) {
+  async function lookUpUntracked(
+    tracker: Tracker,
+    trackingNumber: string,
+    clientId: string,
+    corsHeaders: Record<string, string>,
+  ) {
+    if (detectCarrier(trackingNumber).length === 0)
+      return failure(404, 'not_found', messages.parcelNotFound, corsHeaders);
+    const share = untrackedShare?.take(clientId);
+    if (share && !share.ok) return limited(share, corsHeaders);
     const allowed = untracked?.take('untracked');
-    if (allowed && !allowed.ok) return limited(allowed, corsHeaders);
+    if (allowed && !allowed.ok) {
+      // Not this client's doing: its share is given back.
+      untrackedShare?.refund(clientId);
+      return limited(allowed, corsHeaders, true);
+    }
     let found: Shipment;
     try {
       found = await tracker.track(trackingNumber, { signal: AbortSignal.timeout(trackTimeout) });
@@ -229,9 +255,8 @@ export function createLookup(options: TrackingHandlerOptions): (request: HttpReq
       address: clientAddress(request.remoteAddress, request.headers, options.trustProxy ?? false),
       headers: request.headers,
     };
-    const clientDecision = perClient?.take(
-      `client:${options.clientKey ? options.clientKey(client) : addressKey(client.address)}`,
-    );
+    const clientId = `client:${options.clientKey ? options.clientKey(client) : addressKey(client.address)}`;
+    const clientDecision = perClient?.take(clientId);
     if (clientDecision && !clientDecision.ok) return limited(clientDecision, corsHeaders);
 
     const parsed = parseLookupQuery(searchParams(request.url));
@@ -241,7 +266,7 @@ export function createLookup(options: TrackingHandlerOptions): (request: HttpReq
         if (options.trackingNumberLookup === false) {
           return failure(400, 'invalid_request', messages.parcelLookupOff, corsHeaders);
         }
-        return await lookUpParcel(parsed.query.trackingNumber, corsHeaders);
+        return await lookUpParcel(parsed.query.trackingNumber, clientId, corsHeaders);
       }
       return await lookUpOrder(parsed.query, corsHeaders);
     } catch (error) {

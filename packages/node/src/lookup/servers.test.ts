@@ -207,6 +207,35 @@ describe('the tracking handler in each kind of server', () => {
     assert.equal(errors.length, 1);
   });
 
+  it('reports a clientAddress that returns no string, saying what to return, and counts the client as unknown', async () => {
+    const errors: unknown[] = [];
+    const handler = createTrackingHandler({
+      store,
+      rateLimit: { client: { limit: 1, windowMs: 60_000 } },
+      // Deno's whole `info.remoteAddr` rather than its hostname.
+      clientAddress: (_request, info) => (info as { remoteAddr: string }).remoteAddr,
+      onError: (error) => errors.push(error),
+    });
+    const from = (hostname: string) =>
+      handler.fetch(new Request(`https://shop.example/api/track?${orderQuery}`), {
+        remoteAddr: { hostname, port: 443, transport: 'tcp' },
+      });
+    assert.equal((await from('203.0.113.1')).status, 200);
+    assert.equal((await from('203.0.113.2')).status, 429, 'both count as the one unknown client');
+    assert.equal(errors.length, 2);
+    assert.match(
+      String(errors[0]),
+      /clientAddress must return the address as a string, e.g\. info\.remoteAddr\.hostname/,
+    );
+  });
+
+  it('refuses a clientAddress that is not a function, rather than ignoring it', () => {
+    assert.throws(
+      () => createTrackingHandler({ store, clientAddress: '203.0.113.1' as never }),
+      /clientAddress must be a function.*info\.remoteAddr\.hostname/,
+    );
+  });
+
   it('counts Fetch-API clients by X-Forwarded-For when told a proxy is in front', async () => {
     const handler = createTrackingHandler({
       store,

@@ -167,6 +167,12 @@ describe('createTrackingHandler', () => {
       }
     });
 
+    it('finds the stored parcel when the shopper types its number with dashes', async () => {
+      const answer = await handler().handle(get('trackingNumber=1Z999AA1-0123456784'));
+      assert.equal(answer.status, 200);
+      assert.equal(parseShipment((json(answer.body) as { shipment: unknown }).shipment).trackingNumber, upsNumber);
+    });
+
     it('shows a problem the delay check found, but not its note among the carrier’s scans', async () => {
       await store.applyUpdate({
         shipment: {
@@ -625,6 +631,47 @@ describe('createTrackingHandler with a tracker against the carrier sandbox', () 
     // The store's own parcels are not held back by it.
     const own = await h.handle(get(`trackingNumber=${parcels.fedex.trackingNumber}`));
     assert.equal(own.status, 200);
+  });
+
+  it('spends nothing of the strangers’ allowance on a number no carrier could have issued', async () => {
+    const h = createTrackingHandler({
+      store,
+      tracker: tracker(),
+      now: () => clock,
+      rateLimit: { untracked: { limit: 1, windowMs: 60_000 } },
+    });
+    const asked = trackRequests();
+    assert.equal((await h.handle(get('trackingNumber=NOSUCHPARCEL123'))).status, 404);
+    assert.equal(trackRequests(), asked, 'not sent to the carrier');
+    const real = await h.handle(
+      get(`trackingNumber=${parcelFor('ups', 'weather-delay').trackingNumber}`, { remoteAddress: '198.51.100.7' }),
+    );
+    assert.equal(real.status, 200, 'the allowance is still there for a real number');
+  });
+
+  it('lets one client use only its share of the strangers’ allowance, and tells the others it is not their doing', async () => {
+    const h = createTrackingHandler({
+      store,
+      tracker: tracker(),
+      now: () => clock,
+      // A share is a quarter: one look-up a minute per client here.
+      rateLimit: { untracked: { limit: 4, windowMs: 60_000 } },
+    });
+    const from = (scenario: Parameters<typeof parcelFor>[1], remoteAddress: string, carrier: 'ups' | 'fedex' = 'ups') =>
+      h.handle(get(`trackingNumber=${parcelFor(carrier, scenario).trackingNumber}`, { remoteAddress }));
+    assert.equal((await from('weather-delay', '198.51.100.1')).status, 200);
+    const greedy = await from('on-time', '198.51.100.1', 'fedex');
+    assert.equal(greedy.status, 429, 'its share is used up');
+    assert.match((json(greedy.body) as { error: { message: string } }).error.message, /^Too many look-ups\./);
+    for (const address of ['198.51.100.2', '198.51.100.3', '198.51.100.4']) {
+      assert.equal((await from('weather-delay', address)).status, 200, `${address} still has its share`);
+    }
+    const late = await from('on-time', '198.51.100.5', 'fedex');
+    assert.equal(late.status, 429, 'the shared allowance is used up');
+    assert.match(
+      (json(late.body) as { error: { message: string } }).error.message,
+      /^Too many parcels not known here are being looked up right now\. Try again in \d+ seconds?\.$/,
+    );
   });
 
   it('answers with the stored shipment, and when it was updated, when the carrier fails', async () => {

@@ -28,13 +28,19 @@ const maxBodyBytes = 1024;
  * handler (`app.get('/api/track', handler)`), or `handler.fetch` for Fetch-API servers. See `docs/privacy.md`.
  */
 export function createTrackingHandler(options: TrackingHandlerOptions): TrackingHandler {
+  const { clientAddress } = options;
+  if (clientAddress !== undefined && typeof clientAddress !== 'function') {
+    throw new TypeError(
+      'clientAddress must be a function that returns the client’s address as a string, e.g. ' +
+        '(request, info) => info.remoteAddr.hostname on Deno. Leave it out when the platform gives none.',
+    );
+  }
   const lookup = createLookup(options);
   const handler = createHttpHandler(lookup, {
     maxBodyBytes,
     ...(options.onError ? { onError: options.onError } : {}),
   }) as TrackingHandler;
-  const { clientAddress } = options;
-  if (typeof clientAddress !== 'function') return handler;
+  if (clientAddress === undefined) return handler;
 
   // A Fetch-API `Request` carries no peer address: the platform gives it separately, and `clientAddress`
   // says where. The rest is the shared handler's own path.
@@ -44,7 +50,13 @@ export function createTrackingHandler(options: TrackingHandlerOptions): Tracking
       const read = await readFetchRequest(request, { maxBodyBytes });
       let address: string | undefined;
       try {
-        address = clientAddress(request, context)?.trim() || undefined;
+        const given: unknown = clientAddress(request, context);
+        if (typeof given === 'string') address = given.trim() || undefined;
+        else if (given !== undefined && given !== null) {
+          throw new TypeError(
+            `clientAddress must return the address as a string, e.g. info.remoteAddr.hostname; it returned ${typeof given === 'object' ? 'an object' : `a ${typeof given}`}.`,
+          );
+        }
       } catch (error) {
         // A broken address reader must not take the endpoint down: the client shares the unknown allowance.
         options.onError?.(error);

@@ -158,7 +158,10 @@ describe('sqliteStore on its own', () => {
             outcomes.map((outcome) => outcome.status),
             ['fulfilled', 'rejected', 'fulfilled'],
           );
-          assert.match(String((outcomes[1] as PromiseRejectedResult).reason), /BigInt/);
+          // The error names the parcel, so a log says which update to look at; the cause says what failed.
+          const reason = (outcomes[1] as PromiseRejectedResult).reason as Error;
+          assert.match(reason.message, new RegExp(`did not store the update of ${parcel(1)}: .*BigInt`));
+          assert.match(String(reason.cause), /BigInt/);
           assert.equal((await store.getShipment(parcel(0)))?.events.length, 1);
           assert.equal((await store.getShipment(parcel(2)))?.events.length, 1);
           assert.equal(await store.getShipment(parcel(1)), undefined, 'nothing of the failed update is stored');
@@ -167,6 +170,9 @@ describe('sqliteStore on its own', () => {
             update([scan], { webhookId: 'bad' }, { trackingNumber: parcel(1) }),
           );
           assert.equal(redelivered.duplicate, false);
+          // Alone in its batch, it fails the same way.
+          const alone = store.applyUpdate({ ...broken, webhookId: 'bad-2' });
+          await assert.rejects(alone, new RegExp(`did not store the update of ${parcel(1)}: .*BigInt`));
         } finally {
           await store.close();
         }

@@ -290,8 +290,12 @@ function createSqliteStore(db: Database, now: () => Date, busyTimeoutMs: number)
       updatedAt: after.updatedAt,
     };
     if (row) {
-      // An update that brought nothing new (not even a later time) leaves the row as it is.
-      if (values.data !== row.data) statements.updateShipment.run({ ...values, id: row.id });
+      // An update that brought nothing new leaves the row as it is. One that only confirms what is
+      // stored, as of a later time, still moves the fields' as-of time: else an older update arriving
+      // after it would overwrite them.
+      if (values.data !== row.data || values.asOf !== row.fields_as_of_ms) {
+        statements.updateShipment.run({ ...values, id: row.id });
+      }
       shipmentId = row.id;
     } else {
       const inserted = statements.insertShipment.run({ ...values, carrier: incoming.carrier, key, order: null });
@@ -348,8 +352,7 @@ function createSqliteStore(db: Database, now: () => Date, busyTimeoutMs: number)
       // Nothing of the batch was stored (the transaction rolled back). Another process holding the
       // write lock past busyTimeoutMs would hold it for each retry too: fail them all, for redelivery.
       if (batch.length === 1 || isBusy(error)) {
-        const reason = explained(error);
-        for (const queued of batch) queued.reject(reason);
+        for (const queued of batch) queued.reject(explained(error, queued.update));
         return;
       }
       // Else one update may be at fault: retry each on its own, so only that one fails.
@@ -357,7 +360,7 @@ function createSqliteStore(db: Database, now: () => Date, busyTimeoutMs: number)
         try {
           queued.resolve(applyUpdate.immediate(queued.update));
         } catch (single) {
-          queued.reject(explained(single));
+          queued.reject(explained(single, queued.update));
         }
       }
       return;
@@ -365,11 +368,20 @@ function createSqliteStore(db: Database, now: () => Date, busyTimeoutMs: number)
     batch.forEach((queued, i) => queued.resolve(results[i]!));
   }
 
-  /** A lock that could not be had, said in words that point at what to do; any other error as it is. */
-  function explained(error: unknown): unknown {
-    if (!isBusy(error)) return error;
+  /**
+   * Why `update` was not stored, naming its parcel (a log then says which update to look at): a lock
+   * that could not be had in words that point at what to do, any other error with its own message. The
+   * original error is the `cause`.
+   */
+  function explained(error: unknown, update: Queued['update']): Error {
+    // The update may be the very thing at fault (no shipment at all): say so rather than fail here.
+    const what = `sqliteStore did not store the update of ${update?.shipment?.trackingNumber ?? 'an unnamed parcel'}`;
+    if (!isBusy(error)) {
+      const message = error instanceof Error ? error.message : String(error);
+      return new Error(`${what}: ${message}`, { cause: error });
+    }
     return new Error(
-      `sqliteStore did not store the update: another connection held the database's write lock for more than ` +
+      `${what}: another connection held the database's write lock for more than ` +
         `busyTimeoutMs (${busyTimeoutMs} ms). Nothing was written, so a webhook is answered with an error and ` +
         'delivered again. Raise busyTimeoutMs, or keep other writers of this file from holding long transactions.',
       { cause: error },

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, before, describe, it } from 'node:test';
 import type { Shipment, Status, TrackingEvent } from '@trackline/core';
+import { delayCheckSource } from '../delays/events.js';
 import type { NewMessage, ShipmentChange, ShipmentUpdate, Store } from './types.js';
 
 // The conformance suite every Store passes: the same tests, run by sqlite-store.test.ts and
@@ -291,6 +292,58 @@ export function storeSuite(name: string, options: StoreSuiteOptions): void {
         assert.equal(third.after.events.length, 3);
       });
 
+      it('keeps two scans at one instant apart when they happened in different places', async () => {
+        await fresh();
+        // Same instant, status and text, other codes: alike but for where they happened.
+        const reno = event('2024-04-23T10:00:00Z', 'in_transit', 'AR', 'In transit', {
+          location: { city: 'Reno', region: 'NV', country: 'US' },
+        });
+        const fresno = event('2024-04-23T10:00:00Z', 'in_transit', 'DP', 'In transit', {
+          location: { city: 'Fresno', region: 'CA', country: 'US' },
+        });
+        const together = await store.applyUpdate(update([reno, fresno]));
+        assert.deepEqual(together.after.events.map((e) => e.location?.city).sort(), ['Fresno', 'Reno']);
+        // The same by postal code, one update after the other.
+        const here = { ...reno, location: { postalCode: '89501' } };
+        const there = { ...fresno, location: { postalCode: '93650' } };
+        const other = { trackingNumber: '1Z999AA10123456795' };
+        await store.applyUpdate(update([here], {}, other));
+        const second = await store.applyUpdate(update([there], {}, other));
+        assert.equal(second.after.events.length, 2);
+        // A copy that names no place, or the same place more fully, is still the same scan.
+        const bare = { ...reno, code: 'in_transit/arrived', location: undefined };
+        const zipPlus4 = { ...here, code: 'TRANSIT', location: { postalCode: '89501-1234', city: 'Reno' } };
+        const third = await store.applyUpdate(update([bare, zipPlus4], {}, other));
+        assert.equal(third.after.events.length, 2);
+      });
+
+      it('merges copies of one scan into the same events, whichever order they arrive in', async () => {
+        await fresh();
+        // A and B share a code, B and C a status; A and C share neither, so they are two scans, and B,
+        // a copy of A, must not join them into one.
+        const a = event('2024-04-23T11:00:00Z', 'in_transit', 'c1', 'Arrived at facility');
+        const b = event('2024-04-23T11:00:00Z', 'out_for_delivery', 'c1', 'Arrived at facility');
+        const c = event('2024-04-23T11:00:00Z', 'out_for_delivery', 'c2', 'Arrived at facility');
+        const orders: [string, TrackingEvent[]][] = [
+          ['1Z999AA10123456784', [a, b, c]],
+          ['1Z999AA10123456795', [a, c, b]],
+        ];
+        const results: TrackingEvent[][] = [];
+        for (const [trackingNumber, events] of orders) {
+          // One update per scan, then all of them in one update of another parcel.
+          for (const one of events) await store.applyUpdate(update([one], {}, { trackingNumber }));
+          results.push((await store.getShipment(trackingNumber))!.events);
+          const together = await store.applyUpdate(update(events, {}, { trackingNumber: `${trackingNumber}X` }));
+          results.push(together.after.events);
+        }
+        for (const events of results) {
+          assert.deepEqual(
+            events.map((e) => `${e.code} ${e.status}`),
+            ['c1 in_transit', 'c2 out_for_delivery'],
+          );
+        }
+      });
+
       it('appends one change per status, problem or estimate change, and none for repeats', async () => {
         await fresh();
         await store.saveOrder(order);
@@ -338,6 +391,33 @@ export function storeSuite(name: string, options: StoreSuiteOptions): void {
         assert.equal(newer.after.service, 'UPS Ground Saver');
         assert.equal(newer.after.estimate?.likely, '2024-04-25', 'a field the newer update leaves out is kept');
         assert.equal(newer.after.trackingUrl, 'https://ups.example/t');
+      });
+
+      it('keeps an estimate the carrier confirmed later over an older one that arrives after it', async () => {
+        await fresh();
+        const arrived = event('2024-05-14T10:00:00Z', 'in_transit', 'AR', 'Arrived at facility');
+        await store.applyUpdate(
+          update([arrived], { receivedAt: '2024-05-14T10:05:00Z' }, { estimate: estimate('2024-05-20') }),
+        );
+        // 10:03: the carrier says the same date again. Nothing shown changes, but the date is now
+        // known true as of 10:03.
+        await store.applyUpdate(
+          update(
+            [],
+            { source: 'tracker', receivedAt: '2024-05-14T10:04:00Z' },
+            { estimate: estimate('2024-05-20'), updatedAt: '2024-05-14T10:03:00Z' },
+          ),
+        );
+        // A poll from 10:01 with the date it had then arrives last.
+        const late = await store.applyUpdate(
+          update(
+            [],
+            { source: 'tracker', receivedAt: '2024-05-14T10:06:00Z' },
+            { estimate: estimate('2024-05-18'), updatedAt: '2024-05-14T10:01:00Z' },
+          ),
+        );
+        assert.equal(late.after.estimate?.likely, '2024-05-20');
+        assert.equal((await store.getShipment('1Z999AA10123456784'))?.estimate?.likely, '2024-05-20');
       });
 
       it('never moves a status back on an update without events', async () => {
@@ -399,6 +479,78 @@ export function storeSuite(name: string, options: StoreSuiteOptions): void {
         await fresh();
         await assert.rejects(store.listActiveShipments({ after: 'next' }), /after must be the id of a listed parcel/);
         await assert.rejects(store.listActiveShipments({ limit: 0 }), /limit must be a whole number of 1 or more/);
+      });
+    });
+
+    describe('delay checks', () => {
+      // What `checkDelays` stores: one note of its own, the status it read, the time the carrier was last asked.
+      const stalledAt = '2024-04-26T21:00:00Z';
+      const stalled = event(stalledAt, 'pending', 'delay-check.stalled', 'No scan for 2 working days', {
+        timeSource: 'inferred',
+        problem: { reason: 'stalled', actionRequired: false },
+      });
+      const check = (read: Shipment, fields: Partial<Shipment> = {}): ShipmentUpdate => ({
+        shipment: shipment([stalled], { status: read.status, updatedAt: read.updatedAt, ...fields }),
+        source: delayCheckSource,
+        receivedAt: stalledAt,
+      });
+
+      it('takes the status from the carrier alone, and ends the delay on delivery, without scans', async () => {
+        await fresh();
+        const statusOnly = (status: Status, at: string) =>
+          store.applyUpdate(update([], { source: 'tracker', receivedAt: at }, { status, updatedAt: at }));
+        const read = (await statusOnly('in_transit', '2024-04-24T10:00:00Z')).after;
+        const noted = await store.applyUpdate(check(read));
+        assert.deepEqual([noted.after.status, noted.after.problem?.reason], ['in_transit', 'stalled']);
+        const delivered = await statusOnly('delivered', '2024-04-27T10:00:00Z');
+        assert.deepEqual([delivered.after.status, delivered.after.problem], ['delivered', undefined]);
+      });
+
+      it('ends the delay when a scan made before the check, reported after it, delivers the parcel', async () => {
+        await fresh();
+        const read = (await store.applyUpdate(update([pickedUp, departed]))).after;
+        assert.equal((await store.applyUpdate(check(read))).after.problem?.reason, 'stalled');
+        const early = event('2024-04-26T14:00:00-04:00', 'delivered', 'KB', 'Delivered, front door');
+        const after = await store.applyUpdate(update([early], { receivedAt: '2024-04-26T22:00:00Z' }));
+        assert.deepEqual([after.after.status, after.after.problem], ['delivered', undefined]);
+        assert.equal(after.after.deliveredAt, early.at);
+      });
+
+      it('keeps the carrier’s time on its data: a later scan’s date wins, a repeat of the old one does not', async () => {
+        await fresh();
+        const read = (
+          await store.applyUpdate(
+            update(
+              [pickedUp, departed],
+              { receivedAt: '2024-04-23T11:00:00Z' },
+              {
+                estimate: estimate('2024-04-25'),
+                updatedAt: '2024-04-23T11:00:00Z',
+              },
+            ),
+          )
+        ).after;
+        const history = { ...estimate('2024-04-30'), basis: 'history' as const };
+        const noted = await store.applyUpdate(check(read, { estimate: history }));
+        assert.deepEqual(noted.after.estimate, history);
+        assert.equal(noted.after.updatedAt, '2024-04-23T11:00:00Z', 'the check asked the carrier nothing');
+
+        const repeat = await store.applyUpdate(
+          update(
+            [pickedUp, departed],
+            { source: 'tracker', receivedAt: '2024-04-26T21:30:00Z' },
+            {
+              estimate: estimate('2024-04-25'),
+            },
+          ),
+        );
+        assert.deepEqual(repeat.after.estimate, history, 'what the check judged, told again');
+        // Made on the 26th before the check ran, reported after it.
+        const arrived = event('2024-04-26T09:00:00-07:00', 'in_transit', 'AR', 'Arrived at facility');
+        const newer = await store.applyUpdate(
+          update([arrived], { receivedAt: '2024-04-26T22:00:00Z' }, { estimate: estimate('2024-04-29') }),
+        );
+        assert.deepEqual(newer.after.estimate, estimate('2024-04-29'));
       });
     });
 
