@@ -55,8 +55,9 @@ export async function startServer({ port = 0, database = ':memory:', live = true
       shipments: order.parcels.map((parcel) => ({ carrier: parcel.carrier, trackingNumber: parcel.trackingNumber })),
     });
   }
-  // A parcel shows in a look-up once the store holds its state: read each one from the carrier once, as a shop
-  // does when it buys the label. From then on, webhooks keep it current and the tracker refreshes stale ones.
+  // An order's parcels show in an order look-up once the store holds their state: read each one from the carrier
+  // once, as a shop does when it buys the label. From then on, webhooks keep it current and the tracker refreshes
+  // stale ones. (A tracking number the store never held is still answered, from the carrier, at the parcel tier.)
   await Promise.all(
     orders.flatMap((order) =>
       order.parcels.map(async (parcel) => {
