@@ -55,6 +55,26 @@ describe('detectDelay: silence', () => {
     assert.ok(problem.estimate, 'carries the new estimate');
   });
 
+  it('waits a whole working day before calling a parcel stalled, however busy its lane', () => {
+    // A lane scanned every hour: nearly all of its silences end the day they begin.
+    const hourly = weekly('2024-03-11', 8, 5, 5).map((r) => ({
+      ...r,
+      scans: Array.from({ length: 5 * 24 }, (_, h) =>
+        new Date(Date.parse(`${r.placedAt.slice(0, 10)}T00:30:00-04:00`) + h * 3_600_000).toISOString(),
+      ),
+    }));
+    const busy = fitTransitModel(hourly, { now: '2024-05-13T08:00:00-04:00', halfLifeDays: 10_000 });
+    const lateScan = scan('2024-05-14T23:00:00-04:00'); // Tuesday, 11 pm in New York
+    const input = { carrier: 'ups', service: 'ground', origin: CA, destination: NY, since: lateScan.at, moving: true };
+    assert.equal(busy.silence({ ...input, now: '2024-05-15T01:00:00-04:00' })?.days, 1, 'past midnight counts a day');
+    assert.equal(
+      detectDelay(parcel([pickedUp, lateScan]), { model: busy, now: '2024-05-15T01:00:00-04:00' }),
+      undefined,
+    );
+    const thursday = detectDelay(parcel([pickedUp, lateScan]), { model: busy, now: '2024-05-16T09:00:00-04:00' });
+    assert.equal(thursday?.reason, 'stalled');
+  });
+
   it('says nothing about the same silence on a lane that normally goes quiet for days', () => {
     const toTexas = parcel([pickedUp, tuesday], { destination: { country: 'US', region: 'TX' } });
     assert.equal(detectDelay(toTexas, { model, now }), undefined);

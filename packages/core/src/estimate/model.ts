@@ -56,6 +56,12 @@ const outForDeliveryConfidence = 0.95;
 
 /** A silence longer than this share of the lane's silences is unusual: the parcel is stalled. */
 const stalledQuantile = 0.95;
+/**
+ * …but never before this many working days have passed. Silences count working days between the days of
+ * two instants, so on a lane whose scans mostly come the same day, a scan at 11 pm and a check at 1 am
+ * would otherwise be a stalled parcel after two hours.
+ */
+const minStalledDays = 1;
 /** Twice this quantile of the lane's silences (about the longest that still ended in news) means likely lost… */
 const lostQuantile = 0.995;
 /** …and never sooner than this many working days after a parcel is called stalled. */
@@ -240,7 +246,7 @@ export function createTransitModel(data: SerializedTransitModel): TransitModel {
               lane.transitSamples,
               lane.longest.transit + later(shift.transit),
             ] as const);
-      const stalledAfter = conditionalQuantile(cdf, stalledQuantile);
+      const stalledAfter = Math.max(minStalledDays, conditionalQuantile(cdf, stalledQuantile));
       // Lost is judged against silences that ended in news, never the extrapolated tail: parcels still
       // waiting (this one included) would otherwise push the threshold ahead of themselves for ever.
       const usual = Math.min(conditionalQuantile(cdf, lostQuantile), longest);

@@ -179,7 +179,7 @@ export interface SilenceInput extends LaneInput {
 export interface Silence {
   /** Working days of the destination from the day of `since` to today. */
   days: number;
-  /** Silences up to this many working days are usual (95% of them end by then). */
+  /** Silences up to this many working days are usual (95% of them end by then), and never fewer than 1. */
   stalledAfter: number;
   /** Past this many working days without news, the parcel is likely lost. */
   lostAfter: number;
