@@ -24,12 +24,12 @@ function problemMatters(status: Status | undefined, reason: ProblemReason): bool
 }
 
 /** Today as `YYYY-MM-DD` where the parcel is going (else where the shopper is), to compare with estimate dates. */
-function today(timeZone: string | undefined): string {
+function today(timeZone: string | undefined, now: number): string {
   const options: Intl.DateTimeFormatOptions = { year: 'numeric', month: '2-digit', day: '2-digit' };
   try {
-    return new Intl.DateTimeFormat('en-CA', { ...options, timeZone }).format(Date.now());
+    return new Intl.DateTimeFormat('en-CA', { ...options, timeZone }).format(now);
   } catch {
-    return new Intl.DateTimeFormat('en-CA', options).format(Date.now());
+    return new Intl.DateTimeFormat('en-CA', options).format(now);
   }
 }
 
@@ -131,6 +131,9 @@ export class DelayBanner extends LitElement {
   /** Replacement copy for some of the chosen language's messages (`describe` replaces `describeShipment`'s). */
   @property({ attribute: false }) messages?: Partial<BannerMessages>;
 
+  /** The moment treated as now, for "today" and for whether the new date has passed. Default: the device's clock. */
+  @property({ attribute: false }) now?: Date;
+
   protected override willUpdate(_changed: PropertyValues<this>): void {
     this.hidden = !this.showing;
   }
@@ -157,7 +160,7 @@ export class DelayBanner extends LitElement {
       return null;
     }
     // A date that has passed is no longer news: describeShipment then says when it was due instead.
-    if (estimate.latest < today(shipment.destination?.timeZone)) return null;
+    if (estimate.latest < today(shipment.destination?.timeZone, this.now?.getTime() ?? Date.now())) return null;
     try {
       return dateText(estimate, tag, messages);
     } catch {
@@ -173,6 +176,7 @@ export class DelayBanner extends LitElement {
     const messages: BannerMessages = { ...bannerCopy.get(language), ...this.messages };
     const description = describe(shipment, {
       locale: tag,
+      ...(this.now ? { now: this.now } : {}),
       ...(messages.describe ? { messages: messages.describe } : {}),
     });
     const action = shipment.problem.actionRequired === true;

@@ -606,3 +606,40 @@ describe('<order-tracker> styles', () => {
     expect($(el, '[part="carrier-link"]')!.getBoundingClientRect().height).to.be.at.least(44);
   });
 });
+
+describe('<order-tracker> now', () => {
+  const destination = { city: 'Brooklyn', region: 'NY', country: 'US', timeZone: 'America/New_York' };
+  const sameDay = new Date('2024-05-06T20:00:00-04:00');
+  const nextDay = new Date('2024-05-07T09:00:00-04:00');
+  const said = (s: Shipment, now: Date) => describeShipment(s, { locale: 'en', now }).whatHappened;
+  const bannerText = (el: Element) => $(el, 'delay-banner')!.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+
+  it('words dates against the moment it is given', async () => {
+    const s = shipment('in_transit', { destination });
+    expect(said(s, sameDay)).to.not.equal(said(s, nextDay));
+    const el = await fixture<OrderTracker>(
+      html`<order-tracker locale="en" .shipment=${s} .now=${sameDay}></order-tracker>`,
+    );
+    expect(text(el)).to.contain(said(s, sameDay));
+    el.now = nextDay;
+    await el.updateComplete;
+    expect(text(el)).to.contain(said(s, nextDay));
+  });
+
+  it('passes it to the delay banner', async () => {
+    const s = shipment('in_transit', {
+      destination,
+      problem: { reason: 'weather', actionRequired: false, since: '2024-05-06T08:10:00-07:00' },
+    });
+    const el = await fixture<OrderTracker>(
+      html`<order-tracker locale="en" .shipment=${s} .now=${sameDay}></order-tracker>`,
+    );
+    const banner = $<HTMLElement & { updateComplete: Promise<unknown> }>(el, 'delay-banner')!;
+    await banner.updateComplete;
+    expect(bannerText(el)).to.contain(said(s, sameDay));
+    el.now = nextDay;
+    await el.updateComplete;
+    await banner.updateComplete;
+    expect(bannerText(el)).to.contain(said(s, nextDay));
+  });
+});

@@ -179,6 +179,12 @@ export class OrderTracker extends LitElement {
   /** Replacement copy for some keys of the chosen language. */
   @property({ attribute: false }) messages?: Partial<TrackerMessages>;
 
+  /**
+   * The moment the page treats as now, for words like "today" and for whether a date has passed. Default: the
+   * device's clock. Set it where the shipment's times run on another clock (a replay, a demo, a screenshot).
+   */
+  @property({ attribute: false }) now?: Date;
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.#copyTimer);
@@ -285,7 +291,7 @@ export class OrderTracker extends LitElement {
   }
 
   #describe(shipment: Shipment) {
-    return describe(shipment, { locale: this.#language.use(this.locale).tag });
+    return describe(shipment, { locale: this.#language.use(this.locale).tag, ...(this.now ? { now: this.now } : {}) });
   }
 
   #errorText(code: LookupErrorCode): string {
@@ -512,6 +518,7 @@ export class OrderTracker extends LitElement {
               exportparts="base:banner, headline:banner__headline, details:banner__details, contact-link:banner__contact-link"
               heading-level=${inOrder ? 4 : 3}
               .shipment=${shipment}
+              .now=${this.now}
               locale=${childLocale}
               theme=${this.theme ?? nothing}
               contact-href=${this.contactHref ?? nothing}
@@ -554,6 +561,7 @@ export class OrderTracker extends LitElement {
         .messages=${
           count > 1 ? { label: `${timelineCopy.get(ctx.language).label} (${m.parcel(index + 1, count)})` } : undefined
         }
+        .now=${this.now}
         locale=${childLocale}
         theme=${this.theme ?? nothing}
       ></tracking-timeline>

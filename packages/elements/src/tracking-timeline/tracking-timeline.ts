@@ -108,6 +108,9 @@ export class TrackingTimeline extends LitElement {
   /** Replacement copy for some of the chosen language's messages (single status and problem labels too). */
   @property({ attribute: false }) messages?: TimelineMessageOverrides;
 
+  /** The moment treated as now (the year is left out of dates in its year). Default: the device's clock. */
+  @property({ attribute: false }) now?: Date;
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     // A new history may not have the event whose tooltip is open.
     if (changed.has('shipment') && this.openIndex !== null) this.tooltips.hide();
@@ -263,7 +266,7 @@ export class TrackingTimeline extends LitElement {
 
     const collapsible = events.length > this.limit;
     const shown = collapsible && !this.expanded ? events.slice(0, this.limit) : events;
-    const format = createTimelineFormat(tag);
+    const format = createTimelineFormat(tag, this.now?.getTime());
     const home = this.shipment?.destination?.country;
     const count = numberFormat(tag)?.format(events.length) ?? String(events.length);
 
