@@ -17,10 +17,29 @@ describe('the API reference in docs/api', () => {
   after(() => rm(scratch, { recursive: true, force: true }));
 
   it('has a page for each documented entry point', () => {
-    assert.deepEqual([...generated.keys()], ['README.md', 'core.md', 'core/fit.md', 'node.md']);
+    assert.deepEqual([...generated.keys()], ['README.md', 'core.md', 'core/fit.md', 'elements.md', 'node.md']);
     assert.match(generated.get('core.md')!, /^### describeShipment\(\)$/m);
     assert.match(generated.get('core/fit.md')!, /^### fitTransitModel\(\)$/m);
     assert.match(generated.get('node.md')!, /^### createTrackingHandler\(\)$/m);
+    assert.match(generated.get('README.md')!, /\[@trackline\/elements\]\(elements\.md\)/);
+  });
+
+  // The page is built from packages/elements/custom-elements.json; writeApiDocs fails with "run pnpm --filter
+  // @trackline/elements build" when it is missing (scripts/test-all.js runs after `pnpm build`, which makes it).
+  it('documents each element from custom-elements.json, public members only', () => {
+    const page = generated.get('elements.md')!;
+    const headings = [...page.matchAll(/^## `<([a-z-]+)>`$/gm)].map((match) => match[1]);
+    assert.deepEqual(headings, ['order-tracker', 'tracking-progress', 'tracking-timeline', 'delay-banner']);
+    for (const tag of ['order-tracker', 'tracking-timeline', 'delay-banner']) {
+      const section = page.split(/^## /m).find((part) => part.startsWith(`\`<${tag}>\``))!;
+      assert.match(section, /^\| — +\| `now` +\| `Date` +\|/m, `<${tag}>'s now property`);
+    }
+    assert.match(page, /^\| `refresh\(\): Promise<void>` +\|/m);
+    assert.match(page, /^\| `trackline-status-change` +\| `TracklineStatusChangeEvent` +\|/m);
+    // Private and protected members (`#lookup`, `getUpdateComplete`, `@state` fields) stay out.
+    for (const name of ['#lookup', '#language', 'getUpdateComplete', 'openIndex', 'hasContact']) {
+      assert.ok(!page.includes(`\`${name}`), `elements.md lists ${name}`);
+    }
   });
 
   it('matches the TSDoc comments and exports in the code (run pnpm docs:api)', async () => {

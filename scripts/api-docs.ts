@@ -1,8 +1,8 @@
 // Writes the API reference of the published TypeScript entry points — `@trackline/core`, `@trackline/core/fit`
 // and `@trackline/node` — as Markdown in docs/api/, from their TSDoc comments (TypeDoc with
 // typedoc-plugin-markdown). `pnpm docs:api` regenerates it; a test fails when the checked-in files no longer
-// match the code. `@trackline/elements` is left out: its reference (attributes, events, parts, custom
-// properties) is generated from custom-elements.json into docs/elements.md.
+// match the code. `@trackline/elements` is documented from its custom-elements.json instead (attributes,
+// properties, events, slots, parts, custom properties: scripts/api-docs-elements.ts), into docs/api/elements.md.
 //
 // The output must be the same on every machine and every run, or the test could not compare it: no source links
 // (they carry line numbers and a git revision), no dates, and members in TypeDoc's fixed order (kind, then name).
@@ -11,6 +11,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Application, LogLevel, type TypeDocOptions } from 'typedoc';
 import type { PluginOptions } from 'typedoc-plugin-markdown';
+import { renderElementsPage } from './api-docs-elements.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 /** Where the reference lives in the repository. */
@@ -26,8 +27,10 @@ const entryPoints = [
   { file: 'packages/node/src/index.ts', name: '@trackline/node' },
 ];
 
-/** Renders the reference into `outDir` (emptied first): README.md, core.md, core/fit.md, node.md. */
+/** Renders the reference into `outDir` (emptied first): README.md, core.md, core/fit.md, elements.md, node.md. */
 export async function writeApiDocs(outDir: string): Promise<void> {
+  // Read first, so a missing custom-elements.json fails before anything is written.
+  const elementsPage = await renderElementsPage(root);
   const options: TypeDocOptions & PluginOptions = {
     entryPoints: entryPoints.map((entry) => join(root, entry.file)),
     tsconfig: join(root, 'scripts/tsconfig.api-docs.json'),
@@ -80,6 +83,15 @@ export async function writeApiDocs(outDir: string): Promise<void> {
       .replace(/^(# .*\n)/, `$1\n${generatedNote}\n`);
     if (marked !== text) await writeFile(join(outDir, file), marked);
   }
+  await writeFile(join(outDir, 'elements.md'), elementsPage);
+  // The index TypeDoc writes lists its modules only; the elements page is listed after them.
+  const index = join(outDir, 'README.md');
+  await writeFile(
+    index,
+    (await readFile(index, 'utf8')).trimEnd() +
+      '\n\n## Web components\n\n- [@trackline/elements](elements.md): attributes, properties, methods, events, ' +
+      'slots, CSS parts and CSS custom properties of each element, from `custom-elements.json`.\n',
+  );
 }
 
 /** Every file under `dir`, by its path relative to `dir` (with `/`), with its text. */

@@ -41,7 +41,7 @@ const infoIcon = html`<svg viewBox="0 0 20 20" aria-hidden="true" focusable="fal
  * @summary A parcel's tracking history: newest first, grouped by day, with local times, time zones and places.
  *
  * Long histories show the latest few events and a "Show all N" button. Each event has a details button whose
- * tooltip (positioned with @floating-ui/dom, loaded the first time one opens) shows the carrier's own code and
+ * tooltip (positioned with `@floating-ui/dom`, loaded the first time one opens) shows the carrier's own code and
  * text; it opens on hover and on keyboard focus, and Escape closes it. A problem on an event is spelled out in
  * text. Carrier text is untrusted and always rendered as text.
  *
