@@ -3,6 +3,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { fileURLToPath } from 'node:url';
 import { forcedColorsPlugin } from './packages/elements/test-commands.plugin.js';
+import { chromiumFlags, chromiumPath } from './scripts/chromium.js';
 
 export default {
   files: ['packages/elements/src/**/*.test.ts'],
@@ -14,15 +15,8 @@ export default {
   browsers: [
     chromeLauncher({
       launchOptions: {
-        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
+        executablePath: chromiumPath,
+        args: [...chromiumFlags],
       },
     }),
   ],

@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Shipment, TrackingEvent } from '@trackline/core';
+import { chromiumFlags, chromiumPath } from './chromium.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const out = join(root, 'docs/images');
@@ -141,16 +142,9 @@ await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const launcher = realpathSync(join(root, 'node_modules/@web/test-runner-chrome/package.json'));
 const puppeteer = createRequire(launcher)('puppeteer-core') as Puppeteer;
 const browser = await puppeteer.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  executablePath: chromiumPath,
   headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
+  args: [...chromiumFlags],
 });
 try {
   mkdirSync(out, { recursive: true });

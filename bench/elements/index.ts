@@ -18,6 +18,7 @@ import { rollup, type OutputChunk } from 'rollup';
 import esbuild from 'rollup-plugin-esbuild';
 import type { Shipment, TrackingEvent } from '@trackline/core';
 import { resolvePackages } from '../../packages/elements/rollup.cdn.js';
+import { chromiumFlags, chromiumPath } from '../../scripts/chromium.js';
 import { formatNumber, table } from '../harness.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -315,16 +316,9 @@ async function renderRatio(): Promise<RenderResult> {
   const puppeteer = createRequire(launcher)('puppeteer-core') as Puppeteer;
   const server = await serve(longShipment(200));
   const browser = await puppeteer.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    executablePath: chromiumPath,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: [...chromiumFlags],
   });
   try {
     const page = await browser.newPage();

@@ -6,11 +6,10 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
+import { chromiumFlags, chromiumPath } from '../../scripts/chromium.js';
 import { bundlePath, startServer } from './serve.js';
 
 const out = fileURLToPath(new URL('../../docs/images/', import.meta.url));
-// Debian's Chromium (or CHROMIUM_PATH), with the demo's flags: nothing is downloaded, nothing calls home.
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 if (!existsSync(bundlePath)) {
   throw new Error(`No CDN bundle at ${bundlePath}: run pnpm --filter @trackline/elements build first.`);
@@ -20,15 +19,7 @@ const server = await startServer();
 const browser = await puppeteer.launch({
   executablePath: chromiumPath,
   headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--font-render-hinting=none',
-  ],
+  args: [...chromiumFlags, '--font-render-hinting=none'],
 });
 try {
   for (const [device, width, height, deviceScaleFactor] of [

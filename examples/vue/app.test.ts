@@ -6,19 +6,11 @@ import { createSSRApp } from 'vue';
 import { renderToString } from 'vue/server-renderer';
 import { orders } from '@trackline/sandbox';
 import { App } from './app.js';
+import { chromiumFlags, chromiumPath } from '../../scripts/chromium.js';
 import { startServer } from './server.js';
 
 // Debian's Chromium (or CHROMIUM_PATH), driven with puppeteer-core as the demo's browser test does: nothing is
 // downloaded, and the flags keep it from calling home.
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const chromiumFlags = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 describe('the Vue example', () => {
   it('renders <order-tracker> with its attributes, kebab-case as in HTML', async () => {
@@ -67,7 +59,11 @@ describe('the Vue example', () => {
         const answer = (await (await fetch(`${server.url}/api/track?${lookUp}`)).json()) as {
           order: { shipments: unknown[] };
         };
-        const browser = await puppeteer.launch({ executablePath: chromiumPath, headless: true, args: chromiumFlags });
+        const browser = await puppeteer.launch({
+          executablePath: chromiumPath,
+          headless: true,
+          args: [...chromiumFlags],
+        });
         try {
           const page = await browser.newPage();
           const errors: string[] = [];
