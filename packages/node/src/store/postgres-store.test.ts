@@ -3,7 +3,8 @@ import { describe, it } from 'node:test';
 import pg from 'pg';
 import { postgresStore, type Store } from '@trackline/node';
 import { postgresMigrations } from './postgres-migrations.js';
-import { migratePostgres } from './postgres-store.js';
+import { activeShipmentsSql, migratePostgres } from './postgres-store.js';
+import { activeStatusList } from './rows.js';
 import { storeSuite } from './store-suite.js';
 import { createTestDatabase, postgresSkip } from './testing.js';
 
@@ -101,7 +102,7 @@ describe('postgresStore on its own', { skip: skip ?? false }, () => {
       const { rows } = await pool.query('SELECT version FROM trackline_schema_migrations ORDER BY version');
       assert.deepEqual(
         rows.map((row: { version: number }) => row.version),
-        [1, 2],
+        [1, 2, 3],
       );
       const [old] = await store.listMessages();
       assert.equal(old?.state, 'sending');
@@ -111,6 +112,92 @@ describe('postgresStore on its own', { skip: skip ?? false }, () => {
       assert.ok(reclaimed?.claimToken);
       assert.equal(await store.markSent(old!.id, '2024-04-26T10:01:01Z', reclaimed.claimToken), true);
       await store.close();
+    } finally {
+      await pool.end();
+      await database.drop();
+    }
+  });
+
+  it('lists parcels on their way through the partial index, not by reading every parcel', async () => {
+    const database = await createTestDatabase();
+    const pool = new pg.Pool({ connectionString: database.url, max: 1 });
+    try {
+      await migratePostgres(pool);
+      // Mostly delivered parcels, as in a shop's history, so the small partial index is the cheap way in.
+      await pool.query(
+        `INSERT INTO trackline_shipments (carrier, tracking_key, status, data, fields_as_of_ms, updated_at)
+         SELECT 'ups', '1Z' || n, CASE WHEN n % 50 = 0 THEN 'in_transit' ELSE 'delivered' END, '{}', 0, ''
+         FROM generate_series(1, 2000) AS n`,
+      );
+      await pool.query('ANALYZE trackline_shipments');
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        // Keeps the check independent of table size: a sequential scan is never the answer we want.
+        await client.query('SET LOCAL enable_seqscan = off');
+        const { rows } = await client.query(`EXPLAIN ${activeShipmentsSql}`, [0, 100]);
+        await client.query('ROLLBACK');
+        const plan = rows.map((row: { 'QUERY PLAN': string }) => row['QUERY PLAN']).join('\n');
+        // A plain or a bitmap index scan, whichever the statistics favour; never a scan of every parcel.
+        assert.match(plan, /Index Scan (?:using|on) trackline_shipments_active\b/, plan);
+        assert.doesNotMatch(plan, /Seq Scan on trackline_shipments\b/, plan);
+      } finally {
+        client.release();
+      }
+      const { rows } = await pool.query(
+        "SELECT pg_get_expr(indpred, indrelid) AS predicate FROM pg_index WHERE indexrelid = 'trackline_shipments_active'::regclass",
+      );
+      // PostgreSQL stores `IN (…)` as `= ANY (ARRAY[…])`; the same words in the same order as the query's list.
+      const words = [...(rows[0] as { predicate: string }).predicate.matchAll(/'([a-z_]+)'/g)].map((m) => m[1]);
+      assert.deepEqual(
+        words,
+        [...activeStatusList.matchAll(/'([a-z_]+)'/g)].map((m) => m[1]),
+      );
+    } finally {
+      await pool.end();
+      await database.drop();
+    }
+  });
+
+  it('upgrades a database of the second schema and keeps its parcels', async () => {
+    const database = await createTestDatabase();
+    const pool = new pg.Pool({ connectionString: database.url, max: 2 });
+    try {
+      await migratePostgres(pool, postgresMigrations.slice(0, 2));
+      await pool.query(
+        `INSERT INTO trackline_orders (order_number, placed_at, customer, created_at, updated_at)
+         VALUES ('A1', '2024-04-20T10:00:00Z', '{}', '2024-04-20T10:00:00Z', '2024-04-20T10:00:00Z')`,
+      );
+      const statuses = ['delivered', 'in_transit', 'pending', 'exception', 'out_for_delivery', 'info_received'];
+      for (const [index, status] of statuses.entries()) {
+        await pool.query(
+          `INSERT INTO trackline_shipments (carrier, tracking_key, order_number, status, data, fields_as_of_ms, updated_at)
+           VALUES ('ups', $1, 'A1', $2, $3, 0, '2024-04-21T10:00:00Z')`,
+          [`1Z${index}`, status, JSON.stringify({ trackingNumber: `1Z${index}`, status })],
+        );
+      }
+      const store = await postgresStore({ pool });
+      try {
+        const { rows } = await pool.query('SELECT version FROM trackline_schema_migrations ORDER BY version');
+        assert.deepEqual(
+          rows.map((row: { version: number }) => row.version),
+          [1, 2, 3],
+        );
+        const active = await store.listActiveShipments();
+        assert.deepEqual(
+          active.map((row) => [row.id, row.shipment.status, row.orderNumber, row.placedAt]),
+          [
+            ['2', 'in_transit', 'A1', '2024-04-20T10:00:00Z'],
+            ['3', 'pending', 'A1', '2024-04-20T10:00:00Z'],
+            ['5', 'out_for_delivery', 'A1', '2024-04-20T10:00:00Z'],
+            ['6', 'info_received', 'A1', '2024-04-20T10:00:00Z'],
+          ],
+        );
+        const { rows: count } = await pool.query('SELECT count(*)::int AS count FROM trackline_shipments');
+        assert.equal((count[0] as { count: number }).count, statuses.length);
+      } finally {
+        await store.close();
+      }
     } finally {
       await pool.end();
       await database.drop();

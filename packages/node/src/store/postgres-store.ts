@@ -122,6 +122,14 @@ function explain(error: unknown, where: string): Error {
   return new Error(`postgresStore could not use ${where}: ${message}. ${hint}`, { cause: error });
 }
 
+/**
+ * `listActiveShipments`' query ($1: the id to read after, $2: the limit). Its WHERE repeats the partial
+ * index `trackline_shipments_active` (migration 3), so the planner can use it instead of reading every parcel.
+ */
+export const activeShipmentsSql = `SELECT s.id, s.order_number, s.data, o.placed_at
+  FROM trackline_shipments s LEFT JOIN trackline_orders o ON o.order_number = s.order_number
+  WHERE s.status IN (${activeStatusList}) AND s.id > $1 ORDER BY s.id LIMIT $2`;
+
 /** Applies the migrations this version knows and the database lacks, in one transaction under an advisory lock. */
 export async function migratePostgres(
   pool: PostgresPool,
@@ -397,12 +405,7 @@ function createPostgresStore(pool: PostgresPool, ownsPool: boolean, now: () => D
     async listActiveShipments(options) {
       open();
       const page = activePage(options);
-      const { rows } = await pool.query(
-        `SELECT s.id, s.order_number, s.data, o.placed_at
-         FROM trackline_shipments s LEFT JOIN trackline_orders o ON o.order_number = s.order_number
-         WHERE s.status IN (${activeStatusList}) AND s.id > $1 ORDER BY s.id LIMIT $2`,
-        [page.after, page.limit],
-      );
+      const { rows } = await pool.query(activeShipmentsSql, [page.after, page.limit]);
       return (rows as { id: string; order_number: string | null; data: Shipment; placed_at: string | null }[]).map(
         (row) => ({
           id: String(row.id),

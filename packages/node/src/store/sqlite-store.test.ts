@@ -7,8 +7,9 @@ import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { sqliteStore, type Store } from '@trackline/node';
+import { activeStatusList } from './rows.js';
 import { sqliteMigrations } from './sqlite-migrations.js';
-import { migrateSqlite } from './sqlite-store.js';
+import { activeShipmentsSql, migrateSqlite } from './sqlite-store.js';
 import { event, storeSuite, update } from './store-suite.js';
 
 function versionsOf(path: string): number[] {
@@ -235,7 +236,7 @@ describe('sqliteStore on its own', () => {
 
       const store = await sqliteStore({ path });
       try {
-        assert.deepEqual(versionsOf(path), [1, 2]);
+        assert.deepEqual(versionsOf(path), [1, 2, 3]);
         const [old] = await store.listMessages();
         assert.equal(old?.state, 'sending');
         assert.equal(old?.claimToken, undefined);
@@ -245,6 +246,75 @@ describe('sqliteStore on its own', () => {
         assert.equal(await store.markSent(old!.id, '2024-04-26T10:01:01Z', reclaimed.claimToken), true);
       } finally {
         await store.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('lists parcels on their way through the partial index, not by reading every parcel', () => {
+    const db = new Database(':memory:');
+    try {
+      migrateSqlite(db);
+      const { sql } = db.prepare("SELECT sql FROM sqlite_master WHERE name = 'shipments_active'").get() as {
+        sql: string;
+      };
+      // SQLite uses a partial index only when the query repeats its terms as written.
+      assert.ok(sql.includes(`WHERE status IN (${activeStatusList})`), sql);
+      const plan = (db.prepare(`EXPLAIN QUERY PLAN ${activeShipmentsSql}`).all(0, 100) as { detail: string }[])
+        .map((step) => step.detail)
+        .join('\n');
+      assert.match(plan, /SEARCH s USING INDEX shipments_active \(id>\?\)/);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('upgrades a database of the second schema and keeps its parcels', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'trackline-sqlite-'));
+    try {
+      const path = join(dir, 'store.db');
+      const db = new Database(path);
+      migrateSqlite(db, sqliteMigrations.slice(0, 2));
+      db.prepare(
+        "INSERT INTO orders (order_number, placed_at, customer, created_at, updated_at) VALUES ('A1', ?, '{}', ?, ?)",
+      ).run('2024-04-20T10:00:00Z', '2024-04-20T10:00:00Z', '2024-04-20T10:00:00Z');
+      const insert = db.prepare(
+        `INSERT INTO shipments (id, carrier, tracking_key, order_number, status, data, fields_as_of_ms, updated_at)
+         VALUES (?, 'ups', ?, 'A1', ?, ?, 0, '2024-04-21T10:00:00Z')`,
+      );
+      const statuses = ['delivered', 'in_transit', 'pending', 'exception', 'out_for_delivery', 'info_received'];
+      statuses.forEach((status, index) => {
+        insert.run(index + 1, `1Z${index}`, status, JSON.stringify({ trackingNumber: `1Z${index}`, status }));
+      });
+      db.close();
+
+      const store = await sqliteStore({ path });
+      try {
+        assert.deepEqual(versionsOf(path), [1, 2, 3]);
+        const active = await store.listActiveShipments();
+        assert.deepEqual(
+          active.map((row) => [row.id, row.shipment.status, row.orderNumber, row.placedAt]),
+          [
+            ['2', 'in_transit', 'A1', '2024-04-20T10:00:00Z'],
+            ['3', 'pending', 'A1', '2024-04-20T10:00:00Z'],
+            ['5', 'out_for_delivery', 'A1', '2024-04-20T10:00:00Z'],
+            ['6', 'info_received', 'A1', '2024-04-20T10:00:00Z'],
+          ],
+        );
+        assert.deepEqual(
+          (await store.listActiveShipments({ after: '3', limit: 1 })).map((row) => row.id),
+          ['5'],
+        );
+      } finally {
+        await store.close();
+      }
+      const reopened = new Database(path, { readonly: true });
+      try {
+        const { count } = reopened.prepare('SELECT count(*) AS count FROM shipments').get() as { count: number };
+        assert.equal(count, statuses.length);
+      } finally {
+        reopened.close();
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });

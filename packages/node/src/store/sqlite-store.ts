@@ -91,6 +91,14 @@ function checkPath(path: string): void {
   }
 }
 
+/**
+ * `listActiveShipments`' query (parameters: the id to read after, the limit). Its WHERE repeats the
+ * partial index `shipments_active` (migration 3) term by term, so SQLite reads only parcels on their way.
+ */
+export const activeShipmentsSql = `SELECT s.id, s.order_number, s.data, o.placed_at
+  FROM shipments s LEFT JOIN orders o ON o.order_number = s.order_number
+  WHERE s.status IN (${activeStatusList}) AND s.id > ? ORDER BY s.id LIMIT ?`;
+
 /** Applies the migrations this version knows and the database does not have yet, in one write transaction. */
 export function migrateSqlite(db: Database, migrations: readonly Migration[] = sqliteMigrations): number[] {
   const run = db.transaction(() => {
@@ -508,13 +516,7 @@ function createSqliteStore(db: Database, now: () => Date, busyTimeoutMs: number)
       open();
       const page = activePage(options);
       type ActiveRow = { id: number; order_number: string | null; data: string; placed_at: string | null };
-      const rows = db
-        .prepare(
-          `SELECT s.id, s.order_number, s.data, o.placed_at
-           FROM shipments s LEFT JOIN orders o ON o.order_number = s.order_number
-           WHERE s.status IN (${activeStatusList}) AND s.id > ? ORDER BY s.id LIMIT ?`,
-        )
-        .all(page.after, page.limit) as ActiveRow[];
+      const rows = db.prepare(activeShipmentsSql).all(page.after, page.limit) as ActiveRow[];
       return rows.map((row) => ({
         id: String(row.id),
         shipment: json<Shipment>(row.data),
