@@ -2,8 +2,6 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { describeShipment, problemReasons, type ProblemReason, type Shipment } from '@trackline/core';
 import '@trackline/elements/delay-banner';
 import type { DelayBanner } from '@trackline/elements';
-import { styles } from './delay-banner.styles.js';
-import { tokens } from '../internal/tokens.styles.js';
 
 /** A calendar date `days` from today, as `YYYY-MM-DD` (estimates are calendar dates). */
 function dayFromToday(days: number): string {
@@ -211,21 +209,5 @@ describe('<delay-banner>', () => {
       $(el, '[part="headline"]')!.getBoundingClientRect().right,
     );
     await expect(el).to.be.accessible();
-  });
-
-  it('defines every private custom property it uses, and uses every one it defines', () => {
-    // The shared colour tokens count as defined; the ones this sheet defines must be used here.
-    const css = styles.cssText;
-    const own = new Set([...css.matchAll(/(--_[\w-]+)\s*:/g)].map((m) => m[1]));
-    const shared = new Set([...tokens.cssText.matchAll(/(--_[\w-]+)\s*:/g)].map((m) => m[1]));
-    const used = new Set([...css.matchAll(/var\((--_[\w-]+)/g)].map((m) => m[1]));
-    expect(
-      [...used].filter((name) => !own.has(name) && !shared.has(name)),
-      'used but not defined',
-    ).to.deep.equal([]);
-    expect(
-      [...own].filter((name) => !used.has(name)),
-      'defined but not used',
-    ).to.deep.equal([]);
   });
 });

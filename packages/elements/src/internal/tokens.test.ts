@@ -24,6 +24,22 @@ describe('the shared colour tokens', () => {
     }
   });
 
+  it('leave each element defining every private property it uses, and using every one it defines', () => {
+    const shared = defined(tokens.cssText);
+    for (const [name, sheet] of Object.entries(sheets)) {
+      const own = defined(sheet.cssText);
+      const uses = used(sheet.cssText);
+      expect(
+        [...uses].filter((token) => !own.has(token) && !shared.has(token)),
+        `${name} uses but does not define`,
+      ).to.deep.equal([]);
+      expect(
+        [...own].filter((token) => !uses.has(token)),
+        `${name} defines but does not use`,
+      ).to.deep.equal([]);
+    }
+  });
+
   it('give every element the same colours, light and dark', async () => {
     const host = document.createElement('div');
     host.innerHTML = ['tracking-progress', 'tracking-timeline', 'delay-banner', 'order-tracker']

@@ -8,8 +8,6 @@ import type {
   TracklineStatusChangeEvent,
 } from '@trackline/elements';
 import { press, type } from '../internal/test-commands.js';
-import { styles } from './order-tracker.styles.js';
-import { tokens } from '../internal/tokens.styles.js';
 
 const ENDPOINT = '/api/track';
 
@@ -570,16 +568,6 @@ describe('<order-tracker> look-up', () => {
 });
 
 describe('<order-tracker> styles', () => {
-  it('defines every private token it uses, and uses every one it defines', () => {
-    // The shared colour tokens count as defined; the ones this sheet defines must be used here.
-    const css = styles.cssText;
-    const own = new Set([...css.matchAll(/(--_[\w-]+)\s*:/g)].map((m) => m[1]));
-    const shared = new Set([...tokens.cssText.matchAll(/(--_[\w-]+)\s*:/g)].map((m) => m[1]));
-    const used = new Set([...css.matchAll(/var\((--_[\w-]+)/g)].map((m) => m[1]));
-    expect([...used].filter((name) => !own.has(name) && !shared.has(name))).to.deep.equal([]);
-    expect([...own].filter((name) => !used.has(name))).to.deep.equal([]);
-  });
-
   it('keeps buttons and inputs at least 44 px tall on a 320 px screen', async () => {
     const wrapper = await fixture(
       html`<div style="width: 320px"><order-tracker endpoint=${ENDPOINT}></order-tracker></div>`,

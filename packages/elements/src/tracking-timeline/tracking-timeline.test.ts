@@ -3,8 +3,6 @@ import type { Place, Shipment, TrackingEvent } from '@trackline/core';
 import '@trackline/elements/tracking-timeline';
 import type { TrackingTimeline } from '@trackline/elements';
 import { press } from '../internal/test-commands.js';
-import { styles } from './tracking-timeline.styles.js';
-import { tokens } from '../internal/tokens.styles.js';
 
 const LA: Place = { city: 'FRESNO', region: 'CA', country: 'US', timeZone: 'America/Los_Angeles' };
 
@@ -279,21 +277,5 @@ describe('<tracking-timeline>', () => {
     expect(tip.left).to.be.at.least(0);
     expect(tip.right).to.be.at.most(window.innerWidth);
     await expect(el).to.be.accessible();
-  });
-
-  it('defines every private custom property it uses, and uses every one it defines', () => {
-    // The shared colour tokens count as defined; the ones this sheet defines must be used here.
-    const text = styles.cssText;
-    const own = new Set([...text.matchAll(/(--_[\w-]+)\s*:/g)].map((m) => m[1]));
-    const shared = new Set([...tokens.cssText.matchAll(/(--_[\w-]+)\s*:/g)].map((m) => m[1]));
-    const used = new Set([...text.matchAll(/var\((--_[\w-]+)/g)].map((m) => m[1]));
-    expect(
-      [...used].filter((name) => !own.has(name) && !shared.has(name)),
-      'used but not defined',
-    ).to.deep.equal([]);
-    expect(
-      [...own].filter((name) => !used.has(name)),
-      'defined but not used',
-    ).to.deep.equal([]);
   });
 });
