@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { deriveShipmentState, shipmentProgress, statuses, type TrackingEvent } from '@trackline/core';
+import {
+  deriveShipmentState,
+  milestones,
+  shipmentProgress,
+  statuses,
+  type Status,
+  type TrackingEvent,
+} from '@trackline/core';
 
 function event(at: string, status: TrackingEvent['status'], extra: Partial<TrackingEvent> = {}): TrackingEvent {
   return { at, timeSource: 'carrier', status, code: status, description: status, ...extra };
@@ -111,6 +118,41 @@ describe('deriveShipmentState', () => {
     );
   });
 
+  it('reaches the same state, problem and all, when events arrive shuffled and repeated', () => {
+    const customs = { reason: 'customs', actionRequired: true } as const;
+    const history = [
+      event('2024-05-01T08:00:00-04:00', 'info_received', { code: 'OC', description: 'Label created' }),
+      event('2024-05-01T17:30:00-04:00', 'in_transit', { code: 'PU', description: 'Picked up' }),
+      event('2024-05-02T09:10:00+02:00', 'in_transit', {
+        code: 'CD',
+        description: 'Clearance delay',
+        problem: customs,
+      }),
+      event('2024-05-02T15:40:00+02:00', 'in_transit', {
+        code: 'CD',
+        description: 'Clearance delay',
+        problem: customs,
+      }),
+    ];
+    const expected = deriveShipmentState(history);
+    assert.equal(expected.status, 'in_transit');
+    assert.deepEqual(expected.problem, { ...customs, since: '2024-05-02T09:10:00+02:00' });
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...history.keys()), { maxLength: 8 }),
+        fc.func(fc.integer()),
+        (repeats, order) => {
+          // Every event at least once, some several times, copies included, in any order.
+          const arrived = [...history, ...repeats.map((i) => ({ ...history[i]! }))]
+            .map((e, i) => ({ e, key: order(i) }))
+            .sort((a, b) => a.key - b.key)
+            .map(({ e }) => e);
+          assert.deepEqual(deriveShipmentState(arrived), expected);
+        },
+      ),
+    );
+  });
+
   it('never throws and always returns a known status for any sequence of statuses', () => {
     fc.assert(
       fc.property(fc.array(fc.record({ status: fc.constantFrom(...statuses), minutes: fc.nat(100_000) })), (items) => {
@@ -141,6 +183,34 @@ describe('shipmentProgress', () => {
       milestone: 'out_for_delivery',
       path: 'return',
     });
+  });
+
+  it('shows the shopper five steps, in order', () => {
+    assert.deepEqual(milestones, ['ordered', 'packed', 'shipped', 'out_for_delivery', 'delivered']);
+  });
+
+  it('puts every forward status on its step', () => {
+    const stepOf: Array<[Status, string]> = [
+      ['pending', 'ordered'],
+      ['info_received', 'packed'],
+      ['in_transit', 'shipped'],
+      ['out_for_delivery', 'out_for_delivery'],
+      ['available_for_pickup', 'out_for_delivery'],
+      ['delivered', 'delivered'],
+    ];
+    for (const [status, milestone] of stepOf) {
+      assert.deepEqual(shipmentProgress({ status, events: [] }), { milestone, path: 'forward' }, status);
+    }
+  });
+
+  it('shows a cancelled shipment at the last step it reached, on its own path', () => {
+    const events = [event('2024-05-01T08:00:00Z', 'info_received'), event('2024-05-01T09:00:00Z', 'cancelled')];
+    assert.deepEqual(shipmentProgress({ status: 'cancelled', events }), { milestone: 'packed', path: 'cancelled' });
+  });
+
+  it('does not step back when the latest event is an earlier stage', () => {
+    const events = [event('2024-05-02T07:00:00Z', 'out_for_delivery'), event('2024-05-02T19:00:00Z', 'in_transit')];
+    assert.equal(shipmentProgress({ status: 'in_transit', events }).milestone, 'out_for_delivery');
   });
 
   it('places an open problem on the current step', () => {
