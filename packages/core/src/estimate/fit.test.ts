@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { fitTransitModel } from './fit.js';
+import { loadTransitModel } from './load.js';
 import { CA, NY, RJ, SP, TX, WA, orders, weekly } from './fixtures.js';
 import type { EstimateInput } from './types.js';
 
@@ -174,5 +175,46 @@ describe('fitTransitModel', () => {
     assert.equal(promise.earliest, '2024-05-21');
     assert.equal(promise.latest, '2024-05-23');
     assert.equal(model.promise(checkout, 0.3).latest, '2024-05-21');
+  });
+
+  describe('pace', () => {
+    // Eight Mondays (2024-03-11 … 04-29) of parcels that take 1, 2, 3, 4 and 5 working days, one each;
+    // then, within the last 21 days, one Monday (05-06) whose parcels took (or take) twice as long.
+    const before = [1, 2, 3, 4, 5].flatMap((days) => weekly('2024-03-11', 8, 1, days === 5 ? 7 : days));
+    const slow = ['2024-05-08', '2024-05-10', '2024-05-14', '2024-05-16'].flatMap((day) =>
+      orders(1, '2024-05-06', day),
+    );
+    const stillOut = orders(1, '2024-05-06', undefined); // ten working days and counting
+    const usual = ['2024-05-07', '2024-05-08', '2024-05-09', '2024-05-10', '2024-05-13'].flatMap((day) =>
+      orders(1, '2024-05-06', day),
+    );
+    const transitPace = (model: ReturnType<typeof fitTransitModel>) =>
+      model.toJSON().groups['ups|ground|*|*']?.transit?.pace;
+
+    it('reads a slowdown from the latest parcels, delivered or not, and moves the estimate later', () => {
+      const history = [...before, ...slow, ...stillOut];
+      const paced = fitTransitModel(history, { now, ...steady, pace: true });
+      const plain = fitTransitModel(history, { now, ...steady });
+      const pace = transitPace(paced)!;
+      assert.ok(pace > 1.3, `pace ${pace}`);
+      assert.equal(paced.toJSON().groups['ups|ground|*|*']?.handling?.pace, 1, 'handed over the same day as always');
+      // Without the pace the week's parcels only add to the distribution: 3 days is still the middle.
+      assert.equal(plain.estimate(fromMonday).likely, '2024-05-23');
+      assert.ok(paced.estimate(fromMonday).likely > '2024-05-23', paced.estimate(fromMonday).likely);
+      // The pace travels in the JSON: a model loaded in the browser gives the same dates.
+      const loaded = loadTransitModel(JSON.stringify(paced.toJSON()));
+      assert.deepEqual(loaded.estimate(fromMonday), paced.estimate(fromMonday));
+    });
+
+    it('stays at 1 when the latest parcels go as the earlier ones did', () => {
+      const paced = fitTransitModel([...before, ...usual], { now, ...steady, pace: true });
+      assert.equal(transitPace(paced), 1);
+      assert.equal(paced.estimate(fromMonday).likely, '2024-05-23');
+    });
+
+    it('says what to fix when its options are out of range', () => {
+      assert.throws(() => fitTransitModel(before, { now, pace: { days: 0 } }), /pace\.days must be a number/);
+      assert.throws(() => fitTransitModel(before, { now, pace: { spread: -1 } }), /pace\.spread must be a number/);
+    });
   });
 });

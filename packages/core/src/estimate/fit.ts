@@ -5,7 +5,8 @@ import { DAY_MS, WorkCalendar, formatDay, weekendOf } from './calendar.js';
 import { localDay, localHour, requireInstant, instantOf, writtenLocal } from './clock.js';
 import { publicHolidays } from './holidays.js';
 import { LaneCache, anyKey, countryOf, laneKeys, postalLaneKey, siteKey } from './lane.js';
-import { createTransitModel, type TransitModel } from './model.js';
+import { createTransitModel, laneKeyChain, laneResolver, type TransitModel } from './model.js';
+import { estimatePace, type PaceObservation } from './pace.js';
 import { SurvivalCounts, kaplanMeier } from './survival.js';
 import type {
   FitOptions,
@@ -24,6 +25,7 @@ const holidaysBefore = 30;
 const holidaysAfter = 120;
 
 interface Route {
+  key: string;
   lane: Lane;
   /** The site of each origin postal code and the postal lane of each destination postal code seen on this lane. */
   sites: Map<string | undefined, SurvivalCounts | undefined>;
@@ -60,6 +62,13 @@ export function fitTransitModel(history: readonly HistoryRecord[], options: FitO
   const giveUpDays = options.giveUpDays ?? 60;
   const postalCodes = postalOptions(options.postalCodes);
   const decayPerMs = Math.LN2 / (halfLifeDays * DAY_MS);
+  const pace = paceOptions(options.pace);
+  // With a pace, the lanes' distributions learn from the orders that started before the last `pace.days`
+  // (sites and postal areas from all), and those of the last days, finished or not, say how much faster
+  // or slower things go now: counted in the distributions too, they would already pull its early days
+  // their way and leave nothing to read.
+  const recentMs = pace ? nowMs - pace.days * DAY_MS : Infinity;
+  const recent: Record<Part, Recent[]> = { handling: [], transit: [] };
   // Each working day a record waits brings it about 7/5 calendar days nearer to `now`.
   const growth = Math.exp((decayPerMs * DAY_MS * 7) / 5);
   const weightAt = (ms: number) => Math.exp(-decayPerMs * (nowMs - ms));
@@ -116,6 +125,7 @@ export function fitTransitModel(history: readonly HistoryRecord[], options: FitO
       if (!lane) lanes.set(key, (lane = emptyLane()));
       const originZone = zoneForPlace(origin);
       route = {
+        key,
         lane,
         sites: new Map(),
         postalLanes: new Map(),
@@ -155,8 +165,9 @@ export function fitTransitModel(history: readonly HistoryRecord[], options: FitO
       if (instantOf(record.deliveredAt) <= nowMs) continue;
       // Still at the warehouse at `now`: handling takes longer than the working days gone by so far.
       const waited = calendar.count(start, todayIn(originZone)) - 1;
+      if (placedMs >= recentMs && waited >= 0) recent.handling.push({ key: route.key, days: waited, done: false });
       if (waited <= giveUpDays) {
-        lane.handling.addCensored(waited, weight, growth);
+        if (placedMs < recentMs) lane.handling.addCensored(waited, weight, growth);
         site?.addCensored(waited, weight, growth);
       }
       continue;
@@ -165,7 +176,8 @@ export function fitTransitModel(history: readonly HistoryRecord[], options: FitO
       ? localDay(shippedMs, offsetOr0(offsets, originZone, shippedMs))
       : writtenLocal(record.shippedAt!).day;
     const handlingDays = calendar.count(start, shipDay);
-    lane.handling.addEvent(handlingDays, weight, growth);
+    if (placedMs < recentMs) lane.handling.addEvent(handlingDays, weight, growth);
+    else recent.handling.push({ key: route.key, days: handlingDays, done: true });
     site?.addEvent(handlingDays, weight, growth);
     const shippedWeight = weightAt(shippedMs);
 
@@ -175,12 +187,14 @@ export function fitTransitModel(history: readonly HistoryRecord[], options: FitO
     const delivered = deliveredMs <= nowMs;
     if (delivered) {
       const transitDays = calendar.count(shipDay, dayIn(deliveredMs, record.deliveredAt!));
-      lane.transit.addEvent(transitDays, shippedWeight, growth);
+      if (shippedMs < recentMs) lane.transit.addEvent(transitDays, shippedWeight, growth);
+      else recent.transit.push({ key: route.key, days: transitDays, done: true });
       postalLane?.addEvent(transitDays, shippedWeight, growth);
     } else {
       const waited = calendar.count(shipDay, todayIn(destZone)) - 1;
+      if (shippedMs >= recentMs && waited >= 0) recent.transit.push({ key: route.key, days: waited, done: false });
       if (waited <= giveUpDays) {
-        lane.transit.addCensored(waited, shippedWeight, growth);
+        if (shippedMs < recentMs) lane.transit.addCensored(waited, shippedWeight, growth);
         postalLane?.addCensored(waited, shippedWeight, growth);
       }
     }
@@ -235,6 +249,31 @@ export function fitTransitModel(history: readonly HistoryRecord[], options: FitO
     if (transitMean) groups[key] = { transitMean };
   }
 
+  if (pace) {
+    // Each carrier and service gets one pace for handling and one for transit: its recent orders
+    // against their own lanes' distributions (a slow lane's orders are not a slowdown).
+    const reference = laneResolver({ minSamples, groups }, false);
+    const paces: [SerializedDistribution, number][] = [];
+    for (const part of ['handling', 'transit'] as const) {
+      const byCarrier = new Map<string, PaceObservation[]>();
+      for (const { key, days, done } of recent[part]) {
+        const chain = laneKeyChain(key);
+        const cdf = reference(chain)?.[part];
+        if (!cdf) continue;
+        const carrierKey = chain[2]!;
+        let observations = byCarrier.get(carrierKey);
+        if (!observations) byCarrier.set(carrierKey, (observations = []));
+        observations.push({ days, done, cdf });
+      }
+      for (const [carrierKey, observations] of byCarrier) {
+        const dist = groups[carrierKey]?.[part];
+        if (dist) paces.push([dist, estimatePace(observations, { spread: pace.spread })]);
+      }
+    }
+    // Only now: the reference above resolves lanes from these same groups, without their paces.
+    for (const [dist, value] of paces) dist.pace = round(value, 100);
+  }
+
   const data: SerializedTransitModel = {
     version: 1,
     fittedAt: new Date(nowMs).toISOString(),
@@ -245,6 +284,16 @@ export function fitTransitModel(history: readonly HistoryRecord[], options: FitO
     groups,
   };
   return createTransitModel(data);
+}
+
+type Part = 'handling' | 'transit';
+
+/** A recent order's handling or transit: ended after `days` working days, or waiting that long so far. */
+interface Recent {
+  /** Its lane. */
+  key: string;
+  days: number;
+  done: boolean;
 }
 
 function distribution(counts: SurvivalCounts): SerializedDistribution | undefined {
@@ -272,6 +321,25 @@ function round(value: number, scale: number): number {
 function offsetOr0(offsets: ZoneOffsets, zone: string, ms: number): number {
   const offset = offsets.offsetAt(zone, ms);
   return offset === offset ? offset : 0;
+}
+
+/** `FitOptions.pace`, checked and with its defaults; undefined when off. */
+function paceOptions(options: FitOptions['pace']): { days: number; spread: number } | undefined {
+  if (!options) return undefined;
+  const { days = 21, spread = 0.2 } = options === true ? {} : options;
+  if (!(days > 0 && Number.isFinite(days))) {
+    throw new TracklineError(
+      'invalid_response',
+      `pace.days must be a number of calendar days above 0 (got ${days}); leave it out for the default of 21.`,
+    );
+  }
+  if (!(spread > 0 && Number.isFinite(spread))) {
+    throw new TracklineError(
+      'invalid_response',
+      `pace.spread must be a number above 0 (got ${spread}); leave it out for the default of 0.2.`,
+    );
+  }
+  return { days, spread };
 }
 
 /** `FitOptions.postalCodes`, checked; undefined when neither side is refined. */

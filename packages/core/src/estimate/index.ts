@@ -6,6 +6,7 @@ export type {
   FitOptions,
   HistoryRecord,
   LaneInput,
+  PaceFitOptions,
   PostalCodeOptions,
   SerializedCalendar,
   SerializedDistribution,

@@ -61,6 +61,7 @@ function distribution(value: unknown, field: string): SerializedDistribution | u
     pmf,
   };
   if (value.last !== undefined) dist.last = finite(value.last, `${field}.last`, 0);
+  if (value.pace !== undefined) dist.pace = finite(value.pace, `${field}.pace`, 0.01, 100);
   return dist;
 }
 

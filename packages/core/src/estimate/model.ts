@@ -4,6 +4,7 @@ import { zoneForPlace } from '../time/zone-for-place.js';
 import { WorkCalendar, formatDay, readDay, weekendOf } from './calendar.js';
 import { instantOf, localDay, localHour, requireInstant, safeOffset } from './clock.js';
 import { LaneCache, countryOf, isLaneKey, laneKeys, postalLaneKey, siteKey } from './lane.js';
+import { stretch } from './pace.js';
 import { conditionalQuantile, convolve, cumulative, firstPossible, shifted } from './survival.js';
 import type { EstimateInput, LaneInput, SerializedTransitModel, Silence, SilenceInput } from './types.js';
 
@@ -257,20 +258,28 @@ export function createTransitModel(data: SerializedTransitModel): TransitModel {
   };
 }
 
-/** Looks up (and remembers) the tables of a lane by its back-off chain of keys. */
-function laneResolver(data: SerializedTransitModel): (keys: string[]) => LaneTables | null {
+/**
+ * Looks up (and remembers) the tables of a lane by its back-off chain of keys. `combine: false` leaves
+ * `combined` empty, for a fit that needs handling and transit alone (the convolution is most of the work).
+ */
+export function laneResolver(
+  data: Pick<SerializedTransitModel, 'groups' | 'minSamples'>,
+  combine = true,
+): (keys: string[]) => LaneTables | null {
   const groups = new Map(Object.entries(data.groups));
   // Each level of the chain is shrunk toward the level above it, by its weight of deliveries against
   // `minSamples`: a lane with few deliveries mostly speaks with its region's voice, a busy one with its own.
   const shrunk = (
     keys: string[],
     part: 'handling' | 'transit' | 'quiet',
-  ): { pmf: number[]; n: number; last: number } | undefined => {
+  ): { pmf: number[]; n: number; last: number; mean: number } | undefined => {
     let pmf: number[] | undefined;
     let n = 0;
     let last = 0;
+    let pace = 1;
     for (let i = keys.length - 1; i >= 0; i--) {
       const dist = groups.get(keys[i]!)?.[part];
+      if (dist?.pace !== undefined) pace = dist.pace; // the most specific level's pace
       if (!dist || dist.pmf.length === 0) continue;
       last = Math.max(last, dist.last ?? dist.pmf.length - 1);
       if (!pmf) {
@@ -283,7 +292,12 @@ function laneResolver(data: SerializedTransitModel): (keys: string[]) => LaneTab
       pmf = Array.from({ length }, (_, t) => own * (dist.pmf[t] ?? 0) + (1 - own) * (parent[t] ?? 0));
       if (own >= 0.5) n = dist.n; // the sample size shown is that of the level that speaks most
     }
-    return pmf && { pmf, n, last };
+    if (!pmf) return undefined;
+    // Recent orders take `pace` times as long: the lane's whole distribution stretches, tail included.
+    // Its mean stays as the history had it, since sites and postal areas move from the lane's usual
+    // mean by how far their own history was from it.
+    const mean = meanDays(pmf);
+    return pace === 1 ? { pmf, n, last, mean } : { pmf: stretch(pmf, pace), n, last: Math.ceil(last * pace), mean };
   };
   const tables = new Map<string, LaneTables | null>();
   return (keys) => {
@@ -297,14 +311,14 @@ function laneResolver(data: SerializedTransitModel): (keys: string[]) => LaneTab
         ? {
             handling: cumulative(handling.pmf),
             transit: cumulative(transit.pmf),
-            combined: cumulative(convolve(handling.pmf, transit.pmf)),
+            combined: combine ? cumulative(convolve(handling.pmf, transit.pmf)) : new Float64Array(0),
             quiet: quiet && cumulative(quiet.pmf),
             handlingSamples: Math.round(handling.n),
             transitSamples: Math.round(transit.n),
             quietSamples: quiet ? Math.round(quiet.n) : 0,
             longest: { handling: handling.last, transit: transit.last, quiet: quiet?.last ?? 0 },
-            handlingMean: meanDays(handling.pmf),
-            transitMean: meanDays(transit.pmf),
+            handlingMean: handling.mean,
+            transitMean: transit.mean,
           }
         : null;
     tables.set(keys[0]!, found);
@@ -313,7 +327,7 @@ function laneResolver(data: SerializedTransitModel): (keys: string[]) => LaneTab
 }
 
 /** The back-off chain of a lane key `carrier|service|origin|destination`. */
-function laneKeyChain(key: string): string[] {
+export function laneKeyChain(key: string): string[] {
   const [carrier, service, , to] = key.split('|');
   const head = `${carrier}|${service}`;
   return [key, `${head}|*|${to}`, `${head}|*|*`, '*'];

@@ -62,6 +62,26 @@ export interface FitOptions {
    * @example `{ origin: 5, destination: 2 }` for Olist's sellers (5-digit zip prefixes) and Brazil's CEP sub-regions.
    */
   postalCodes?: PostalCodeOptions;
+  /**
+   * Notice a slowdown (or a speed-up) before it is over: read how the orders of the last few days are
+   * doing, finished or not, against what the orders before them took. Fewer handed over or delivered by
+   * each age than their lanes' earlier orders at the same age means everything now takes longer; the
+   * fit turns it into one factor (the `pace`) for handling and one for transit per carrier and service,
+   * and estimates stretch the distributions by it. With it, the distributions themselves learn
+   * from the orders that started before those days. `true` for the defaults. Off by default.
+   */
+  pace?: boolean | PaceFitOptions;
+}
+
+/** How `FitOptions.pace` reads the latest orders. */
+export interface PaceFitOptions {
+  /** Calendar days back from `now` whose orders (by purchase for handling, by hand-over for transit) set the pace. Default 21. */
+  days?: number;
+  /**
+   * How far the pace may stray from 1 while the recent orders are few: the standard deviation of
+   * log(pace) expected before seeing them. Default 0.2 (a pace of 1.2 is a one-standard-deviation change).
+   */
+  spread?: number;
 }
 
 /** Which postal codes refine the lanes, and how much they are trusted (see `FitOptions.postalCodes`). */
@@ -104,6 +124,12 @@ export interface SerializedDistribution {
   pmf: number[];
   /** The last day on which a record ended (was shipped, delivered, scanned); the `pmf` beyond it is the extrapolated tail. */
   last?: number;
+  /**
+   * How many times as long as this distribution the orders that started lately are taking (or took), read
+   * from them finished or not when the model was fitted; estimates stretch the distribution by it, and
+   * every lane below it. Set on the carrier-and-service level when the fit had `pace`.
+   */
+  pace?: number;
 }
 
 export interface SerializedCalendar {
