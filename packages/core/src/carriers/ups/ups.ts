@@ -67,13 +67,13 @@ async function invalidNumberAnswer(error: unknown): Promise<TracklineError | und
 export function ups(options: UpsOptions): CarrierAdapter {
   const now = options.now ?? (() => new Date());
   const http = createHttpClient({ ...options, baseUrl: options.baseUrl ?? upsDefaultBaseUrl });
-  // UPS's query, the same on every call.
-  const query = {
+  // UPS's query, the same on every call: encoded once, here.
+  const query = pathWithQuery('', {
     locale: options.locale ?? 'en_US',
     returnSignature: 'false',
     returnMilestones: 'false',
     returnPOD: 'false',
-  };
+  });
 
   const tokens = createTokenSource(
     async (): Promise<Token> => {
@@ -113,7 +113,7 @@ export function ups(options: UpsOptions): CarrierAdapter {
           tokens,
           (token) =>
             http
-              .get(pathWithQuery(`api/track/v1/details/${encodeURIComponent(number)}`, query), {
+              .get(`api/track/v1/details/${encodeURIComponent(number)}${query}`, {
                 headers: { Authorization: `Bearer ${token}`, transId: newTransId(), transactionSrc: 'trackline' },
                 signal,
               })

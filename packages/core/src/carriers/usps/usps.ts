@@ -34,6 +34,8 @@ export function usps(options: UspsOptions): CarrierAdapter {
   }
   const now = options.now ?? (() => new Date());
   const client = createHttpClient({ ...options, baseUrl: options.baseUrl ?? uspsBaseUrl });
+  // The same on every call: encoded once, here.
+  const detailQuery = pathWithQuery('', { expand: 'DETAIL' });
 
   // The official README sends the client credentials as a JSON body, not Basic auth or a form. The token
   // request is shared by concurrent callers, so it carries no caller's signal (see createTokenSource).
@@ -70,7 +72,7 @@ export function usps(options: UspsOptions): CarrierAdapter {
           tokens,
           (token) =>
             client
-              .get(pathWithQuery(`tracking/v3/tracking/${encodeURIComponent(number)}`, { expand: 'DETAIL' }), {
+              .get(`tracking/v3/tracking/${encodeURIComponent(number)}${detailQuery}`, {
                 headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
                 signal,
               })
