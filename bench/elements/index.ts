@@ -70,6 +70,9 @@ function lazyGroupOf(chunk: OutputChunk): string {
   const modules = Object.keys(chunk.modules);
   if (modules.some((id) => id.includes('floating-ui'))) return '@floating-ui/dom';
   if (modules.some((id) => id.includes('/ky/'))) return 'ky + the core’s schemas (zod/mini)';
+  if (modules.some((id) => /[\\/]order-tracker[\\/]lookup\.[jt]s$/.test(id))) {
+    return 'the look-up form, skeleton, notices and their controller';
+  }
   const copy = modules.map((id) => /[\\/]messages-(es|fr|de)\.[jt]s$/.exec(id)?.[1]).find(Boolean);
   return copy ? `copy in ${language(`messages-${copy}.js`)}` : chunk.name;
 }
@@ -400,7 +403,7 @@ export async function run(): Promise<string> {
   return [
     '## Web components: size and render time',
     '',
-    'Sizes are gzip (level 9) and brotli (quality 11) of minified code. "Own ESM code" is a component\'s define file and its own modules (Lit, the core and the other components left out). "First paint" is what a page downloads before a tag can render its data: the define file and every static import (Lit and the core included), bundled with rollup and esbuild minify as a store\'s build would, each chunk compressed on its own; English is built in. "Later" is what loads with `import()` only when needed, gzip: an endpoint look-up, a tooltip, or the copy of a language a page asks for (Spanish, French or German; a page loads one of them, not all three). The CDN bundle is one file with every language inside.',
+    'Sizes are gzip (level 9) and brotli (quality 11) of minified code. "Own ESM code" is a component\'s define file and its own modules (Lit, the core and the other components left out). "First paint" is what a page downloads before a tag can render its data: the define file and every static import (Lit and the core included), bundled with rollup and esbuild minify as a store\'s build would, each chunk compressed on its own; English is built in. The templates’ CSS and markup are minified when the package is built (packages/elements/minify-templates.js). "Later" is what loads with `import()` only when needed, gzip: an endpoint look-up (first the form and the controller, then ky and the schemas with the first request), a tooltip, or the copy of a language a page asks for (Spanish, French or German; a page loads one of them, not all three). The CDN bundle is one file with every language inside.',
     '',
     table(['file', 'gzip', 'brotli', 'goal'], rows),
     '',

@@ -1,5 +1,13 @@
 import { library } from '../../scripts/rollup.js';
 import { cdnBundle } from './rollup.cdn.js';
+import { minifyTemplatesPlugin } from './minify-templates.js';
+
+// The ESM build (not the .d.ts one) ships the templates' CSS and markup without their indentation, as the CDN
+// bundle does (minify-templates.js says what it changes and why that renders the same).
+const withMinifiedTemplates = (config) =>
+  config.plugins.some((plugin) => plugin.name === 'esbuild')
+    ? { ...config, plugins: [minifyTemplatesPlugin(), ...config.plugins] }
+    : config;
 
 export default [
   ...library({
@@ -10,6 +18,6 @@ export default [
       'define/delay-banner': 'src/define/delay-banner.ts',
       'define/order-tracker': 'src/define/order-tracker.ts',
     },
-  }),
+  }).map(withMinifiedTemplates),
   cdnBundle(),
 ];

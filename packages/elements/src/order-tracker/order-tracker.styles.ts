@@ -1,6 +1,9 @@
 import { css } from 'lit';
 
-/** Its own styles; the element adopts the shared colour `tokens` (internal/tokens.styles.ts) before them. */
+/**
+ * Its own styles; the element adopts the shared colour `tokens` (internal/tokens.styles.ts) before them, and the
+ * look-up's (lookup.styles.ts) after them once an endpoint is set.
+ */
 export const styles = css`
   :host {
     --_on-accent: var(--trackline-color-on-accent, #ffffff);
@@ -134,8 +137,7 @@ export const styles = css`
     direction: ltr;
   }
 
-  .button,
-  input[type='text'] {
+  .button {
     min-block-size: var(--_tap);
     border-radius: var(--_radius);
     font: inherit;
@@ -150,11 +152,6 @@ export const styles = css`
     font-weight: 600;
     cursor: pointer;
     justify-self: start;
-  }
-
-  .button.primary {
-    background: var(--_accent);
-    color: var(--_on-accent);
   }
 
   .button:focus-visible,
@@ -173,117 +170,10 @@ export const styles = css`
     text-underline-offset: 0.2em;
   }
 
-  .form {
-    gap: calc(var(--_space) * 2);
-  }
-
-  .mode {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_space) calc(var(--_space) * 2);
-    margin: 0;
-    padding: 0;
-    border: 0;
-  }
-
-  .mode legend {
-    padding: 0;
-    margin-block-end: calc(var(--_space) / 2);
-    font-weight: 600;
-  }
-
-  .choice {
-    display: inline-flex;
-    align-items: center;
-    gap: var(--_space);
-    min-block-size: var(--_tap);
-    cursor: pointer;
-  }
-
-  .choice input {
-    inline-size: 1.25rem;
-    block-size: 1.25rem;
-    margin: 0;
-    accent-color: var(--_accent);
-  }
-
-  .field {
-    display: grid;
-    gap: calc(var(--_space) / 2);
-  }
-
-  .field label {
-    font-weight: 600;
-  }
-
-  .hint {
-    font-size: 0.875em;
-    color: var(--_muted);
-  }
-
-  input[type='text'] {
-    inline-size: 100%;
-    padding-inline: var(--_space);
-    border: 1px solid var(--_muted);
-    background: var(--_surface);
-    color: var(--_text);
-  }
-
-  input[aria-invalid='true'] {
-    border: 2px solid var(--_action);
-  }
-
   .field-error {
     color: var(--_action);
     font-size: 0.875em;
     font-weight: 600;
-  }
-
-  .notice {
-    display: grid;
-    gap: var(--_space);
-    padding: calc(var(--_space) * 1.5);
-    border: 1px solid var(--_border);
-    border-inline-start: 4px solid var(--_problem);
-    border-radius: var(--_radius);
-  }
-
-  .notice.failure {
-    border-inline-start-color: var(--_action);
-  }
-
-  .skeleton {
-    gap: calc(var(--_space) * 1.5);
-  }
-
-  .bone {
-    block-size: 1rem;
-    inline-size: 60%;
-    border-radius: var(--_radius);
-    background: var(--_border);
-    animation: pulse 1.5s ease-in-out infinite;
-  }
-
-  .bone.wide {
-    block-size: 1.75rem;
-    inline-size: 80%;
-  }
-
-  .bone.steps {
-    block-size: 2.5rem;
-    inline-size: 100%;
-  }
-
-  @keyframes pulse {
-    50% {
-      opacity: 0.5;
-    }
-  }
-
-  @media (prefers-reduced-motion: reduce) {
-    .bone {
-      animation: none;
-    }
   }
 
   .visually-hidden {
@@ -305,16 +195,8 @@ export const styles = css`
   }
 
   @media (forced-colors: active) {
-    .button.primary {
-      background: ButtonText;
-      color: ButtonFace;
-    }
-    .estimate,
-    .notice {
+    .estimate {
       border-color: CanvasText;
-    }
-    .bone {
-      background: GrayText;
     }
     h2:focus-visible,
     .button:focus-visible,

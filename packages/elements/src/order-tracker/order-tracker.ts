@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, adoptStyles, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import {
   carrierName,
@@ -20,13 +20,12 @@ import {
 } from './events.js';
 import type { LookupQuery, LookupResult } from './fetch-lookup.js';
 import { trackerFormat, type TrackerFormat } from './format.js';
-import { LookupController } from './lookup-controller.js';
+import type * as Lookup from './lookup.js';
+import type { LookupController } from './lookup-controller.js';
+import type { Field, FormState, Mode } from './lookup-view.js';
 import { trackerCopy, type TrackerMessages } from './messages.js';
 import { tokens } from '../internal/tokens.styles.js';
 import { styles } from './order-tracker.styles.js';
-
-type Mode = 'order' | 'tracking';
-type Field = 'orderNumber' | 'contact' | 'trackingNumber';
 
 /** Problems that stop mattering once the parcel heads back or is cancelled (as in `describeShipment`). */
 const transient: ReadonlySet<ProblemReason> = new Set(['delayed', 'weather', 'stalled']);
@@ -44,10 +43,6 @@ function problemShows(shipment: Shipment): boolean {
 
 /** Statuses after which a delivery date says nothing more. */
 const settled: ReadonlySet<Status> = new Set(['delivered', 'returning', 'returned', 'cancelled']);
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const POSTAL_CODE = /^[\p{L}\p{N}][\p{L}\p{N} -]{1,11}$/u;
-const TRACKING_NUMBER = /^[A-Za-z0-9]{6,40}$/;
 
 const safeUrl = (url: unknown): string | null =>
   typeof url === 'string' && /^https?:\/\//i.test(url.trim()) ? url.trim() : null;
@@ -124,10 +119,6 @@ export class OrderTracker extends LitElement {
 
   // The parcel label on each timeline comes from the timeline's copy; the embedded elements load their own.
   #language = new LanguageController(this, [trackerCopy, timelineCopy, describeCopy]);
-  #lookup = new LookupController(this, {
-    loaded: (result, previous) => this.#loaded(result, previous),
-    failed: (error) => this.#failed(error.code, error.message),
-  });
   /** The status last shown for each tracking number, to announce changes. */
   #shown = new Map<string, Status>();
   /** The last look-up came from the form: offer "track another" and move focus to the result. */
@@ -136,6 +127,13 @@ export class OrderTracker extends LitElement {
   #focusNextResult = false;
   #focusAfterUpdate: string | null = null;
   #copyTimer?: ReturnType<typeof setTimeout>;
+  /**
+   * The look-up's controller and its view (form, skeleton, notices), from lookup.ts, loaded once an endpoint
+   * is set (`#loadLookup`): a page that hands the element its data never downloads them.
+   */
+  #lookup?: LookupController;
+  #view?: typeof Lookup;
+  #lookupLoading?: Promise<void>;
 
   @state() private mode: Mode = 'order';
   @state() private draft: Record<Field, string> = { orderNumber: '', contact: '', trackingNumber: '' };
@@ -194,6 +192,7 @@ export class OrderTracker extends LitElement {
   protected override async getUpdateComplete(): Promise<boolean> {
     await super.getUpdateComplete();
     await this.#language.settled();
+    await this.#lookupLoading;
     return super.getUpdateComplete();
   }
 
@@ -206,8 +205,9 @@ export class OrderTracker extends LitElement {
       changed.has('trackingNumber') ||
       changed.has('refreshInterval')
     ) {
-      this.#lookup.sync(this.endpoint || undefined, this.#query(), Number(this.refreshInterval) || 0);
+      this.#syncLookup();
     }
+    if (this.endpoint) this.#loadLookup();
     this.#noteStatuses();
   }
 
@@ -236,7 +236,7 @@ export class OrderTracker extends LitElement {
   #data(): { order?: Order; shipments?: readonly Shipment[] } {
     if (this.order) return { order: this.order, shipments: this.order.shipments ?? [] };
     if (this.shipment) return { shipments: [this.shipment] };
-    const result = this.#lookup.result;
+    const result = this.#lookup?.result;
     return result ? { order: result.order, shipments: result.shipments } : {};
   }
 
@@ -310,27 +310,41 @@ export class OrderTracker extends LitElement {
     this.fieldErrors = {};
   }
 
-  #validate(): Partial<Record<Field, string>> {
-    const m = this.#messages();
-    const errors: Partial<Record<Field, string>> = {};
-    if (this.mode === 'tracking') {
-      const number = this.draft.trackingNumber.replace(/[\s-]/g, '');
-      if (!number) errors.trackingNumber = m.trackingNumberMissing;
-      else if (!TRACKING_NUMBER.test(number)) errors.trackingNumber = m.trackingNumberInvalid;
-      return errors;
-    }
-    const contact = this.draft.contact.trim();
-    if (!this.draft.orderNumber.trim()) errors.orderNumber = m.orderNumberMissing;
-    if (!contact) errors.contact = m.contactMissing;
-    else if (contact.includes('@')) {
-      if (!EMAIL.test(contact)) errors.contact = m.emailInvalid;
-    } else if (!POSTAL_CODE.test(contact)) errors.contact = m.postalCodeInvalid;
-    return errors;
+  /**
+   * Loads the look-up once. Until it arrives the element shows no form, skeleton or notice and starts no
+   * request, and `updateComplete` waits for it; a load that fails (offline, a deploy removed the file) is tried
+   * again on the next update.
+   */
+  #loadLookup(): void {
+    if (this.#view || this.#lookupLoading) return;
+    this.#lookupLoading = import('./lookup.js').then(
+      (lookup) => {
+        this.#view = lookup;
+        // Its styles go after the element's own, as if they had been part of them from the start.
+        const styles = [...(this.constructor as typeof OrderTracker).elementStyles, lookup.lookupStyles];
+        adoptStyles(this.renderRoot as ShadowRoot, styles);
+        this.#lookup = new lookup.LookupController(this, {
+          loaded: (result, previous) => this.#loaded(result, previous),
+          failed: (error) => this.#failed(error.code, error.message),
+        });
+        this.#syncLookup();
+        this.requestUpdate();
+      },
+      () => {
+        this.#lookupLoading = undefined;
+      },
+    );
+  }
+
+  /** Hands the controller what the attributes now ask for (a change starts a new look-up). */
+  #syncLookup(): void {
+    this.#lookup?.sync(this.endpoint || undefined, this.#query(), Number(this.refreshInterval) || 0);
   }
 
   async #submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    const errors = this.#validate();
+    // The form is on screen, so its module is here.
+    const errors = this.#view!.validate(this.mode, this.draft, this.#messages());
     this.fieldErrors = errors;
     const first = (['orderNumber', 'contact', 'trackingNumber'] as const).find((field) => errors[field]);
     if (first) {
@@ -351,13 +365,13 @@ export class OrderTracker extends LitElement {
     }
     await this.updateComplete;
     // The same details again (after "not found" or a failure): the query did not change, so look up again here.
-    if (this.#lookup.state !== 'loading') void this.#lookup.refresh();
+    if (this.#lookup && this.#lookup.state !== 'loading') void this.#lookup.refresh();
   }
 
   /** The retry button disappears with the answer, so the answer takes focus. */
   #retry(): void {
     this.#focusNextResult = true;
-    void this.#lookup.refresh();
+    void this.#lookup?.refresh();
   }
 
   #trackAnother(): void {
@@ -380,76 +394,21 @@ export class OrderTracker extends LitElement {
     this.#copyTimer = setTimeout(() => (this.copied = null), 4000);
   }
 
-  #renderField(field: Field, label: string, options: { type: string; autocomplete: string; hint?: string }) {
-    const id = `field-${field}`;
-    const error = this.fieldErrors[field];
-    const describedBy = [options.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
-    return html`<div part="form__field" class="field">
-      <label part="form__label" for=${id}>${label}</label>
-      ${options.hint ? html`<p part="form__hint" class="hint" id="${id}-hint">${options.hint}</p>` : nothing}
-      <input
-        part="form__input"
-        id=${id}
-        name=${field}
-        type=${options.type}
-        autocomplete=${options.autocomplete}
-        spellcheck="false"
-        required
-        .value=${this.draft[field]}
-        aria-invalid=${error ? 'true' : 'false'}
-        aria-describedby=${describedBy || nothing}
-        @input=${(event: Event) => this.#onInput(field, event)}
-      />
-      ${
-        error
-          ? html`<p part="form__error" class="field-error" id="${id}-error">
-              <span aria-hidden="true">⚠ </span>${error}
-            </p>`
-          : nothing
-      }
-    </div>`;
-  }
-
-  #renderForm(m: TrackerMessages) {
-    const mode = this.mode;
-    return html`<form part="form" class="card form" novalidate aria-labelledby="form-title" @submit=${this.#submit}>
-      <h2 part="form__title" id="form-title">${m.formTitle}</h2>
-      <p class="muted">${m.formIntro}</p>
-      <fieldset part="form__mode" class="mode">
-        <legend>${m.lookupBy}</legend>
-        ${(['order', 'tracking'] as const).map(
-          (value) =>
-            html`<label class="choice">
-              <input
-                type="radio"
-                name="mode"
-                value=${value}
-                .checked=${mode === value}
-                @change=${() => this.#onMode(value)}
-              />
-              <span>${value === 'order' ? m.byOrder : m.byTracking}</span>
-            </label>`,
-        )}
-      </fieldset>
-      ${
-        mode === 'order'
-          ? html`${this.#renderField('orderNumber', m.orderNumber, { type: 'text', autocomplete: 'off' })}
-            ${this.#renderField('contact', m.contact, { type: 'text', autocomplete: 'email', hint: m.contactHint })}`
-          : this.#renderField('trackingNumber', m.trackingNumber, { type: 'text', autocomplete: 'off' })
-      }
-      <button part="form__submit" class="button primary" type="submit">${m.submit}</button>
-    </form>`;
+  #formState(): FormState {
+    return {
+      mode: this.mode,
+      draft: this.draft,
+      fieldErrors: this.fieldErrors,
+      onMode: (mode) => this.#onMode(mode),
+      onInput: (field, event) => this.#onInput(field, event),
+      onSubmit: (event) => void this.#submit(event),
+    };
   }
 
   #renderNotice(m: TrackerMessages, code: LookupErrorCode, withRetry: boolean) {
-    return html`<div part="notice" class="notice ${code === 'not_found' ? '' : 'failure'}">
-      <p><span aria-hidden="true">⚠ </span>${this.#errorText(code)}</p>
-      ${
-        withRetry
-          ? html`<button part="retry" class="button" type="button" @click=${this.#retry}>${m.retry}</button>`
-          : nothing
-      }
-    </div>`;
+    const view = this.#view;
+    if (!view) return nothing;
+    return view.renderNotice(m, code, this.#errorText(code), withRetry ? () => this.#retry() : undefined);
   }
 
   #renderEstimate(shipment: Shipment, m: TrackerMessages, format: TrackerFormat, carrier: string) {
@@ -583,29 +542,18 @@ export class OrderTracker extends LitElement {
     ${shipments.map((shipment, index) => this.#renderShipment(shipment, index, shipments.length, !!order, ctx))}`;
   }
 
-  #renderSkeleton(m: TrackerMessages) {
-    return html`<div part="skeleton" class="card skeleton">
-      <p class="visually-hidden">${m.loading}</p>
-      <div class="bone wide" aria-hidden="true"></div>
-      <div class="bone" aria-hidden="true"></div>
-      <div class="bone steps" aria-hidden="true"></div>
-      <div class="bone" aria-hidden="true"></div>
-      <div class="bone" aria-hidden="true"></div>
-    </div>`;
-  }
-
   #renderBody(ctx: RenderContext): TemplateResult | typeof nothing {
     const { m, format } = ctx;
     const lookup = this.#lookup;
     const { order, shipments } = this.#data();
     const fromLookup = !this.order && !this.shipment;
     if (shipments) {
-      const failed = fromLookup && lookup.state === 'error' && lookup.error;
+      const failed = fromLookup && lookup?.state === 'error' && lookup.error;
       const updated =
-        fromLookup && lookup.updatedAt
+        fromLookup && lookup?.updatedAt
           ? html`<p part="updated" class="muted updated">${m.lastUpdated(format.dateTime(lookup.updatedAt))}</p>`
           : nothing;
-      return html`${failed ? this.#renderNotice(m, lookup.error!.code, lookup.error!.code !== 'not_found') : nothing}
+      return html`${failed ? this.#renderNotice(m, failed.code, failed.code !== 'not_found') : nothing}
       ${this.#renderData(order, shipments, ctx)} ${updated}
       ${
         fromLookup && this.#fromForm
@@ -615,7 +563,10 @@ export class OrderTracker extends LitElement {
           : nothing
       }`;
     }
-    if (lookup.state === 'loading') return this.#renderSkeleton(m);
+    // Without an endpoint there is nothing to look up; with one, nothing to show until the look-up is here.
+    const view = this.#view;
+    if (!this.endpoint || !lookup || !view) return nothing;
+    if (lookup.state === 'loading') return view.renderSkeleton(m);
     if (lookup.state === 'error' && lookup.error && lookup.error.code !== 'not_found') {
       return html`${this.#renderNotice(m, lookup.error.code, true)}
       ${
@@ -626,14 +577,15 @@ export class OrderTracker extends LitElement {
           : nothing
       }`;
     }
-    if (!this.endpoint) return nothing;
     return html`${lookup.state === 'error' && lookup.error ? this.#renderNotice(m, 'not_found', false) : nothing}
-    ${this.#renderForm(m)}`;
+    ${view.renderForm(this.#formState(), m)}`;
   }
 
   /** Looks up the current details again; what is shown stays until the answer arrives. */
-  refresh(): Promise<void> {
-    return this.#lookup.refresh();
+  async refresh(): Promise<void> {
+    // A look-up set up just now can start once its module is here.
+    await this.#lookupLoading;
+    await this.#lookup?.refresh();
   }
 
   override render() {
@@ -647,7 +599,7 @@ export class OrderTracker extends LitElement {
       format: trackerFormat(tag),
       childLocale: pickLocale(this, this.locale).tag,
     };
-    return html`<div part="base" class="base" aria-busy=${this.#lookup.state === 'loading' ? 'true' : 'false'}>
+    return html`<div part="base" class="base" aria-busy=${this.#lookup?.state === 'loading' ? 'true' : 'false'}>
       <div part="header"><slot name="header"></slot></div>
       ${this.#renderBody(ctx)}
       <div part="help"><slot name="help"></slot></div>

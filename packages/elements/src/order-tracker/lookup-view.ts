@@ -1,0 +1,133 @@
+// What <order-tracker> shows only around an endpoint look-up: the form, its validation, the skeleton and the
+// failure notices. Loaded with `import()` (through lookup.ts) once `endpoint` is set, so a page that hands the
+// element its data never downloads it. The element owns the state; these render it and pass on what the shopper
+// did.
+import { html, nothing } from 'lit';
+import type { LookupErrorCode } from './events.js';
+import type { TrackerMessages } from './messages.js';
+
+export type Mode = 'order' | 'tracking';
+export type Field = 'orderNumber' | 'contact' | 'trackingNumber';
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const POSTAL_CODE = /^[\p{L}\p{N}][\p{L}\p{N} -]{1,11}$/u;
+const TRACKING_NUMBER = /^[A-Za-z0-9]{6,40}$/;
+
+/** The form's state, kept by the element, and where the shopper's input goes. */
+export interface FormState {
+  mode: Mode;
+  draft: Record<Field, string>;
+  fieldErrors: Partial<Record<Field, string>>;
+  onMode(mode: Mode): void;
+  onInput(field: Field, event: Event): void;
+  onSubmit(event: SubmitEvent): void;
+}
+
+/** The validation message of each field the shopper must fix, in the language of `m`. */
+export function validate(mode: Mode, draft: Record<Field, string>, m: TrackerMessages): Partial<Record<Field, string>> {
+  const errors: Partial<Record<Field, string>> = {};
+  if (mode === 'tracking') {
+    const number = draft.trackingNumber.replace(/[\s-]/g, '');
+    if (!number) errors.trackingNumber = m.trackingNumberMissing;
+    else if (!TRACKING_NUMBER.test(number)) errors.trackingNumber = m.trackingNumberInvalid;
+    return errors;
+  }
+  const contact = draft.contact.trim();
+  if (!draft.orderNumber.trim()) errors.orderNumber = m.orderNumberMissing;
+  if (!contact) errors.contact = m.contactMissing;
+  else if (contact.includes('@')) {
+    if (!EMAIL.test(contact)) errors.contact = m.emailInvalid;
+  } else if (!POSTAL_CODE.test(contact)) errors.contact = m.postalCodeInvalid;
+  return errors;
+}
+
+function renderField(
+  form: FormState,
+  field: Field,
+  label: string,
+  options: { type: string; autocomplete: string; hint?: string },
+) {
+  const id = `field-${field}`;
+  const error = form.fieldErrors[field];
+  const describedBy = [options.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return html`<div part="form__field" class="field">
+    <label part="form__label" for=${id}>${label}</label>
+    ${options.hint ? html`<p part="form__hint" class="hint" id="${id}-hint">${options.hint}</p>` : nothing}
+    <input
+      part="form__input"
+      id=${id}
+      name=${field}
+      type=${options.type}
+      autocomplete=${options.autocomplete}
+      spellcheck="false"
+      required
+      .value=${form.draft[field]}
+      aria-invalid=${error ? 'true' : 'false'}
+      aria-describedby=${describedBy || nothing}
+      @input=${(event: Event) => form.onInput(field, event)}
+    />
+    ${
+      error
+        ? html`<p part="form__error" class="field-error" id="${id}-error">
+            <span aria-hidden="true">⚠ </span>${error}
+          </p>`
+        : nothing
+    }
+  </div>`;
+}
+
+export function renderForm(form: FormState, m: TrackerMessages) {
+  const mode = form.mode;
+  return html`<form
+    part="form"
+    class="card form"
+    novalidate
+    aria-labelledby="form-title"
+    @submit=${(event: SubmitEvent) => form.onSubmit(event)}
+  >
+    <h2 part="form__title" id="form-title">${m.formTitle}</h2>
+    <p class="muted">${m.formIntro}</p>
+    <fieldset part="form__mode" class="mode">
+      <legend>${m.lookupBy}</legend>
+      ${(['order', 'tracking'] as const).map(
+        (value) =>
+          html`<label class="choice">
+            <input
+              type="radio"
+              name="mode"
+              value=${value}
+              .checked=${mode === value}
+              @change=${() => form.onMode(value)}
+            />
+            <span>${value === 'order' ? m.byOrder : m.byTracking}</span>
+          </label>`,
+      )}
+    </fieldset>
+    ${
+      mode === 'order'
+        ? html`${renderField(form, 'orderNumber', m.orderNumber, { type: 'text', autocomplete: 'off' })}
+          ${renderField(form, 'contact', m.contact, { type: 'text', autocomplete: 'email', hint: m.contactHint })}`
+        : renderField(form, 'trackingNumber', m.trackingNumber, { type: 'text', autocomplete: 'off' })
+    }
+    <button part="form__submit" class="button primary" type="submit">${m.submit}</button>
+  </form>`;
+}
+
+/** A not-found or failure message, with a "try again" button when `onRetry` is given. */
+export function renderNotice(m: TrackerMessages, code: LookupErrorCode, text: string, onRetry?: () => void) {
+  return html`<div part="notice" class="notice ${code === 'not_found' ? '' : 'failure'}">
+    <p><span aria-hidden="true">⚠ </span>${text}</p>
+    ${onRetry ? html`<button part="retry" class="button" type="button" @click=${onRetry}>${m.retry}</button>` : nothing}
+  </div>`;
+}
+
+export function renderSkeleton(m: TrackerMessages) {
+  return html`<div part="skeleton" class="card skeleton">
+    <p class="visually-hidden">${m.loading}</p>
+    <div class="bone wide" aria-hidden="true"></div>
+    <div class="bone" aria-hidden="true"></div>
+    <div class="bone steps" aria-hidden="true"></div>
+    <div class="bone" aria-hidden="true"></div>
+    <div class="bone" aria-hidden="true"></div>
+  </div>`;
+}
