@@ -45,7 +45,7 @@ if (kind === 'bare') {
 
 const server = createServer(listener);
 server.keepAliveTimeout = 60_000;
-server.listen(0, '127.0.0.1', () => {
+server.listen(Number(process.env.BENCH_PORT ?? 0), '127.0.0.1', () => {
   const { port } = server.address() as AddressInfo;
   process.stdout.write(`listening http://127.0.0.1:${port}\n`);
 });

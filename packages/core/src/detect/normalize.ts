@@ -51,6 +51,26 @@ export function compact(input: string): string | null {
   return out;
 }
 
+/**
+ * A tracking number in one canonical form, for keeping and comparing numbers: upper case, without the
+ * spaces, dashes, dots and joiners that labels, e-mails and shoppers put between digit groups, as
+ * `detectCarrier` reads them (`1z 999-aa1` and `1Z999AA1` are one number). Takes any string and never
+ * throws: a character that is neither a joiner nor an ASCII letter or digit (`#`, `/`, `É`) is kept as it
+ * is. Applying it twice changes nothing.
+ */
+export function normalizeTrackingNumber(input: string): string {
+  const compacted = compact(input);
+  if (compacted !== null) return compacted;
+  let out = '';
+  for (let i = 0; i < input.length; i++) {
+    const code = input.charCodeAt(i);
+    const upper = alphanumeric(code);
+    if (upper !== 0) out += String.fromCharCode(upper);
+    else if (!isJoiner(code)) out += input.charAt(i);
+  }
+  return out;
+}
+
 /** One word of a pasted text: its normalized characters, and whether it holds a digit. */
 export interface Word {
   readonly text: string;

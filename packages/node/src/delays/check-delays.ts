@@ -8,7 +8,7 @@ import {
   type TrackingEvent,
   type TransitModel,
 } from '@trackline/core';
-import { trackingKey } from '../store/merge.js';
+import { parcelIdPart } from '../store/merge.js';
 import type { ActiveShipment, Store } from '../store/types.js';
 import { delayCheckSource, isDelayCheckEvent } from './events.js';
 
@@ -92,7 +92,7 @@ function openedByUs(shipment: Shipment): boolean {
 function findingId(stored: Shipment, carrierView: Shipment, found: DelayProblem): string {
   const since = found.cause === 'later' ? (found.estimate?.likely ?? found.since) : found.since;
   const newestScan = carrierView.events.at(-1)?.at ?? 'none';
-  return `${stored.carrier}:${trackingKey(stored.trackingNumber)}:${found.cause}:${since}:${newestScan}`;
+  return `${stored.carrier}:${parcelIdPart(stored.trackingNumber)}:${found.cause}:${since}:${newestScan}`;
 }
 
 function workingDays(days: number): string {

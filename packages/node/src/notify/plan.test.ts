@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import type { Shipment } from '@trackline/core';
 import { sqliteStore, type Store } from '../store/index.js';
 import type { NewMessage } from '../store/types.js';
 import { createNotifier, type NotifierOptions } from './index.js';
@@ -266,5 +267,14 @@ describe('what the notifier keeps quiet about', () => {
     assert.equal(first[0]?.key, second[0]?.key);
     assert.match(first[0]?.content.messageId ?? '', /^<[0-9a-f]{32}@acme\.example>$/);
     assert.equal(first[0]?.content.messageId, second[0]?.content.messageId);
+  });
+
+  it('keeps message keys written by earlier versions: a dashed number keeps its dashes in the key', () => {
+    // Migration 4 keys parcels without dashes; the outbox ids must not follow, or a message sent before
+    // the upgrade could be planned again after it.
+    const dashed = (shipment: Shipment): Shipment => ({ ...shipment, trackingNumber: '1z 999-aa1-01234567-84' });
+    const notifier = notifierAt('2024-05-06T08:00:00-07:00', { send: { email: ignore } });
+    const [message] = notifier.plan(change(dashed(atHub), dashed(outForDelivery)));
+    assert.equal(message?.key.split(':')[1], '1Z999-AA1-01234567-84');
   });
 });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { zoneForPlace, type CarrierId, type Shipment } from '@trackline/core';
 import { withCarrierEventsOnly } from '../delays/events.js';
-import { trackingKey } from '../store/merge.js';
+import { parcelIdPart } from '../store/merge.js';
 import type { Channel, Customer, NewMessage, ShipmentChange } from '../store/types.js';
 import { decide, type DecideOptions } from './decide.js';
 import { composeEmail } from './email.js';
@@ -108,7 +108,7 @@ export function messageKey(
   variant: string | undefined,
   channel: Channel,
 ): string {
-  const parcel = shipment ? `${trackingKey(shipment.trackingNumber)}:` : '';
+  const parcel = shipment ? `${parcelIdPart(shipment.trackingNumber)}:` : '';
   return `${orderNumber}:${parcel}${kind}${variant ? `@${variant}` : ''}:${channel}`;
 }
 

@@ -1,12 +1,34 @@
-import { deriveShipmentState, type Place, type Shipment, type Status, type TrackingEvent } from '@trackline/core';
+import {
+  deriveShipmentState,
+  normalizeTrackingNumber,
+  statuses,
+  type Place,
+  type Shipment,
+  type Status,
+  type TrackingEvent,
+} from '@trackline/core';
 import { delayCheckSource, isDelayCheckEvent } from '../delays/events.js';
 import type { ShipmentUpdate } from './types.js';
 
 // What both stores do inside `applyUpdate`'s transaction, as pure functions: merge an update into
 // the stored shipment, and tell whether a shopper would be told something new.
 
-/** How parcels are keyed: the number without spaces, upper case (`1z 999` and `1Z999` are one parcel). */
+/**
+ * How parcels are keyed: the core's `normalizeTrackingNumber`, the form `detectCarrier` reads a pasted
+ * number in (`1z 999-aa1`, `1Z.999.AA1` and `1Z999AA1` are one parcel). Migration 4 rewrote the keys
+ * stored before it (see `mergeParcelRows`).
+ */
 export function trackingKey(trackingNumber: string): string {
+  return normalizeTrackingNumber(trackingNumber);
+}
+
+/**
+ * A parcel's part of the ids the outbox and the delay notes dedupe on: the stored number without
+ * spaces, upper case — the parcel key as it was before migration 4. It must never change: an id
+ * written by an older version has to match the one this version computes for the same message, or a
+ * message already sent could be planned and sent again after an upgrade.
+ */
+export function parcelIdPart(trackingNumber: string): string {
   return trackingNumber.replace(/\s+/g, '').toUpperCase();
 }
 
@@ -85,8 +107,8 @@ function compareRichness(a: TrackingEvent, b: TrackingEvent): number {
 
 /**
  * Between two copies that say as much: the one with the smaller code, then status. Which copy is kept
- * decides which identities the event answers to later (see `mergeEvents`), so it must not depend on
- * which copy came first. Positive when `b` is kept.
+ * decides which identities the event answers to (see `mergeEvents`), so it must not depend on which copy
+ * came first. Positive when `b` is kept.
  */
 function compareIdentity(a: TrackingEvent, b: TrackingEvent): number {
   const [codeA, codeB] = [a.code.trim(), b.code.trim()];
@@ -97,8 +119,8 @@ function compareIdentity(a: TrackingEvent, b: TrackingEvent): number {
 
 /**
  * One event from two copies of a scan: the richer copy (on a tie the one with the smaller code or
- * status, and else the one met first, which is the stored one, so a repeat changes nothing), with the
- * place or problem that only the other copy has filled in.
+ * status, and else `first`, which `mergeEvents` takes in a fixed order), with the place or problem that
+ * only the other copy has filled in.
  */
 function richerCopy(first: TrackingEvent, next: TrackingEvent): TrackingEvent {
   const nextWins = compareRichness(next, first) || compareIdentity(first, next);
@@ -126,54 +148,134 @@ function placesDisagree(a: Place | undefined, b: Place | undefined): boolean {
   return postalA !== '' && postalB !== '' && !postalA.startsWith(postalB) && !postalB.startsWith(postalA);
 }
 
+const statusRank = new Map<string, number>(statuses.map((status, rank) => [status, rank]));
+
 /**
- * `copies` (the stored events, then the update's) with the copies of each scan merged into one event
- * (see `richerCopy`). A copy joins the event that matches it by code, else one that matches it by
- * status (see `eventKeys`), never one whose place disagrees with its own: two scans alike in all else
- * (Reno and Fresno at one instant) stay two.
- * An event answers only to the identities of the copy it keeps, not to those of every copy merged
- * into it: else merges would chain (A like B by code, B like C by status, would make A, B and C one
- * event when B came before C, and two when C came first), and the result would hang on arrival order.
+ * A copy written out in full, with the keys of every object in one order: the last word in the order
+ * of copies, so that order is total (only copies that differ get this far, and they never write alike).
  */
-function mergeEvents(copies: readonly TrackingEvent[]): TrackingEvent[] {
-  const events: TrackingEvent[] = [];
-  const identities: (readonly string[])[] = [];
-  // Each identity, to the events that answer to it (more than one when their places disagree).
-  const byKey = new Map<string, number[]>();
-  const answer = (index: number) => {
-    for (const key of identities[index]!) {
-      const list = byKey.get(key);
-      if (list) list.push(index);
-      else byKey.set(key, [index]);
-    }
+function copyKey(event: TrackingEvent): string {
+  return JSON.stringify(event, (_key, value: unknown) =>
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : value,
+  );
+}
+
+/** Whether two copies say the same in every field (a field left out and one set to undefined are alike). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  const record = (value: object) => value as Record<string, unknown>;
+  for (const key in a) if (!sameValue(record(a)[key], record(b)[key])) return false;
+  for (const key in b) if (!(key in a) && record(b)[key] !== undefined) return false;
+  return true;
+}
+
+/** A total order on copies: first the one that says the most, then by identity, then by what they say. */
+function canonicalOrder(keys: Map<TrackingEvent, string>) {
+  const keyOf = (event: TrackingEvent) => {
+    let key = keys.get(event);
+    if (key === undefined) keys.set(event, (key = copyKey(event)));
+    return key;
   };
-  const stopAnswering = (index: number) => {
-    for (const key of identities[index]!) {
-      const list = byKey.get(key)!;
-      list.splice(list.indexOf(index), 1);
-    }
+  return (a: TrackingEvent, b: TrackingEvent): number => {
+    const order = compareRichness(b, a) || compareIdentity(a, b);
+    if (order !== 0) return order;
+    const [keyA, keyB] = [keyOf(a), keyOf(b)];
+    return keyA < keyB ? -1 : keyA > keyB ? 1 : 0;
   };
+}
+
+/**
+ * The events by instant; at one instant in the order of a parcel's life (`statuses`: in transit before
+ * delivered), then as `canonicalOrder` puts them. The core derives the status from the last event at an
+ * instant, so this order, not arrival, decides it.
+ */
+function eventOrder(keys: Map<TrackingEvent, string>) {
+  const tie = canonicalOrder(keys);
+  return (a: TrackingEvent, b: TrackingEvent): number =>
+    instant(a.at) - instant(b.at) || (statusRank.get(a.status) ?? 0) - (statusRank.get(b.status) ?? 0) || tie(a, b);
+}
+
+export interface MergedEvents {
+  /** One event per scan, in a fixed order (see `eventOrder`). */
+  events: TrackingEvent[];
+  /** Every different copy received, stored ones first; a repeat of one is not listed again. */
+  copies: TrackingEvent[];
+  /** Each event is one copy as it came (no scan had two copies, nothing was filled in). */
+  oneCopyEach: boolean;
+}
+
+/**
+ * The events that `copies` (every copy of every scan received, in any order, repeats included) make:
+ * the copies of one scan merged into one event (see `richerCopy`). The answer depends only on which
+ * copies there are, never on the order they came in (a shopper must see the same timeline whichever
+ * webhook was delivered first):
+ * - Copies are taken from the one that says the most to the one that says the least (a total order:
+ *   `canonicalOrder`). Each copy joins the event whose leading copy has its code, else one whose
+ *   leading copy has its status (see `eventKeys`), never one whose place disagrees with its own: two
+ *   scans alike in all else (Reno and Fresno at one instant) stay two. A copy that joins none leads an
+ *   event of its own.
+ * - An event answers only to the identities of its leading copy, which, taken first, says the most and
+ *   is the copy it keeps: merges never chain (A like B by code, B like C by status, does not make A, B and
+ *   C one event), and a copy's place in the order, not its arrival, decides which event it joins.
+ * Only copies at the same instant and with the same text (`eventKeys`) can be one scan, so each such
+ * group is ordered on its own, and most groups have one copy.
+ */
+export function mergeEvents(copies: readonly TrackingEvent[]): MergedEvents {
+  const keys = new Map<TrackingEvent, string>();
+  // Copies by instant and text; a copy already listed (the same in every field) is dropped.
+  const groups = new Map<string, TrackingEvent[]>();
+  const distinct: TrackingEvent[] = [];
   for (const copy of copies) {
-    const [byCode, byStatus] = eventKeys(copy);
-    const matching = (key: string) =>
-      byKey.get(key)?.find((index) => !placesDisagree(events[index]!.location, copy.location));
-    const index = matching(byCode) ?? matching(byStatus);
-    if (index === undefined) {
-      identities.push([byCode, byStatus]);
-      events.push(copy);
-      answer(events.length - 1);
+    const group = `${instant(copy.at)}|${textKey(copy.description)}`;
+    const list = groups.get(group);
+    if (!list) {
+      groups.set(group, [copy]);
+      distinct.push(copy);
       continue;
     }
-    const merged = richerCopy(events[index]!, copy);
-    events[index] = merged;
-    const keys = eventKeys(merged);
-    if (keys[0] !== identities[index]![0] || keys[1] !== identities[index]![1]) {
-      stopAnswering(index);
-      identities[index] = keys;
-      answer(index);
-    }
+    // Compared in full only with the few copies that share the instant and the text.
+    if (list.some((other) => sameValue(other, copy))) continue;
+    list.push(copy);
+    distinct.push(copy);
   }
-  return events;
+
+  const order = canonicalOrder(keys);
+  const events: TrackingEvent[] = [];
+  let oneCopyEach = true;
+  for (const group of groups.values()) {
+    if (group.length === 1) {
+      events.push(group[0]!);
+      continue;
+    }
+    group.sort(order);
+    const merged: TrackingEvent[] = [];
+    // Each identity of a leading copy, to the events it leads (more than one when their places disagree).
+    const byKey = new Map<string, number[]>();
+    for (const copy of group) {
+      const [byCode, byStatus] = eventKeys(copy);
+      const matching = (key: string) =>
+        byKey.get(key)?.find((index) => !placesDisagree(merged[index]!.location, copy.location));
+      const index = matching(byCode) ?? matching(byStatus);
+      if (index === undefined) {
+        merged.push(copy);
+        for (const key of [byCode, byStatus]) {
+          const list = byKey.get(key);
+          if (list) list.push(merged.length - 1);
+          else byKey.set(key, [merged.length - 1]);
+        }
+        continue;
+      }
+      // The leading copy came first and says at least as much: it stays, and only what it lacks is filled in.
+      merged[index] = richerCopy(merged[index]!, copy);
+      oneCopyEach = false;
+    }
+    events.push(...merged);
+  }
+  events.sort(eventOrder(keys));
+  return { events, copies: distinct, oneCopyEach };
 }
 
 /**
@@ -221,17 +323,30 @@ export interface Merged {
   shipment: Shipment;
   /** `updateAsOf` of the update whose fields are now stored. */
   fieldsAsOf: number;
+  /**
+   * Every different copy of the parcel's events received so far, for the next merge: the events alone
+   * cannot tell which copies made them, and without that a merge would hang on arrival order (see
+   * `mergeEvents`). Undefined when the events are those copies as they came (no scan came twice in two
+   * shapes), which is what a store keeps for most parcels: it then stores nothing more.
+   */
+  copies?: TrackingEvent[];
 }
 
 /**
- * The shipment after `update`, given what was stored (`before`, with the as-of time of its fields).
- * Events are merged (identity: `eventKeys`; of two copies of one scan the richer is kept),
- * sorted, and status, problem and delivery time are derived from all of them, so the order in which
- * updates arrive does not matter.
+ * The shipment after `update`, given what was stored (`before`, with the as-of time of its fields, and
+ * the copies its events were made of: `Merged.copies`, undefined when they are its events).
+ * Events are merged from every copy received (identity: `eventKeys`; of two copies of one scan the
+ * richer is kept), sorted, and status, problem and delivery time are derived from all of them, so the
+ * order in which updates arrive does not matter.
  * Non-event fields come from the newest update; an older one only fills fields still missing.
  * A delay check's update (`source: delayCheckSource`) is no news from the carrier: see `withDelayNotes`.
  */
-export function mergeUpdate(before: Shipment | undefined, beforeAsOf: number, update: ShipmentUpdate): Merged {
+export function mergeUpdate(
+  before: Shipment | undefined,
+  beforeAsOf: number,
+  update: ShipmentUpdate,
+  beforeCopies?: readonly TrackingEvent[],
+): Merged {
   const incoming = update.shipment;
   const fromCheck = update.source === delayCheckSource;
   const asOf = updateAsOf(incoming);
@@ -240,7 +355,8 @@ export function mergeUpdate(before: Shipment | undefined, beforeAsOf: number, up
   // A check judged the parcel as it read it (it sends the `updatedAt` it read): carrier data stored since stands.
   const checkedAsStored = fromCheck && (!before || before.updatedAt === incoming.updatedAt);
 
-  const events = mergeEvents([...(before?.events ?? []), ...incoming.events]);
+  const merged = mergeEvents([...(beforeCopies ?? before?.events ?? []), ...incoming.events]);
+  const events = merged.events;
 
   const shipment: Shipment = {
     carrier: before?.carrier ?? incoming.carrier,
@@ -285,7 +401,20 @@ export function mergeUpdate(before: Shipment | undefined, beforeAsOf: number, up
       : carrierProblem;
   if (problem) shipment.problem = problem;
   const fieldsAsOf = checkedAsStored ? checkAsOf(beforeAsOf, incoming) : newer ? asOf : beforeAsOf;
-  return { shipment, fieldsAsOf };
+  const result: Merged = { shipment, fieldsAsOf };
+  if (!copiesAreEvents(merged, shipment.events)) result.copies = merged.copies;
+  return result;
+}
+
+/**
+ * Whether the shipment's events are exactly the copies received, each as it came: then the events are
+ * all a later merge needs. Not so when copies were merged, or when `deriveShipmentState` dropped or
+ * rewrote one (a "delivered" on the way back becomes "returned").
+ */
+function copiesAreEvents(merged: MergedEvents, events: readonly TrackingEvent[]): boolean {
+  if (!merged.oneCopyEach || events.length !== merged.copies.length) return false;
+  const received = new Set(merged.copies);
+  return events.every((event) => received.has(event));
 }
 
 /** Stages where a delay check's problem no longer applies (the core's `detectDelay` does not judge them). */
@@ -367,4 +496,75 @@ export function placeholderShipment(parcel: Pick<Shipment, 'carrier' | 'tracking
     events: [],
     updatedAt: at,
   };
+}
+
+/** A stored parcel, as migration 4 reads it to give it its new key. */
+export interface ParcelRow {
+  id: number;
+  orderNumber: string | null;
+  /** `updated_at` of that order: when an order last claimed (or changed) its parcels. */
+  orderUpdatedAt: string | null;
+  shipment: Shipment;
+  fieldsAsOf: number;
+  /** The stored copies (`Merged.copies`), when the store keeps them. */
+  copies?: TrackingEvent[] | undefined;
+}
+
+/** What becomes of parcel rows that one key now names (see `mergeParcelRows`). */
+export interface ParcelMerge {
+  /** The row that stays: the first stored, so paging and the changes' links keep their place. */
+  keep: number;
+  /** The rows merged into it. */
+  remove: number[];
+  orderNumber: string | null;
+  shipment: Shipment;
+  fieldsAsOf: number;
+  copies?: TrackingEvent[];
+}
+
+/**
+ * One parcel from rows that were stored apart only because their tracking numbers were written
+ * differently (`1Z999-AA1…` and `1Z999AA1…`, keyed apart before migration 4). Nothing is lost: every
+ * event of every row is merged as if each row had been one more update of the first (`mergeUpdate`,
+ * so the newest estimate and service win and each scan is one event), and the migration keeps every
+ * row of the group as it was in a table of its own.
+ * The parcel belongs to the order that claimed it last (the order updated last; on a tie, the row
+ * stored last), as `saveOrder` already does when a second order names a stored parcel.
+ */
+export function mergeParcelRows(rows: readonly ParcelRow[]): ParcelMerge {
+  const sorted = [...rows].sort((a, b) => a.id - b.id);
+  const [first, ...rest] = sorted;
+  if (!first) throw new Error('mergeParcelRows needs at least one row.');
+  const readable = (shipment: Shipment): Shipment => ({
+    ...shipment,
+    events: Array.isArray(shipment.events) ? shipment.events : [],
+  });
+  let shipment = readable(first.shipment);
+  let fieldsAsOf = first.fieldsAsOf;
+  let copies = first.copies;
+  for (const row of rest) {
+    const update: ShipmentUpdate = {
+      shipment: { ...readable(row.shipment), events: row.copies ?? readable(row.shipment).events },
+      source: 'migration',
+      receivedAt: row.shipment.updatedAt ?? shipment.updatedAt,
+    };
+    const merged = mergeUpdate(shipment, fieldsAsOf, update, copies);
+    shipment = merged.shipment;
+    fieldsAsOf = merged.fieldsAsOf;
+    copies = merged.copies;
+  }
+  let owner: ParcelRow | undefined;
+  for (const row of sorted) {
+    if (row.orderNumber === null) continue;
+    if (!owner || instant(row.orderUpdatedAt ?? '') >= instant(owner.orderUpdatedAt ?? '')) owner = row;
+  }
+  const result: ParcelMerge = {
+    keep: first.id,
+    remove: rest.map((row) => row.id),
+    orderNumber: owner?.orderNumber ?? null,
+    shipment,
+    fieldsAsOf,
+  };
+  if (copies) result.copies = copies;
+  return result;
 }

@@ -102,7 +102,7 @@ describe('postgresStore on its own', { skip: skip ?? false }, () => {
       const { rows } = await pool.query('SELECT version FROM trackline_schema_migrations ORDER BY version');
       assert.deepEqual(
         rows.map((row: { version: number }) => row.version),
-        [1, 2, 3],
+        postgresMigrations.map((migration) => migration.version),
       );
       const [old] = await store.listMessages();
       assert.equal(old?.state, 'sending');
@@ -181,7 +181,7 @@ describe('postgresStore on its own', { skip: skip ?? false }, () => {
         const { rows } = await pool.query('SELECT version FROM trackline_schema_migrations ORDER BY version');
         assert.deepEqual(
           rows.map((row: { version: number }) => row.version),
-          [1, 2, 3],
+          postgresMigrations.map((migration) => migration.version),
         );
         const active = await store.listActiveShipments();
         assert.deepEqual(

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { CarrierId, Shipment } from '@trackline/core';
+import type { CarrierId, Shipment, TrackingEvent } from '@trackline/core';
 import type * as Pg from 'pg';
 import { isNews, mergeUpdate, placeholderShipment, trackingKey } from './merge.js';
-import { postgresMigrations } from './postgres-migrations.js';
+import { postgresMigrations, type PostgresMigration } from './postgres-migrations.js';
 import {
   activePage,
   activeStatusList,
@@ -16,7 +16,6 @@ import {
   toMessage,
   type MessageRow,
 } from './rows.js';
-import type { Migration } from './sqlite-migrations.js';
 import type { ApplyResult, Customer, NewMessage, ShipmentChange, StoredOrder, Store } from './types.js';
 
 /** What the store needs of a `pg` client: `pg.PoolClient` is one. */
@@ -133,7 +132,7 @@ export const activeShipmentsSql = `SELECT s.id, s.order_number, s.data, o.placed
 /** Applies the migrations this version knows and the database lacks, in one transaction under an advisory lock. */
 export async function migratePostgres(
   pool: PostgresPool,
-  migrations: readonly Migration[] = postgresMigrations,
+  migrations: readonly PostgresMigration[] = postgresMigrations,
 ): Promise<number[]> {
   const client = await pool.connect();
   try {
@@ -158,6 +157,7 @@ export async function migratePostgres(
     for (const migration of migrations) {
       if (migration.version <= current) continue;
       await client.query(migration.sql);
+      await migration.upgrade?.(client);
       await client.query('INSERT INTO trackline_schema_migrations (version, name) VALUES ($1, $2)', [
         migration.version,
         migration.name,
@@ -224,6 +224,8 @@ interface ShipmentRow {
   order_number: string | null;
   data: Shipment;
   fields_as_of_ms: string;
+  /** Added by migration 5; null when the events are the copies as they came. */
+  event_copies: TrackingEvent[] | null;
   customer: Customer | null;
 }
 
@@ -421,7 +423,7 @@ function createPostgresStore(pool: PostgresPool, ownsPool: boolean, now: () => D
       const incoming = update.shipment;
       const key = trackingKey(incoming.trackingNumber);
       return transaction(async (client): Promise<ApplyResult> => {
-        const select = `SELECT s.id, s.order_number, s.data, s.fields_as_of_ms, o.customer
+        const select = `SELECT s.id, s.order_number, s.data, s.fields_as_of_ms, s.event_copies, o.customer
           FROM trackline_shipments s LEFT JOIN trackline_orders o ON o.order_number = s.order_number
           WHERE s.carrier = $1 AND s.tracking_key = $2`;
         if (update.webhookId !== undefined) {
@@ -448,10 +450,22 @@ function createPostgresStore(pool: PostgresPool, ownsPool: boolean, now: () => D
         );
         const row = (await client.query(`${select} FOR UPDATE OF s`, [incoming.carrier, key])).rows[0] as ShipmentRow;
         const before = created.rowCount === 1 ? undefined : row.data;
-        const { shipment: after, fieldsAsOf } = mergeUpdate(before, Number(row.fields_as_of_ms), update);
+        const {
+          shipment: after,
+          fieldsAsOf,
+          copies,
+        } = mergeUpdate(before, Number(row.fields_as_of_ms), update, row.event_copies ?? undefined);
         await client.query(
-          'UPDATE trackline_shipments SET status = $1, data = $2, fields_as_of_ms = $3, updated_at = $4 WHERE id = $5',
-          [after.status, JSON.stringify(after), fieldsAsOf, after.updatedAt, row.id],
+          `UPDATE trackline_shipments SET status = $1, data = $2, fields_as_of_ms = $3, updated_at = $4, event_copies = $5
+           WHERE id = $6`,
+          [
+            after.status,
+            JSON.stringify(after),
+            fieldsAsOf,
+            after.updatedAt,
+            copies ? JSON.stringify(copies) : null,
+            row.id,
+          ],
         );
         const result: ApplyResult = { duplicate: false, after };
         if (before) result.before = before;

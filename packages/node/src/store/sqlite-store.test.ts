@@ -236,7 +236,10 @@ describe('sqliteStore on its own', () => {
 
       const store = await sqliteStore({ path });
       try {
-        assert.deepEqual(versionsOf(path), [1, 2, 3]);
+        assert.deepEqual(
+          versionsOf(path),
+          sqliteMigrations.map((migration) => migration.version),
+        );
         const [old] = await store.listMessages();
         assert.equal(old?.state, 'sending');
         assert.equal(old?.claimToken, undefined);
@@ -291,7 +294,10 @@ describe('sqliteStore on its own', () => {
 
       const store = await sqliteStore({ path });
       try {
-        assert.deepEqual(versionsOf(path), [1, 2, 3]);
+        assert.deepEqual(
+          versionsOf(path),
+          sqliteMigrations.map((migration) => migration.version),
+        );
         const active = await store.listActiveShipments();
         assert.deepEqual(
           active.map((row) => [row.id, row.shipment.status, row.orderNumber, row.placedAt]),

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { CarrierId, Shipment } from '@trackline/core';
+import { Worker } from 'node:worker_threads';
+import type { CarrierId, Shipment, TrackingEvent } from '@trackline/core';
 import type BetterSqlite3 from 'better-sqlite3';
 import { isNews, mergeUpdate, placeholderShipment, trackingKey } from './merge.js';
 import {
@@ -19,7 +20,16 @@ import {
   type MessageRow,
 } from './rows.js';
 import { sqliteMigrations, type Migration } from './sqlite-migrations.js';
-import type { ApplyResult, NewMessage, NewOrder, OutboxMessage, ShipmentChange, StoredOrder, Store } from './types.js';
+import type {
+  ApplyResult,
+  NewMessage,
+  NewOrder,
+  OutboxMessage,
+  ShipmentChange,
+  ShipmentUpdate,
+  StoredOrder,
+  Store,
+} from './types.js';
 
 export interface SqliteStoreOptions {
   /** The database file (created when missing), or `':memory:'` for a private in-memory database (tests). */
@@ -44,6 +54,8 @@ interface ShipmentRow {
   order_number: string | null;
   data: string;
   fields_as_of_ms: number;
+  /** Added by migration 5; null when the events are the copies as they came (see `Merged.copies`). */
+  event_copies: string | null;
 }
 
 interface ChangeRow {
@@ -122,6 +134,7 @@ export function migrateSqlite(db: Database, migrations: readonly Migration[] = s
     for (const migration of migrations) {
       if (migration.version <= current) continue;
       db.exec(migration.sql);
+      migration.upgrade?.(db);
       db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
         migration.version,
         migration.name,
@@ -145,16 +158,7 @@ export async function sqliteStore(options: SqliteStoreOptions): Promise<Store> {
   const Driver = await loadDriver();
   let db: Database;
   try {
-    db = new Driver(path);
-    db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
-    db.pragma('journal_mode = WAL');
-    // What a resolved write survives. FULL waits, at every COMMIT, until the WAL is on the disk, so an
-    // update a webhook was answered 2xx for survives the process being killed and the machine losing
-    // power alike. The wait is one fsync per transaction, and the group commit below puts every update
-    // waiting at that moment into one transaction, so under load the fsync is shared by the batch.
-    // (NORMAL would skip that wait: still safe against a killed process, not against a power cut.)
-    db.pragma('synchronous = FULL');
-    db.pragma('foreign_keys = ON');
+    db = openConnection(Driver, path, busyTimeoutMs);
     migrateSqlite(db);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
@@ -164,23 +168,189 @@ export async function sqliteStore(options: SqliteStoreOptions): Promise<Store> {
       { cause: error },
     );
   }
-  return createSqliteStore(db, now, busyTimeoutMs);
+  // A database in a file gets its webhook updates written by a thread of its own (see
+  // `writerThread`); a private `:memory:` one cannot be opened twice, so it is written here.
+  const file = db.pragma('journal_mode', { simple: true }) === 'wal' ? writerThreadFile() : undefined;
+  return createSqliteStore(db, now, busyTimeoutMs, file ? { file, path } : undefined);
 }
 
-function createSqliteStore(db: Database, now: () => Date, busyTimeoutMs: number): Store {
-  const stamp = () => now().toISOString();
-  let closed = false;
+/** A connection with the store's settings; the writer thread opens its own the same way. */
+function openConnection(Driver: typeof BetterSqlite3, path: string, busyTimeoutMs: number): Database {
+  const db = new Driver(path);
+  db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
+  db.pragma('journal_mode = WAL');
+  // What a resolved write survives. FULL waits, at every COMMIT, until the WAL is on the disk, so an
+  // update a webhook was answered 2xx for survives the process being killed and the machine losing
+  // power alike. The wait is one fsync per transaction, and the group commit below puts every update
+  // waiting at that moment into one transaction, so under load the fsync is shared by the batch.
+  // (NORMAL would skip that wait: still safe against a killed process, not against a power cut.)
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  return db;
+}
 
-  const statements = {
+/** For the writer thread: a connection to a database `sqliteStore` has opened (and migrated) already. */
+export async function openWriterConnection(path: string, busyTimeoutMs: number): Promise<Database> {
+  return openConnection(await loadDriver(), path, busyTimeoutMs);
+}
+
+/**
+ * The writer thread's module beside this one: `.js` once built (`dist/store/`), `.ts` in the source
+ * (run through a TypeScript loader, which the thread inherits). Undefined when neither is there, as when
+ * an application bundles this package into one file: updates are then written on the calling thread.
+ */
+function writerThreadFile(): URL | undefined {
+  for (const name of ['./sqlite-writer-thread.js', './sqlite-writer-thread.ts']) {
+    const url = new URL(name, import.meta.url);
+    if (url.protocol === 'file:' && existsSync(url)) return url;
+  }
+  return undefined;
+}
+
+/** Why the writer thread did not store an update: its message, and what caused it (with SQLite's code). */
+export interface WriterError {
+  message: string;
+  cause?: { message: string; code?: string };
+}
+/** What the writer thread answers: the settled updates of one commit, or that it has closed its connection. */
+export type WriterReply = Array<{ id: number; result: ApplyResult } | { id: number; error: WriterError }> | 'closed';
+/** What the writer thread is sent: an update to store, or the word to close once every update is written. */
+export type WriterRequest = { id: number; update: ShipmentUpdate } | 'close';
+
+/** The error the writer thread described, rebuilt with its cause. */
+function writerError({ message, cause }: WriterError): Error {
+  if (!cause) return new Error(message);
+  return new Error(message, { cause: Object.assign(new Error(cause.message), cause.code ? { code: cause.code } : {}) });
+}
+
+/**
+ * `applyUpdate` in a worker thread with a connection of its own to the same file: the same group commit,
+ * with `synchronous = FULL`, so each update is answered only once its commit is on the disk, but the
+ * fsync of that commit, and the reading, merging and writing of the updates, no longer hold up this
+ * thread's event loop, which meanwhile goes on taking in, verifying and parsing the next webhooks. (With
+ * better-sqlite3, which is synchronous, every commit's fsync otherwise stops the process's only thread.)
+ * The thread starts with the first update and does not keep the process alive while it has none.
+ * Should it fail, the updates it had not answered, and all later ones, are written by `fallback`, on this thread.
+ */
+function writerThread(
+  file: URL,
+  path: string,
+  busyTimeoutMs: number,
+  fallback: UpdateWriter,
+): UpdateWriter & { close(): Promise<void> } {
+  let worker: Worker | undefined;
+  let failed = false;
+  let closing: Promise<void> | undefined;
+  let nextId = 0;
+  const waiting = new Map<
+    number,
+    { update: ShipmentUpdate; resolve(result: ApplyResult): void; reject(error: unknown): void }
+  >();
+
+  // The thread could not start (no TypeScript loader, say) or stopped: what it had not answered is written
+  // here, as is everything after. Writing an update twice changes nothing (its webhook id is recorded, and
+  // merging the same events again gives the same shipment), so one it had stored is answered as a duplicate.
+  const fail = () => {
+    failed = true;
+    worker = undefined;
+    for (const { update, resolve, reject } of waiting.values()) fallback.apply(update).then(resolve, reject);
+    waiting.clear();
+  };
+
+  function start(): Worker {
+    const workerData = { path, busyTimeoutMs };
+    // From the source (the tests and benchmarks, run through tsx), the thread loads tsx itself: Node 20
+    // does not carry a loader registered with --import into worker threads.
+    // (Found from this file, as the thread's own lookup would start from the working folder.)
+    const thread = file.pathname.endsWith('.ts')
+      ? new Worker(
+          `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})` +
+            `.then(({ register }) => { register(); return import(${JSON.stringify(file.href)}); })`,
+          { eval: true, workerData },
+        )
+      : new Worker(file, { workerData });
+    thread.unref();
+    thread.on('message', (replies: WriterReply) => {
+      if (replies === 'closed') {
+        // Everything is answered and its connection closed: what is left of the thread can go.
+        void thread.terminate();
+        return;
+      }
+      for (const reply of replies) {
+        const settle = waiting.get(reply.id);
+        if (!settle) continue;
+        waiting.delete(reply.id);
+        if ('result' in reply) settle.resolve(reply.result);
+        else settle.reject(writerError(reply.error));
+      }
+      // Idle, it must not keep the process alive; closing, it must until it has gone (close() waits for that).
+      if (waiting.size === 0 && !closing) thread.unref();
+    });
+    thread.on('error', fail);
+    thread.on('exit', () => {
+      if (!closing && worker === thread) fail();
+    });
+    return thread;
+  }
+
+  return {
+    apply(update) {
+      if (!worker && !failed) {
+        try {
+          worker = start();
+        } catch {
+          // No thread to be had (no TypeScript loader to run it from the source): written here, as below.
+          failed = true;
+        }
+      }
+      if (failed || !worker) return fallback.apply(update);
+      const id = nextId++;
+      const answer = new Promise<ApplyResult>((resolve, reject) => waiting.set(id, { update, resolve, reject }));
+      try {
+        worker.postMessage({ id, update } satisfies WriterRequest);
+      } catch {
+        // An update the message port cannot copy (a function in it, say): this thread writes it, or says why not.
+        waiting.delete(id);
+        return fallback.apply(update);
+      }
+      if (waiting.size === 1) worker.ref();
+      return answer;
+    },
+    drain() {
+      fallback.drain();
+    },
+    close() {
+      closing ??= (async () => {
+        fallback.drain();
+        const thread = worker;
+        if (!thread) return;
+        // Sent after every update, so the thread writes (or refuses) each of them first.
+        thread.ref();
+        const exited = new Promise<void>((resolve) => thread.once('exit', () => resolve()));
+        thread.postMessage('close' satisfies WriterRequest);
+        await exited;
+        worker = undefined;
+        // Had the thread failed on the way, what it left was handed to `fallback`: written before the close.
+        fallback.drain();
+      })();
+      return closing;
+    },
+  };
+}
+
+/** The statements `applyUpdate` and the order writes share. */
+function prepareStatements(db: Database) {
+  return {
     shipmentByKey: db.prepare(
-      'SELECT id, order_number, data, fields_as_of_ms FROM shipments WHERE carrier = ? AND tracking_key = ?',
+      'SELECT id, order_number, data, fields_as_of_ms, event_copies FROM shipments WHERE carrier = ? AND tracking_key = ?',
     ),
     insertShipment: db.prepare(
-      `INSERT INTO shipments (carrier, tracking_key, order_number, status, data, fields_as_of_ms, updated_at)
-       VALUES (@carrier, @key, @order, @status, @data, @asOf, @updatedAt)`,
+      `INSERT INTO shipments (carrier, tracking_key, order_number, status, data, fields_as_of_ms, updated_at, event_copies)
+     VALUES (@carrier, @key, @order, @status, @data, @asOf, @updatedAt, @copies)`,
     ),
     updateShipment: db.prepare(
-      'UPDATE shipments SET status = @status, data = @data, fields_as_of_ms = @asOf, updated_at = @updatedAt WHERE id = @id',
+      `UPDATE shipments SET status = @status, data = @data, fields_as_of_ms = @asOf, updated_at = @updatedAt,
+         event_copies = @copies WHERE id = @id`,
     ),
     insertWebhook: db.prepare(
       'INSERT INTO webhooks_seen (source, webhook_id, received_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
@@ -189,89 +359,25 @@ function createSqliteStore(db: Database, now: () => Date, busyTimeoutMs: number)
     customer: db.prepare('SELECT customer FROM orders WHERE order_number = ?'),
     insertMessage: db.prepare(
       `INSERT INTO outbox (key, channel, kind, recipient, order_number, content, not_before, due_ms, created_at)
-       VALUES (@key, @channel, @kind, @to, @orderNumber, @content, @notBefore, @dueMs, @createdAt)
-       ON CONFLICT (key) DO NOTHING`,
+     VALUES (@key, @channel, @kind, @to, @orderNumber, @content, @notBefore, @dueMs, @createdAt)
+     ON CONFLICT (key) DO NOTHING`,
     ),
   };
+}
 
-  function open(): void {
-    if (closed) throw new Error('This store was closed; open a new one with sqliteStore().');
-  }
+/** `applyUpdate` on one connection: the group commit below, in the thread that owns `db`. */
+export interface UpdateWriter {
+  apply(update: ShipmentUpdate): Promise<ApplyResult>;
+  /** Writes every update still queued (each settles), at once. */
+  drain(): void;
+}
 
-  function linkParcel(orderNumber: string, parcel: { carrier: CarrierId; trackingNumber: string }, at: string): void {
-    const key = trackingKey(parcel.trackingNumber);
-    if (!key) throw new TypeError(`Order ${orderNumber}: a parcel needs a tracking number.`);
-    const row = statements.shipmentByKey.get(parcel.carrier, key) as ShipmentRow | undefined;
-    if (row) {
-      db.prepare('UPDATE shipments SET order_number = ? WHERE id = ?').run(orderNumber, row.id);
-      return;
-    }
-    const shipment = placeholderShipment(parcel, at);
-    statements.insertShipment.run({
-      carrier: parcel.carrier,
-      key,
-      order: orderNumber,
-      status: shipment.status,
-      data: JSON.stringify(shipment),
-      asOf: 0,
-      updatedAt: at,
-    });
-  }
-
-  /** Inserts one message unless its key exists; 1 when it was new, else 0. */
-  function insertMessage(message: NewMessage, orderNumber: string | undefined, createdAt: string): number {
-    checkMessage(message);
-    return statements.insertMessage.run({
-      key: message.key,
-      channel: message.channel,
-      kind: message.kind,
-      to: message.to,
-      orderNumber: message.orderNumber ?? orderNumber ?? null,
-      content: JSON.stringify(message.content ?? {}),
-      notBefore: message.notBefore,
-      dueMs: epochMs(message.notBefore, 'notBefore'),
-      createdAt,
-    }).changes;
-  }
-
-  function findShipment(
-    trackingNumber: string,
-    carrier?: CarrierId,
-  ): { order_number: string | null; data: string } | undefined {
-    const key = trackingKey(trackingNumber);
-    const row = carrier
-      ? db.prepare('SELECT order_number, data FROM shipments WHERE carrier = ? AND tracking_key = ?').get(carrier, key)
-      : db
-          .prepare(
-            'SELECT order_number, data FROM shipments WHERE tracking_key = ? ORDER BY updated_at DESC, id DESC LIMIT 1',
-          )
-          .get(key);
-    return row as { order_number: string | null; data: string } | undefined;
-  }
-
-  const saveOrder = db.transaction((order: NewOrder) => {
-    if (!order?.orderNumber) throw new TypeError('saveOrder needs an orderNumber.');
-    epochMs(order.placedAt, `Order ${order.orderNumber}: placedAt`);
-    const at = stamp();
-    db.prepare(
-      `INSERT INTO orders (order_number, placed_at, customer, created_at, updated_at) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (order_number) DO UPDATE SET customer = excluded.customer, updated_at = excluded.updated_at`,
-    ).run(order.orderNumber, order.placedAt, JSON.stringify(order.customer ?? {}), at, at);
-    for (const parcel of order.shipments ?? []) linkParcel(order.orderNumber, parcel, at);
-  });
-
-  const attachShipment = db.transaction(
-    (orderNumber: string, parcel: { carrier: CarrierId; trackingNumber: string }) => {
-      const at = stamp();
-      const updated = db.prepare('UPDATE orders SET updated_at = ? WHERE order_number = ?').run(at, orderNumber);
-      if (updated.changes === 0) {
-        throw new Error(
-          `There is no order ${orderNumber} to attach ${parcel.trackingNumber} to; save it first with saveOrder.`,
-        );
-      }
-      linkParcel(orderNumber, parcel, at);
-    },
-  );
+/**
+ * Stores updates on `db`, which must have the store's schema and pragmas: run by `sqliteStore` itself for
+ * `:memory:` databases, and else by its writer thread (see `sqlite-writer-thread.ts`) on a connection of its own.
+ */
+export function createUpdateWriter(db: Database, busyTimeoutMs: number): UpdateWriter {
+  const statements = prepareStatements(db);
 
   /** `applyUpdate`'s work, inside a write transaction of the caller's. */
   function applyOne(update: Parameters<Store['applyUpdate']>[0]): ApplyResult {
@@ -289,19 +395,22 @@ function createSqliteStore(db: Database, now: () => Date, busyTimeoutMs: number)
     }
     const row = statements.shipmentByKey.get(incoming.carrier, key) as ShipmentRow | undefined;
     const before = row ? json<Shipment>(row.data) : undefined;
-    const { shipment: after, fieldsAsOf } = mergeUpdate(before, row?.fields_as_of_ms ?? 0, update);
+    const beforeCopies = row?.event_copies ? json<TrackingEvent[]>(row.event_copies) : undefined;
+    const merged = mergeUpdate(before, row?.fields_as_of_ms ?? 0, update, beforeCopies);
+    const { shipment: after, fieldsAsOf } = merged;
     let shipmentId: number;
     const values = {
       status: after.status,
       data: JSON.stringify(after),
       asOf: fieldsAsOf,
       updatedAt: after.updatedAt,
+      copies: merged.copies ? JSON.stringify(merged.copies) : null,
     };
     if (row) {
       // An update that brought nothing new leaves the row as it is. One that only confirms what is
       // stored, as of a later time, still moves the fields' as-of time: else an older update arriving
       // after it would overwrite them.
-      if (values.data !== row.data || values.asOf !== row.fields_as_of_ms) {
+      if (values.data !== row.data || values.asOf !== row.fields_as_of_ms || values.copies !== row.event_copies) {
         statements.updateShipment.run({ ...values, id: row.id });
       }
       shipmentId = row.id;
@@ -402,6 +511,114 @@ function createSqliteStore(db: Database, now: () => Date, busyTimeoutMs: number)
     setImmediate(flush);
   }
 
+  return {
+    apply(update) {
+      return new Promise<ApplyResult>((resolve, reject) => {
+        queue.push({ update, resolve, reject });
+        scheduleFlush();
+      });
+    },
+    drain() {
+      while (queue.length > 0) flush();
+    },
+  };
+}
+
+function createSqliteStore(
+  db: Database,
+  now: () => Date,
+  busyTimeoutMs: number,
+  thread: { file: URL; path: string } | undefined,
+): Store {
+  const stamp = () => now().toISOString();
+  let closed = false;
+
+  const statements = prepareStatements(db);
+  const here = createUpdateWriter(db, busyTimeoutMs);
+  const writer = thread
+    ? writerThread(thread.file, thread.path, busyTimeoutMs, here)
+    : { ...here, close: async () => here.drain() };
+
+  function open(): void {
+    if (closed) throw new Error('This store was closed; open a new one with sqliteStore().');
+  }
+
+  function linkParcel(orderNumber: string, parcel: { carrier: CarrierId; trackingNumber: string }, at: string): void {
+    const key = trackingKey(parcel.trackingNumber);
+    if (!key) throw new TypeError(`Order ${orderNumber}: a parcel needs a tracking number.`);
+    const row = statements.shipmentByKey.get(parcel.carrier, key) as ShipmentRow | undefined;
+    if (row) {
+      db.prepare('UPDATE shipments SET order_number = ? WHERE id = ?').run(orderNumber, row.id);
+      return;
+    }
+    const shipment = placeholderShipment(parcel, at);
+    statements.insertShipment.run({
+      carrier: parcel.carrier,
+      key,
+      order: orderNumber,
+      status: shipment.status,
+      data: JSON.stringify(shipment),
+      asOf: 0,
+      updatedAt: at,
+      copies: null,
+    });
+  }
+
+  /** Inserts one message unless its key exists; 1 when it was new, else 0. */
+  function insertMessage(message: NewMessage, orderNumber: string | undefined, createdAt: string): number {
+    checkMessage(message);
+    return statements.insertMessage.run({
+      key: message.key,
+      channel: message.channel,
+      kind: message.kind,
+      to: message.to,
+      orderNumber: message.orderNumber ?? orderNumber ?? null,
+      content: JSON.stringify(message.content ?? {}),
+      notBefore: message.notBefore,
+      dueMs: epochMs(message.notBefore, 'notBefore'),
+      createdAt,
+    }).changes;
+  }
+
+  function findShipment(
+    trackingNumber: string,
+    carrier?: CarrierId,
+  ): { order_number: string | null; data: string } | undefined {
+    const key = trackingKey(trackingNumber);
+    const row = carrier
+      ? db.prepare('SELECT order_number, data FROM shipments WHERE carrier = ? AND tracking_key = ?').get(carrier, key)
+      : db
+          .prepare(
+            'SELECT order_number, data FROM shipments WHERE tracking_key = ? ORDER BY updated_at DESC, id DESC LIMIT 1',
+          )
+          .get(key);
+    return row as { order_number: string | null; data: string } | undefined;
+  }
+
+  const saveOrder = db.transaction((order: NewOrder) => {
+    if (!order?.orderNumber) throw new TypeError('saveOrder needs an orderNumber.');
+    epochMs(order.placedAt, `Order ${order.orderNumber}: placedAt`);
+    const at = stamp();
+    db.prepare(
+      `INSERT INTO orders (order_number, placed_at, customer, created_at, updated_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (order_number) DO UPDATE SET customer = excluded.customer, updated_at = excluded.updated_at`,
+    ).run(order.orderNumber, order.placedAt, JSON.stringify(order.customer ?? {}), at, at);
+    for (const parcel of order.shipments ?? []) linkParcel(order.orderNumber, parcel, at);
+  });
+
+  const attachShipment = db.transaction(
+    (orderNumber: string, parcel: { carrier: CarrierId; trackingNumber: string }) => {
+      const at = stamp();
+      const updated = db.prepare('UPDATE orders SET updated_at = ? WHERE order_number = ?').run(at, orderNumber);
+      if (updated.changes === 0) {
+        throw new Error(
+          `There is no order ${orderNumber} to attach ${parcel.trackingNumber} to; save it first with saveOrder.`,
+        );
+      }
+      linkParcel(orderNumber, parcel, at);
+    },
+  );
+
   const planBatch = db.transaction(
     (plan: (change: ShipmentChange) => ReturnType<Parameters<Store['planMessages']>[0]>, limit: number) => {
       // Changes of parcels no order claims yet wait: nobody could be told, and the order may come.
@@ -462,7 +679,7 @@ function createSqliteStore(db: Database, now: () => Date, busyTimeoutMs: number)
       if (closed) return;
       closed = true;
       // Updates already accepted are written (or fail) before the database closes.
-      while (queue.length > 0) flush();
+      await writer.close();
       db.close();
     },
 
@@ -528,10 +745,7 @@ function createSqliteStore(db: Database, now: () => Date, busyTimeoutMs: number)
     async applyUpdate(update) {
       open();
       epochMs(update.receivedAt, 'applyUpdate: receivedAt');
-      return new Promise<ApplyResult>((resolve, reject) => {
-        queue.push({ update, resolve, reject });
-        scheduleFlush();
-      });
+      return writer.apply(update);
     },
 
     async planMessages(plan, options = {}) {

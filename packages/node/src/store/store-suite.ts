@@ -164,6 +164,21 @@ export function storeSuite(name: string, options: StoreSuiteOptions): void {
         assert.equal((await store.getShipment('1z999aa1 0123456784'))?.trackingNumber, '1Z999AA10123456784');
         assert.equal(await store.getShipment('1Z000'), undefined);
       });
+
+      it('keeps one parcel whether its number is written with dashes, dots, spaces or in lower case', async () => {
+        await fresh();
+        // The shop saved the number as printed on the label; the carrier's webhook writes it plain.
+        await store.saveOrder({ ...order, shipments: [{ carrier: 'ups', trackingNumber: '1Z999-AA1-01234567-84' }] });
+        const stored = await store.applyUpdate(update([pickedUp], {}, { trackingNumber: '1Z999AA10123456784' }));
+        assert.equal(stored.orderNumber, 'A1001', 'the update found the order’s parcel');
+        for (const written of ['1z.999.aa1.0123456784', '1Z 999 AA1 0123 4567 84', '1Z999AA10123456784']) {
+          assert.equal((await store.getShipment(written))?.status, 'in_transit', written);
+          assert.equal(await store.orderOf(written, 'ups'), 'A1001', written);
+        }
+        const saved = await store.getOrder('A1001');
+        assert.equal(saved?.shipments.length, 1);
+        assert.equal(saved?.shipments[0]!.trackingNumber, '1Z999-AA1-01234567-84', 'shown as the shop wrote it');
+      });
     });
 
     describe('applyUpdate', () => {
@@ -324,10 +339,15 @@ export function storeSuite(name: string, options: StoreSuiteOptions): void {
         const a = event('2024-04-23T11:00:00Z', 'in_transit', 'c1', 'Arrived at facility');
         const b = event('2024-04-23T11:00:00Z', 'out_for_delivery', 'c1', 'Arrived at facility');
         const c = event('2024-04-23T11:00:00Z', 'out_for_delivery', 'c2', 'Arrived at facility');
+        // All six arrival orders, each for a parcel of its own.
         const orders: [string, TrackingEvent[]][] = [
-          ['1Z999AA10123456784', [a, b, c]],
-          ['1Z999AA10123456795', [a, c, b]],
-        ];
+          [a, b, c],
+          [a, c, b],
+          [b, a, c],
+          [b, c, a],
+          [c, a, b],
+          [c, b, a],
+        ].map((events, i) => [`1Z999AA1012345678${i}`, events]);
         const results: TrackingEvent[][] = [];
         for (const [trackingNumber, events] of orders) {
           // One update per scan, then all of them in one update of another parcel.
@@ -336,12 +356,20 @@ export function storeSuite(name: string, options: StoreSuiteOptions): void {
           const together = await store.applyUpdate(update(events, {}, { trackingNumber: `${trackingNumber}X` }));
           results.push(together.after.events);
         }
+        assert.equal(results.length, 12);
         for (const events of results) {
           assert.deepEqual(
             events.map((e) => `${e.code} ${e.status}`),
             ['c1 in_transit', 'c2 out_for_delivery'],
           );
         }
+        // Stored with what made them, the copies read back give the same answer: a copy delivered again changes nothing.
+        const again = await store.applyUpdate(update([c, b, a], {}, { trackingNumber: orders[3]![0] }));
+        assert.deepEqual(
+          again.after.events.map((e) => `${e.code} ${e.status}`),
+          ['c1 in_transit', 'c2 out_for_delivery'],
+        );
+        assert.equal(again.change, undefined);
       });
 
       it('appends one change per status, problem or estimate change, and none for repeats', async () => {
