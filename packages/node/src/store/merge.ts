@@ -523,6 +523,24 @@ export interface ParcelMerge {
 }
 
 /**
+ * Migration 4's plan: the stored rows whose key changes under `trackingKey`, grouped by the key they
+ * take (per carrier). A group may still meet a row already stored under that key (the migration looks).
+ */
+export function rekeyGroups<Id>(
+  rows: readonly { id: Id; carrier: string; tracking_key: string }[],
+): { carrier: string; key: string; ids: Id[] }[] {
+  const groups = new Map<string, { carrier: string; key: string; ids: Id[] }>();
+  for (const row of rows) {
+    const key = trackingKey(row.tracking_key);
+    if (key === row.tracking_key) continue;
+    const name = JSON.stringify([row.carrier, key]);
+    const group = groups.get(name) ?? groups.set(name, { carrier: row.carrier, key, ids: [] }).get(name)!;
+    group.ids.push(row.id);
+  }
+  return [...groups.values()];
+}
+
+/**
  * One parcel from rows that were stored apart only because their tracking numbers were written
  * differently (`1Z999-AA1…` and `1Z999AA1…`, keyed apart before migration 4). Nothing is lost: every
  * event of every row is merged as if each row had been one more update of the first (`mergeUpdate`,

@@ -1,5 +1,5 @@
 import type { Shipment } from '@trackline/core';
-import { mergeParcelRows, trackingKey } from './merge.js';
+import { mergeParcelRows, rekeyGroups } from './merge.js';
 import type { PostgresClient } from './postgres-store.js';
 
 // The PostgreSQL schema, as numbered migrations. Append new ones; never edit one that was released.
@@ -39,16 +39,11 @@ async function rekeyPostgres(client: PostgresClient): Promise<void> {
   const { rows: candidates } = await client.query(
     "SELECT id, carrier, tracking_key FROM trackline_shipments WHERE tracking_key ~ '[^0-9A-Z]' ORDER BY id",
   );
-  const groups = new Map<string, { carrier: string; key: string; ids: string[] }>();
-  for (const row of candidates as { id: string; carrier: string; tracking_key: string }[]) {
-    const key = trackingKey(row.tracking_key);
-    const name = JSON.stringify([row.carrier, key]);
-    const group = groups.get(name) ?? groups.set(name, { carrier: row.carrier, key, ids: [] }).get(name)!;
-    if (key !== row.tracking_key) group.ids.push(String(row.id));
-  }
   const at = new Date().toISOString();
-  for (const { carrier, key, ids } of groups.values()) {
-    if (ids.length === 0) continue;
+  for (const { carrier, key, ids } of rekeyGroups(
+    // pg reads a bigint as a string.
+    candidates as { id: string; carrier: string; tracking_key: string }[],
+  )) {
     const holding = await client.query('SELECT id FROM trackline_shipments WHERE carrier = $1 AND tracking_key = $2', [
       carrier,
       key,

@@ -1,6 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Shipment } from '@trackline/core';
-import { mergeParcelRows, trackingKey } from './merge.js';
+import { mergeParcelRows, rekeyGroups } from './merge.js';
 
 // The SQLite schema, as numbered migrations. Append new ones; never edit one that was released.
 // Times are kept as the ISO 8601 text they came in; `*_ms` columns hold the same instant as
@@ -38,13 +38,6 @@ function rekeySqlite(db: BetterSqlite3.Database): void {
   const candidates = db
     .prepare("SELECT id, carrier, tracking_key FROM shipments WHERE tracking_key GLOB '*[^0-9A-Z]*' ORDER BY id")
     .all() as { id: number; carrier: string; tracking_key: string }[];
-  const groups = new Map<string, { carrier: string; key: string; ids: number[] }>();
-  for (const row of candidates) {
-    const key = trackingKey(row.tracking_key);
-    const name = JSON.stringify([row.carrier, key]);
-    const group = groups.get(name) ?? groups.set(name, { carrier: row.carrier, key, ids: [] }).get(name)!;
-    if (key !== row.tracking_key) group.ids.push(row.id);
-  }
   const holder = db.prepare('SELECT id FROM shipments WHERE carrier = ? AND tracking_key = ?');
   const read = db.prepare(
     `SELECT s.id, s.carrier, s.tracking_key, s.order_number, o.updated_at AS order_updated_at, s.data, s.fields_as_of_ms
@@ -64,8 +57,7 @@ function rekeySqlite(db: BetterSqlite3.Database): void {
      WHERE id = ?`,
   );
   const at = new Date().toISOString();
-  for (const { carrier, key, ids } of groups.values()) {
-    if (ids.length === 0) continue;
+  for (const { carrier, key, ids } of rekeyGroups(candidates)) {
     const holding = holder.get(carrier, key) as { id: number } | undefined;
     if (holding) ids.push(holding.id);
     if (ids.length === 1) {
