@@ -8,6 +8,8 @@ import type {
   TracklineStatusChangeEvent,
 } from '@trackline/elements';
 import { press, type } from '../internal/test-commands.js';
+import { lookupLoader } from './lookup-loader.js';
+import { trackerCopy } from './messages.js';
 
 const ENDPOINT = '/api/track';
 
@@ -564,6 +566,42 @@ describe('<order-tracker> look-up', () => {
     await loaded;
     await el.updateComplete;
     expect($(el, '[part="shipment__headline"]')!.textContent).to.equal('Delivered');
+  });
+
+  it('says so, with a retry, when its look-up module cannot be loaded, and looks up once it loads', async () => {
+    const load = lookupLoader.load;
+    let loads = 0;
+    lookupLoader.load = () => {
+      loads++;
+      return Promise.reject(new TypeError('Failed to fetch dynamically imported module: lookup.js'));
+    };
+    try {
+      serve(json({ shipment: shipment('delivered') }));
+      const el = document.createElement('order-tracker') as OrderTracker;
+      el.setAttribute('endpoint', ENDPOINT);
+      el.setAttribute('tracking-number', '1Z999AA10123456784');
+      const failed = oneEvent(el, 'trackline-error');
+      document.body.append(el);
+      const error = (await failed) as TracklineErrorEvent;
+      expect(error.detail.code).to.equal('network');
+      expect(error.detail.message).to.contain('lookup.js');
+      await el.updateComplete;
+      expect($(el, '[part="notice"]')!.textContent).to.contain(trackerCopy.get('en').network);
+      await expect(el).to.be.accessible();
+      // Failing loads are not retried on their own, update after update.
+      el.requestUpdate();
+      await el.updateComplete;
+      expect(loads).to.equal(1);
+      lookupLoader.load = load;
+      const loaded = oneEvent(el, 'trackline-loaded');
+      ($(el, '[part="retry"]') as HTMLButtonElement).click();
+      await loaded;
+      await el.updateComplete;
+      expect($(el, '[part="shipment__headline"]')!.textContent).to.equal('Delivered');
+      el.remove();
+    } finally {
+      lookupLoader.load = load;
+    }
   });
 });
 

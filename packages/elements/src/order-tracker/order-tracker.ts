@@ -21,6 +21,7 @@ import {
 import type { LookupQuery, LookupResult } from './fetch-lookup.js';
 import { trackerFormat, type TrackerFormat } from './format.js';
 import type * as Lookup from './lookup.js';
+import { lookupLoader } from './lookup-loader.js';
 import type { LookupController } from './lookup-controller.js';
 import type { Field, FormState, Mode } from './lookup-view.js';
 import { trackerCopy, type TrackerMessages } from './messages.js';
@@ -135,6 +136,8 @@ export class OrderTracker extends LitElement {
   #view?: typeof Lookup;
   #lookupLoading?: Promise<void>;
 
+  /** The look-up module could not be loaded (offline, a deploy removed the file): say so, offer a retry. */
+  @state() private lookupUnavailable = false;
   @state() private mode: Mode = 'order';
   @state() private draft: Record<Field, string> = { orderNumber: '', contact: '', trackingNumber: '' };
   @state() private fieldErrors: Partial<Record<Field, string>> = {};
@@ -207,7 +210,9 @@ export class OrderTracker extends LitElement {
     ) {
       this.#syncLookup();
     }
-    if (this.endpoint) this.#loadLookup();
+    // After a failed load, only the retry button or a new endpoint loads again (no loop of failing loads).
+    if (changed.has('endpoint')) this.lookupUnavailable = false;
+    if (this.endpoint && !this.lookupUnavailable) this.#loadLookup();
     this.#noteStatuses();
   }
 
@@ -312,12 +317,12 @@ export class OrderTracker extends LitElement {
 
   /**
    * Loads the look-up once. Until it arrives the element shows no form, skeleton or notice and starts no
-   * request, and `updateComplete` waits for it; a load that fails (offline, a deploy removed the file) is tried
-   * again on the next update.
+   * request, and `updateComplete` waits for it. A load that fails (offline, a deploy removed the file) shows a
+   * network notice with a retry button and fires `trackline-error`.
    */
   #loadLookup(): void {
     if (this.#view || this.#lookupLoading) return;
-    this.#lookupLoading = import('./lookup.js').then(
+    this.#lookupLoading = lookupLoader.load().then(
       (lookup) => {
         this.#view = lookup;
         // Its styles go after the element's own, as if they had been part of them from the start.
@@ -330,8 +335,13 @@ export class OrderTracker extends LitElement {
         this.#syncLookup();
         this.requestUpdate();
       },
-      () => {
+      (error: unknown) => {
         this.#lookupLoading = undefined;
+        this.lookupUnavailable = true;
+        this.#failed(
+          'network',
+          `The look-up module could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
+        );
       },
     );
   }
@@ -367,6 +377,12 @@ export class OrderTracker extends LitElement {
     // The same details again (after "not found" or a failure): the query did not change, so look up again here.
     if (this.#lookup && this.#lookup.state !== 'loading') void this.#lookup.refresh();
   }
+
+  #retryLoad = (): void => {
+    this.lookupUnavailable = false;
+    this.#focusNextResult = true;
+    this.#loadLookup();
+  };
 
   /** The retry button disappears with the answer, so the answer takes focus. */
   #retry(): void {
@@ -565,6 +581,13 @@ export class OrderTracker extends LitElement {
     }
     // Without an endpoint there is nothing to look up; with one, nothing to show until the look-up is here.
     const view = this.#view;
+    if (this.endpoint && this.lookupUnavailable) {
+      // The notice's own styles come with the module that failed: the element's card and button are used.
+      return html`<div part="notice" class="card">
+        <p>${this.#errorText('network')}</p>
+        <button part="retry" class="button" type="button" @click=${this.#retryLoad}>${m.retry}</button>
+      </div>`;
+    }
     if (!this.endpoint || !lookup || !view) return nothing;
     if (lookup.state === 'loading') return view.renderSkeleton(m);
     if (lookup.state === 'error' && lookup.error && lookup.error.code !== 'not_found') {
