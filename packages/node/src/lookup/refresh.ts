@@ -29,9 +29,12 @@ export async function refreshShipment(shipment: Shipment, options: RefreshOption
   const now = options.now();
   if (!isStale(shipment, options.maxAgeMs, now)) return shipment;
   try {
+    // `fresh`: the store is this look-up's cache and maxAge its lifetime; an answer from the tracker's own
+    // cache (kept up to an hour for some statuses) would be stored, and shown, as if the carrier had just said it.
     const fresh = await options.tracker.track(shipment.trackingNumber, {
       carrier: shipment.carrier,
       signal: AbortSignal.timeout(options.timeoutMs),
+      fresh: true,
     });
     const result = await options.store.applyUpdate({
       shipment: fresh,

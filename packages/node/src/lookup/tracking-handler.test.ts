@@ -564,6 +564,20 @@ describe('createTrackingHandler with a tracker against the carrier sandbox', () 
     assert.equal(trackRequests(), asked + 1, 'asked again once stale');
   });
 
+  it('asks the carrier once stale even while the tracker’s own cache would still answer', async () => {
+    // A tracker with its default cache keeps an in-transit parcel 20 minutes; the look-up's maxAge is 5.
+    const cached = createTracker({
+      adapters: [ups({ clientId: 'test', clientSecret: 'test', retries: 0, now, baseUrl: sandbox.baseUrl('ups') })],
+    });
+    const h = createTrackingHandler({ store, tracker: cached, now: () => clock, maxAge: 5 * 60_000 });
+    clock += 10 * 60_000;
+    await h.handle(get(`trackingNumber=${parcels.ups.trackingNumber}`));
+    const asked = trackRequests();
+    clock += 6 * 60_000;
+    await h.handle(get(`trackingNumber=${parcels.ups.trackingNumber}`));
+    assert.equal(trackRequests(), asked + 1, 'the carrier itself was asked, not the tracker’s cache');
+  });
+
   it('does not ask about a delivered parcel again', async () => {
     const h = createTrackingHandler({ store, tracker: tracker(), now: () => clock });
     clock = start.getTime() + 60 * hour;
