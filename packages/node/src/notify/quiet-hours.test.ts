@@ -43,6 +43,15 @@ describe('quiet hours in the shopper’s time zone', () => {
     );
   });
 
+  it('ends after the gap when the quiet hours end at a time the clocks skip (New York)', () => {
+    // Quiet until 02:30, a wall time that 10 March 2024 never shows: 02:00 EST jumps to 03:00 EDT.
+    // Not 01:30 EST (still quiet), but 03:30 EDT, as far past the gap as 02:30 is past its start.
+    assert.equal(
+      iso(endOfQuietHours(at('2024-03-09T23:00:00-05:00'), 'America/New_York', { start: '22:00', end: '02:30' })),
+      '2024-03-10T07:30:00.000Z',
+    );
+  });
+
   it('ends at 08:00 winter time on the night the clocks fall back (Berlin)', () => {
     // 23:30 CEST on 26 October 2024; at 03:00 the clocks go back to 02:00 CET (UTC+1).
     assert.equal(

@@ -32,10 +32,13 @@ export function isTimeZone(zone: string | undefined): zone is string {
 function wallTimeToInstant(zone: string, day: number, minutes: number): number {
   const wall = day * DAY + minutes * MINUTE;
   // Read the offset at the wall time taken as UTC, then once more at the instant that gives: enough
-  // for every real zone. A wall time skipped by a spring-forward lands just after the gap.
+  // for every real zone, except a wall time that a spring-forward skips. There the instant read with the
+  // later offset falls before the change, on the clock an hour too early (still inside the quiet hours);
+  // the earlier offset gives the instant as far past the gap's end as the wall time was past its start.
   const first = zoneOffsetAt(zone, wall);
   const second = zoneOffsetAt(zone, wall - first * MINUTE);
-  return wall - second * MINUTE;
+  const instant = wall - second * MINUTE;
+  return zoneOffsetAt(zone, instant) === second ? instant : Math.max(instant, wall - first * MINUTE);
 }
 
 /**
