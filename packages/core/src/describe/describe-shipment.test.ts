@@ -274,6 +274,39 @@ describe('describeShipment: what to do', () => {
     assert.equal(d.whatToDo, null);
   });
 
+  it('still tells the shopper what to do when the carrier asks for action after the delivery scan', () => {
+    const d = say(parcel({ status: 'delivered', problem: problem('address', true) }));
+    assert.equal(d.headline, 'Delivered');
+    assert.match(
+      d.whatHappened,
+      /^UPS delivered your parcel .*\. UPS can't deliver your parcel to the address it has\.$/,
+    );
+    assert.equal(d.whatToDo, 'Contact UPS or the store to correct your delivery address.');
+    const duties = say(parcel({ status: 'delivered', problem: problem('payment_due', true) }));
+    assert.equal(duties.whatToDo, 'Pay the duties and taxes to UPS so your parcel can be delivered.');
+  });
+
+  it('says a parcel reported lost or refused after the delivery scan is not simply delivered', () => {
+    const lost = say(parcel({ status: 'delivered', problem: problem('lost', false) }));
+    assert.equal(lost.headline, 'Delivered');
+    assert.match(lost.whatHappened, /UPS can't find your parcel\./);
+    assert.equal(lost.whatToDo, 'Contact the store about a replacement or a refund.');
+    const refused = say(parcel({ status: 'delivered', problem: problem('refused', false) }));
+    assert.match(refused.whatHappened, /Delivery of the parcel was refused\./);
+    assert.equal(refused.whatNext, 'UPS will send it back to the store.');
+    assert.equal(refused.whatToDo, null);
+    const refusedAsk = say(parcel({ status: 'delivered', problem: problem('refused', true) }));
+    assert.equal(refusedAsk.whatToDo, 'If you still want your order, contact the store.');
+  });
+
+  it('takes a delivery scan as settling a problem that asked nothing of the shopper', () => {
+    const delivered = say(parcel({ status: 'delivered' }));
+    for (const reason of ['address', 'failed_attempt', 'customs', 'held', 'payment_due', 'other'] as const) {
+      const d = say(parcel({ status: 'delivered', problem: problem(reason, false) }));
+      assert.deepEqual(d, delivered, reason);
+    }
+  });
+
   it('says why a parcel is going back and how to still get the order', () => {
     const d = say(parcel({ status: 'returning', problem: problem('refused', false) }));
     assert.equal(d.headline, 'Returning to the store');

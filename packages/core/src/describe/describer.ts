@@ -2,6 +2,7 @@ import type { ProblemReason, Shipment, Status } from '../model/index.js';
 import { readShipment, type Facts } from './context.js';
 import { formattingLocale, resolveLocale } from './locale.js';
 import { en } from './messages-en.js';
+import { parcelFate, problemMatters } from './relevant-problem.js';
 import type { DescribeLocale, MessageContext, MessageKey, Messages } from './types.js';
 
 export interface DescribeOptions {
@@ -30,12 +31,8 @@ const statusLeads: ReadonlySet<Status> = new Set([
   'returned',
   'cancelled',
 ]);
-/** Problems that stop mattering once the parcel heads back or is cancelled. */
-const transient: ReadonlySet<ProblemReason> = new Set(['delayed', 'weather', 'stalled']);
 /** Problems only the store can put right, so the shopper is told to contact it even when the carrier asks nothing. */
 const askStore: ReadonlySet<ProblemReason> = new Set(['damaged', 'lost']);
-/** Problems after which a delivery date means little. */
-const noDate: ReadonlySet<ProblemReason> = new Set(['damaged', 'lost', 'refused']);
 /** Problems that do not change what to do at a pickup point: collect the parcel. */
 const pickupAnyway: ReadonlySet<ProblemReason> = new Set([
   'failed_attempt',
@@ -50,16 +47,10 @@ const dated: ReadonlySet<Status> = new Set(['pending', 'info_received', 'in_tran
 
 const join = (...sentences: string[]) => sentences.filter(Boolean).join(' ');
 
-/** Whether an open problem still says something about this status. */
-function matters(status: Status | null, reason: ProblemReason): boolean {
-  if (status === 'delivered') return reason === 'damaged'; // delivery is a good scan; only damage outlives it
-  if (status === 'returning' || status === 'returned' || status === 'cancelled') return !transient.has(reason);
-  return true;
-}
-
 function compose(facts: Facts, say: (key: MessageKey) => string): ShipmentDescription {
   const { status, context } = facts;
-  const problem = facts.problem && matters(status, facts.problem.reason) ? facts.problem.reason : null;
+  const problem =
+    facts.problem && problemMatters(status, facts.problem.reason, facts.problem.action) ? facts.problem.reason : null;
   const problemTodo = problem && (context.action || askStore.has(problem)) ? say(`problem.${problem}.todo`) : '';
   const eta = () => join(context.eta ? say(`eta.${facts.basis}`) : '', facts.late ? say('eta.late') : '');
   const due = context.due ? say('eta.passed') : '';
@@ -81,7 +72,7 @@ function compose(facts: Facts, say: (key: MessageKey) => string): ShipmentDescri
   } else if (problem) {
     headline = say(`problem.${problem}.headline`);
     whatHappened = join(say(`problem.${problem}.happened`), say('lastSeen'));
-    whatNext = join(due, say(`problem.${problem}.next`), context.action || noDate.has(problem) ? '' : eta());
+    whatNext = join(due, say(`problem.${problem}.next`), context.action || parcelFate.has(problem) ? '' : eta());
     whatToDo = problemTodo;
   } else if (status) {
     headline = say(`status.${status}.headline`);
@@ -166,7 +157,7 @@ function describeWith(
     if (typeof messages === 'object' && messages !== null) overrides = messages;
     const facts = readShipment(shipment, copy ? formattingLocale(locale, language) : 'en', toTime(options?.now));
     // A problem that no longer matters (a delay on a delivered parcel) asks nothing of the shopper.
-    const open = facts.problem !== null && matters(facts.status, facts.problem.reason);
+    const open = facts.problem !== null && problemMatters(facts.status, facts.problem.reason, facts.problem.action);
     context = open ? facts.context : { ...facts.context, action: false };
     return compose({ ...facts, context }, say);
   } catch {
