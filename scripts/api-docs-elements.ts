@@ -80,8 +80,9 @@ export async function renderElementsPage(root: string): Promise<string> {
     elementsNote,
     '',
     'The attributes, properties, methods, events, slots, CSS parts and CSS custom properties of each element. ' +
-      'A property with no default is unset (`undefined`) until you set it; "—" in the attribute column means ' +
-      'the property has no attribute (set it from script). The guide, with examples, is [elements.md](../elements.md).',
+      'A property with "—" as its default is unset (`undefined`) until you set it; a default in words says what ' +
+      'the element does while it is unset. "—" in the attribute column means the property has no attribute ' +
+      '(set it from script). The guide, with examples, is [elements.md](../elements.md).',
     '',
     ...tagNames.map((tag) => `- [\`<${tag}>\`](#${tag})`),
   ];
@@ -150,14 +151,14 @@ function renderElement(declaration: Declaration): string[] {
           field.attribute ? code(field.attribute) + (field.reflects ? ' (reflected)' : '') : '—',
           code(field.name),
           typeText(field.type?.text),
-          field.default === undefined ? '—' : code(field.default),
+          defaultText(field.default),
           text(field.description),
         ]),
         ...attributesOnly.map((attribute) => [
           code(attribute.name),
           '—',
           typeText(attribute.type?.text),
-          attribute.default === undefined ? '—' : code(attribute.default),
+          defaultText(attribute.default),
           text(attribute.description),
         ]),
       ],
@@ -211,6 +212,20 @@ function table(title: string, header: string[], rows: string[][]): string[] {
   if (rows.length === 0) return [];
   const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
   return ['', `### ${title}`, '', row(header), row(header.map(() => '---')), ...rows.map(row)];
+}
+
+/**
+ * Whether a manifest `default` is a literal value (`0`, `'order'`), as the analyzer reads it from an initializer,
+ * rather than words from a JSDoc `@default` tag, which say what an unset property means where that is worked out
+ * at run time (`the nearest \`lang\` attribute, else \`en\``). packages/elements/custom-elements-manifest.config.js
+ * tells them apart the same way.
+ */
+const isLiteral = (value: string) => /^(?:-?\d+(?:\.\d+)?|'[^']*'|"[^"]*"|true|false|null)$/.test(value);
+
+/** A default column cell: a literal as code, words as written, "—" for none (unset). */
+function defaultText(value: string | undefined): string {
+  if (value === undefined) return '—';
+  return isLiteral(value) ? code(value) : text(value);
 }
 
 /** A property's type as the reader sets it: `undefined` (unset) is said by the default column instead. */

@@ -3,6 +3,14 @@
 // points every path at the published `dist/*.js` file, which is what editors, Storybook and users load.
 const toDist = (path) => path.replace(/^src\//, 'dist/').replace(/\.ts$/, '.js');
 
+/**
+ * Whether a manifest `default` is a literal value (`0`, `'order'`, `false`), as the analyzer reads it from an
+ * initializer, rather than words from a JSDoc `@default` tag (`the nearest \`lang\` attribute, else \`en\``), which
+ * say what a property left unset means where that is worked out at run time. scripts/api-docs-elements.ts tells
+ * them apart the same way, to show a literal as code and words as written.
+ */
+const isLiteral = (value) => /^(?:-?\d+(?:\.\d+)?|'[^']*'|"[^"]*"|true|false|null)$/.test(value);
+
 const eventClasses = {
   'trackline-loaded': 'TracklineLoadedEvent',
   'trackline-error': 'TracklineErrorEvent',
@@ -25,6 +33,16 @@ function distPaths() {
             const named = declaration.events.filter((event) => event.name);
             for (const event of named) event.type ??= { text: eventClasses[event.name] ?? 'Event' };
             declaration.events = named;
+          }
+          // An attribute's `default` is the value its property starts with, as the schema asks: the analyzer copies
+          // a `@default` tag's words onto it, and leaves a constant's name (`DEFAULT_COLLAPSED_COUNT`) where the
+          // property's own default has been resolved to its value.
+          for (const attribute of declaration.attributes ?? []) {
+            const field = declaration.members?.find((member) => member.name === attribute.fieldName);
+            if (!field) continue;
+            if (field.default !== undefined && isLiteral(field.default)) attribute.default = field.default;
+            else delete attribute.default;
+            if (field.type) attribute.type ??= field.type;
           }
           if (declaration.superclass?.module) declaration.superclass.module = toDist(declaration.superclass.module);
           for (const member of declaration.members ?? []) {

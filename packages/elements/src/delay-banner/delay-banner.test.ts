@@ -59,6 +59,23 @@ describe('<delay-banner>', () => {
     expect(el.hidden).to.equal(true);
   });
 
+  it('explains a loss reported after the delivery scan, and what the carrier still asks of the shopper', async () => {
+    const lost = await render(shipmentWith('lost', { status: 'delivered' }));
+    expect(lost.hidden).to.equal(false);
+    expect(text($(lost, '[part="what-happened"]'))).to.contain("UPS can't find your parcel.");
+    expect(text($(lost, '[part="what-to-do"]'))).to.contain('Contact the store about a replacement or a refund.');
+    const address = await render(shipmentWith('address', { status: 'delivered' }));
+    expect(address.hidden).to.equal(false);
+    expect(text($(address, '[part="badge"]'))).to.equal('Action needed');
+    expect(text($(address, '[part="what-to-do"]'))).to.contain('correct your delivery address');
+    await expect(address).to.be.accessible();
+  });
+
+  it('stays hidden for a problem a delivery settles when it asks nothing of the shopper', async () => {
+    const el = await render(shipmentWith('failed_attempt', { status: 'delivered' }));
+    expect(el.hidden).to.equal(true);
+  });
+
   it('appears when a problem is reported and hides again when it clears', async () => {
     const el = await render(shipmentWith(null));
     el.shipment = shipmentWith('weather');

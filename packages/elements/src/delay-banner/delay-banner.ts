@@ -1,27 +1,24 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { DeliveryEstimate, ProblemReason, Shipment, Status } from '@trackline/core';
+import {
+  relevantProblem,
+  type DeliveryEstimate,
+  type ProblemReason,
+  type Shipment,
+  type Status,
+} from '@trackline/core';
 import { describe, describeCopy } from '../internal/describe.js';
 import { LanguageController } from '../internal/languages.js';
 import { bannerCopy, type BannerMessages } from './messages.js';
 import { tokens } from '../internal/tokens.styles.js';
 import { styles } from './delay-banner.styles.js';
 
-/** Problems that stop mattering once the parcel heads back or is cancelled (as in `describeShipment`). */
-const transient: ReadonlySet<ProblemReason> = new Set(['delayed', 'weather', 'stalled']);
 /** Problems after which a delivery date means little. */
 const noDate: ReadonlySet<ProblemReason> = new Set(['damaged', 'lost', 'refused']);
 /** Stages at which a delivery date is still ahead. */
 const dated: ReadonlySet<Status> = new Set(['pending', 'info_received', 'in_transit', 'out_for_delivery']);
 /** Link schemes a contact link may use. */
 const linkProtocols = new Set(['http:', 'https:', 'mailto:', 'tel:']);
-
-/** Whether the open problem still says something at this stage: a weather delay on a delivered parcel does not. */
-function problemMatters(status: Status | undefined, reason: ProblemReason): boolean {
-  if (status === 'delivered') return reason === 'damaged';
-  if (status === 'returning' || status === 'returned' || status === 'cancelled') return !transient.has(reason);
-  return true;
-}
 
 /** Today as `YYYY-MM-DD` where the parcel is going (else where the shopper is), to compare with estimate dates. */
 function today(timeZone: string | undefined, now: number): string {
@@ -113,10 +110,16 @@ export class DelayBanner extends LitElement {
   /** Whether the store put anything in the `contact` slot. */
   @state() private hasContact = false;
 
-  /** The shipment whose problem to explain. */
+  /**
+   * The shipment whose problem to explain.
+   * @default none: the banner renders nothing and is hidden
+   */
   @property({ attribute: false }) shipment?: Shipment;
 
-  /** Language of the copy and dates (`en`, `es`, `fr`, `de`, or a regional tag such as `fr-CA`); others fall back to English. */
+  /**
+   * Language of the copy and dates (`en`, `es`, `fr`, `de`, or a regional tag such as `fr-CA`); others fall back to English.
+   * @default the nearest `lang` attribute, else `en`
+   */
   @property() locale?: string;
 
   /** Where the shopper can contact the store (an http(s), mailto: or tel: URL, or a relative one). */
@@ -125,13 +128,22 @@ export class DelayBanner extends LitElement {
   /** The `aria-level` of the headline, to fit the page's outline. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
-  /** `light` or `dark`; by default follows the shopper's system setting. */
+  /**
+   * Colour scheme: `light` or `dark`.
+   * @default the system setting (`prefers-color-scheme`)
+   */
   @property({ reflect: true }) theme?: 'light' | 'dark';
 
-  /** Replacement copy for some of the chosen language's messages (`describe` replaces `describeShipment`'s). */
+  /**
+   * Replacement copy for some of the chosen language's messages (`describe` replaces `describeShipment`'s).
+   * @default the built-in copy of the chosen language
+   */
   @property({ attribute: false }) messages?: Partial<BannerMessages>;
 
-  /** The moment treated as now, for "today" and for whether the new date has passed. Default: the device's clock. */
+  /**
+   * The moment treated as now, for "today" and for whether the new date has passed.
+   * @default the device's clock, read at each render
+   */
   @property({ attribute: false }) now?: Date;
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
@@ -145,9 +157,9 @@ export class DelayBanner extends LitElement {
     return super.getUpdateComplete();
   }
 
+  /** Whether the open problem still says something at this stage (a weather delay on a delivered parcel does not). */
   private get showing(): boolean {
-    const problem = this.shipment?.problem;
-    return problem !== undefined && problem !== null && problemMatters(this.shipment?.status, problem.reason);
+    return !!this.shipment && relevantProblem(this.shipment) !== undefined;
   }
 
   private onSlotChange(event: Event): void {

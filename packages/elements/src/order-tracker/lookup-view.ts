@@ -1,9 +1,10 @@
-// What <order-tracker> shows only around an endpoint look-up: the form, its validation, the skeleton and the
-// failure notices. Loaded with `import()` (through lookup.ts) once `endpoint` is set, so a page that hands the
-// element its data never downloads it. The element owns the state; these render it and pass on what the shopper
-// did.
-import { html, nothing } from 'lit';
+// What <order-tracker> shows only around an endpoint look-up: the form, its state and validation, the skeleton
+// and the failure notices. Loaded with `import()` (through lookup.ts) once `endpoint` is set, so a page that hands
+// the element its data never downloads it. The form keeps what the shopper types here and hands the element a
+// valid query; the element owns the rest (what to look up, focus, the result).
+import { html, nothing, type ReactiveControllerHost } from 'lit';
 import type { LookupErrorCode } from './events.js';
+import type { LookupQuery } from './fetch-lookup.js';
 import type { TrackerMessages } from './messages.js';
 
 export type Mode = 'order' | 'tracking';
@@ -13,7 +14,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const POSTAL_CODE = /^[\p{L}\p{N}][\p{L}\p{N} -]{1,11}$/u;
 const TRACKING_NUMBER = /^[A-Za-z0-9]{6,40}$/;
 
-/** The form's state, kept by the element, and where the shopper's input goes. */
+/** The form's state and where the shopper's input goes. */
 export interface FormState {
   mode: Mode;
   draft: Record<Field, string>;
@@ -21,6 +22,65 @@ export interface FormState {
   onMode(mode: Mode): void;
   onInput(field: Field, event: Event): void;
   onSubmit(event: SubmitEvent): void;
+}
+
+/** What the form needs from the element that shows it. */
+export interface LookupFormOptions {
+  /** The copy its validation messages come from (the element's language and overrides). */
+  messages(): TrackerMessages;
+  /** The shopper asked for this look-up, every field valid. */
+  submitted(query: LookupQuery): void;
+  /** The shopper submitted with `field` (the first to fix) invalid: it should take focus once shown. */
+  invalid(field: Field): void;
+}
+
+/** The form's fields, in the order they are shown. */
+const fields: readonly Field[] = ['orderNumber', 'contact', 'trackingNumber'];
+
+/**
+ * The look-up form's state: the chosen mode, what the shopper typed and the validation messages. Each change
+ * updates the element (`host`), as its own reactive state would.
+ */
+export class LookupForm implements FormState {
+  mode: Mode = 'order';
+  draft: Record<Field, string> = { orderNumber: '', contact: '', trackingNumber: '' };
+  fieldErrors: Partial<Record<Field, string>> = {};
+  readonly #host: ReactiveControllerHost;
+  readonly #options: LookupFormOptions;
+
+  constructor(host: ReactiveControllerHost, options: LookupFormOptions) {
+    this.#host = host;
+    this.#options = options;
+  }
+
+  onMode(mode: Mode): void {
+    this.mode = mode;
+    this.fieldErrors = {};
+    this.#host.requestUpdate();
+  }
+
+  onInput(field: Field, event: Event): void {
+    this.draft = { ...this.draft, [field]: (event.target as HTMLInputElement).value };
+    this.#host.requestUpdate();
+  }
+
+  onSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    const errors = validate(this.mode, this.draft, this.#options.messages());
+    this.fieldErrors = errors;
+    this.#host.requestUpdate();
+    const first = fields.find((field) => errors[field]);
+    if (first) this.#options.invalid(first);
+    else this.#options.submitted(this.#query());
+  }
+
+  /** The look-up the valid draft asks for: a tracking number alone, or an order number with an email or postal code. */
+  #query(): LookupQuery {
+    if (this.mode === 'tracking') return { trackingNumber: this.draft.trackingNumber.replace(/[\s-]/g, '') };
+    const orderNumber = this.draft.orderNumber.trim();
+    const contact = this.draft.contact.trim();
+    return contact.includes('@') ? { orderNumber, email: contact } : { orderNumber, postalCode: contact };
+  }
 }
 
 /** The validation message of each field the shopper must fix, in the language of `m`. */

@@ -51,30 +51,39 @@ export interface TrackerMessages {
   statusChanged: (parcel: string, headline: string) => string;
 }
 
-/** The English copy, built in: every other language loads when a page first asks for it. */
-export const en: TrackerMessages = {
-  formTitle: 'Track your order',
-  formIntro: 'Enter your order number with the email or postal code you used at checkout, or a tracking number.',
-  lookupBy: 'Look up by',
-  byOrder: 'Order number',
-  byTracking: 'Tracking number',
-  orderNumber: 'Order number',
-  contact: 'Email or postal code',
-  contactHint: 'The one you used at checkout.',
-  trackingNumber: 'Tracking number',
-  submit: 'Track',
-  orderNumberMissing: 'Enter your order number.',
-  contactMissing: 'Enter the email or postal code you used at checkout.',
-  emailInvalid: 'Enter an email address like name@example.com.',
-  postalCodeInvalid: 'Enter a postal code using letters, digits, spaces or dashes.',
-  trackingNumberMissing: 'Enter your tracking number.',
-  trackingNumberInvalid: 'A tracking number has 6 to 40 letters and digits. Check it and try again.',
-  loading: 'Loading tracking information…',
-  notFound:
-    "We couldn't find an order with these details. Check the order number and the email or postal code, then try again.",
-  notFoundTracking: "We couldn't find this tracking number. Check it and try again.",
+/**
+ * The copy only the look-up uses (the form, its validation, the skeleton and the look-up's notices). Its English
+ * comes with the look-up module (messages-lookup.ts), so a page that hands the element its data does not
+ * download it; the other languages' files hold every key.
+ */
+export type LookupMessageKey =
+  | 'formTitle'
+  | 'formIntro'
+  | 'lookupBy'
+  | 'byOrder'
+  | 'byTracking'
+  | 'orderNumber'
+  | 'contact'
+  | 'contactHint'
+  | 'trackingNumber'
+  | 'submit'
+  | 'orderNumberMissing'
+  | 'contactMissing'
+  | 'emailInvalid'
+  | 'postalCodeInvalid'
+  | 'trackingNumberMissing'
+  | 'trackingNumberInvalid'
+  | 'loading'
+  | 'notFound'
+  | 'notFoundTracking'
+  | 'invalidResponse';
+
+/** The copy a language's catalog holds: every key, except that the built-in English leaves out the look-up's. */
+export type TrackerCopy = Omit<TrackerMessages, LookupMessageKey> & Partial<Pick<TrackerMessages, LookupMessageKey>>;
+
+/** The English copy, built in (the look-up's is in messages-lookup.ts): every other language loads when a page first asks for it. */
+export const en: Omit<TrackerMessages, LookupMessageKey> = {
   network: "We couldn't load the latest tracking information. Check your connection and try again.",
-  invalidResponse: "We couldn't read the tracking information the store sent. Try again in a moment.",
   retry: 'Try again',
   trackAnother: 'Track another order',
   lastUpdated: (t) => `Last updated ${t}`,
@@ -102,7 +111,7 @@ export const en: TrackerMessages = {
 };
 
 /** `<order-tracker>`'s copy in every language: English now, the others with `import()` when a page asks for them. */
-export const trackerCopy = new Catalog<TrackerMessages>(en, {
+export const trackerCopy = new Catalog<TrackerCopy>(en, {
   es: () => import('./messages-es.js').then((module) => module.es),
   fr: () => import('./messages-fr.js').then((module) => module.fr),
   de: () => import('./messages-de.js').then((module) => module.de),

@@ -185,6 +185,18 @@ describe('<order-tracker> with data', () => {
     expect($(el, '[part="shipment__summary"]')!.textContent).to.contain(describeShipment(s).whatHappened);
   });
 
+  it('hands a delivered parcel to <delay-banner> when the carrier still asks the shopper to act', async () => {
+    const s = shipment('delivered', {
+      problem: { reason: 'address', actionRequired: true, since: '2024-05-06T09:00:00-07:00' },
+    });
+    const el = await fixture<OrderTracker>(html`<order-tracker .shipment=${s}></order-tracker>`);
+    const banner = $(el, 'delay-banner') as HTMLElement & { updateComplete: Promise<unknown> };
+    await banner.updateComplete;
+    expect(banner.shadowRoot!.textContent).to.contain(describeShipment(s).whatToDo!);
+    expect($(el, '[part="shipment__summary"]')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
   it('shows each parcel of an order with several', async () => {
     const second = shipment('delivered', { carrier: 'fedex', trackingNumber: '776094337676', service: undefined });
     const el = await fixture<OrderTracker>(

@@ -2,8 +2,8 @@ import { LitElement, adoptStyles, html, nothing, type PropertyValues, type Templ
 import { property, state } from 'lit/decorators.js';
 import {
   carrierName,
+  relevantProblem,
   type DescribeLocale,
-  type ProblemReason,
   type Order,
   type Shipment,
   type Status,
@@ -23,24 +23,10 @@ import { trackerFormat, type TrackerFormat } from './format.js';
 import type * as Lookup from './lookup.js';
 import { lookupLoader } from './lookup-loader.js';
 import type { LookupController } from './lookup-controller.js';
-import type { Field, FormState, Mode } from './lookup-view.js';
+import type { LookupForm } from './lookup-view.js';
 import { trackerCopy, type TrackerMessages } from './messages.js';
 import { tokens } from '../internal/tokens.styles.js';
 import { styles } from './order-tracker.styles.js';
-
-/** Problems that stop mattering once the parcel heads back or is cancelled (as in `describeShipment`). */
-const transient: ReadonlySet<ProblemReason> = new Set(['delayed', 'weather', 'stalled']);
-
-/** Whether `<delay-banner>` has something to say: an open problem that still matters at this stage. */
-function problemShows(shipment: Shipment): boolean {
-  const reason = shipment.problem?.reason;
-  if (!reason) return false;
-  if (shipment.status === 'delivered') return reason === 'damaged';
-  if (shipment.status === 'returning' || shipment.status === 'returned' || shipment.status === 'cancelled') {
-    return !transient.has(reason);
-  }
-  return true;
-}
 
 /** Statuses after which a delivery date says nothing more. */
 const settled: ReadonlySet<Status> = new Set(['delivered', 'returning', 'returned', 'cancelled']);
@@ -129,18 +115,16 @@ export class OrderTracker extends LitElement {
   #focusAfterUpdate: string | null = null;
   #copyTimer?: ReturnType<typeof setTimeout>;
   /**
-   * The look-up's controller and its view (form, skeleton, notices), from lookup.ts, loaded once an endpoint
-   * is set (`#loadLookup`): a page that hands the element its data never downloads them.
+   * The look-up's controller, its form and its view (form, skeleton, notices), from lookup.ts, loaded once an
+   * endpoint is set (`#loadLookup`): a page that hands the element its data never downloads them.
    */
   #lookup?: LookupController;
+  #form?: LookupForm;
   #view?: typeof Lookup;
   #lookupLoading?: Promise<void>;
 
   /** The look-up module could not be loaded (offline, a deploy removed the file): say so, offer a retry. */
   @state() private lookupUnavailable = false;
-  @state() private mode: Mode = 'order';
-  @state() private draft: Record<Field, string> = { orderNumber: '', contact: '', trackingNumber: '' };
-  @state() private fieldErrors: Partial<Record<Field, string>> = {};
   @state() private copied: { trackingNumber: string; ok: boolean } | null = null;
   @state() private announcement = '';
 
@@ -171,18 +155,28 @@ export class OrderTracker extends LitElement {
   /** Where the delay banner's "contact the store" link points. */
   @property({ attribute: 'contact-href' }) contactHref?: string;
 
-  /** Language of the copy (`en`, `es`, `fr`, `de`; others fall back to English); dates follow the full tag. */
+  /**
+   * Language of the copy (`en`, `es`, `fr`, `de`; others fall back to English); dates follow the full tag.
+   * @default the nearest `lang` attribute, else `en`
+   */
   @property() locale?: string;
 
-  /** `light` or `dark`; by default follows the shopper's system setting. */
+  /**
+   * Colour scheme: `light` or `dark`.
+   * @default the system setting (`prefers-color-scheme`)
+   */
   @property({ reflect: true }) theme?: 'light' | 'dark';
 
-  /** Replacement copy for some keys of the chosen language. */
+  /**
+   * Replacement copy for some keys of the chosen language.
+   * @default the built-in copy of the chosen language
+   */
   @property({ attribute: false }) messages?: Partial<TrackerMessages>;
 
   /**
-   * The moment the page treats as now, for words like "today" and for whether a date has passed. Default: the
-   * device's clock. Set it where the shipment's times run on another clock (a replay, a demo, a screenshot).
+   * The moment the page treats as now, for words like "today" and for whether a date has passed. Set it where
+   * the shipment's times run on another clock (a replay, a demo, a screenshot).
+   * @default the device's clock, read at each render
    */
   @property({ attribute: false }) now?: Date;
 
@@ -292,7 +286,9 @@ export class OrderTracker extends LitElement {
 
   #messages(): TrackerMessages {
     const builtIn = trackerCopy.get(this.#language.use(this.locale).language);
-    return this.messages ? { ...builtIn, ...this.messages } : builtIn;
+    // The look-up's English comes with its module, under the language's own copy; only the look-up reads those
+    // keys, so they are all here whenever they are read.
+    return { ...this.#view?.lookupEn, ...builtIn, ...this.messages } as TrackerMessages;
   }
 
   #describe(shipment: Shipment) {
@@ -304,15 +300,6 @@ export class OrderTracker extends LitElement {
     if (code === 'not_found')
       return this.#query() && 'trackingNumber' in this.#query()! ? m.notFoundTracking : m.notFound;
     return code === 'invalid_response' ? m.invalidResponse : m.network;
-  }
-
-  #onInput(field: Field, event: Event): void {
-    this.draft = { ...this.draft, [field]: (event.target as HTMLInputElement).value };
-  }
-
-  #onMode(mode: Mode): void {
-    this.mode = mode;
-    this.fieldErrors = {};
   }
 
   /**
@@ -331,6 +318,11 @@ export class OrderTracker extends LitElement {
         this.#lookup = new lookup.LookupController(this, {
           loaded: (result, previous) => this.#loaded(result, previous),
           failed: (error) => this.#failed(error.code, error.message),
+        });
+        this.#form = new lookup.LookupForm(this, {
+          messages: () => this.#messages(),
+          submitted: (query) => void this.#submitted(query),
+          invalid: (field) => (this.#focusAfterUpdate = `#field-${field}`),
         });
         this.#syncLookup();
         this.requestUpdate();
@@ -351,28 +343,15 @@ export class OrderTracker extends LitElement {
     this.#lookup?.sync(this.endpoint || undefined, this.#query(), Number(this.refreshInterval) || 0);
   }
 
-  async #submit(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
-    // The form is on screen, so its module is here.
-    const errors = this.#view!.validate(this.mode, this.draft, this.#messages());
-    this.fieldErrors = errors;
-    const first = (['orderNumber', 'contact', 'trackingNumber'] as const).find((field) => errors[field]);
-    if (first) {
-      this.#focusAfterUpdate = `#field-${first}`;
-      return;
-    }
+  /** The shopper submitted the form with valid details: look them up, and focus the answer once it is shown. */
+  async #submitted(query: LookupQuery): Promise<void> {
     this.#fromForm = true;
     this.#focusNextResult = true;
-    if (this.mode === 'tracking') {
-      this.trackingNumber = this.draft.trackingNumber.replace(/[\s-]/g, '');
-      this.orderNumber = this.email = this.postalCode = undefined;
-    } else {
-      const contact = this.draft.contact.trim();
-      this.trackingNumber = undefined;
-      this.orderNumber = this.draft.orderNumber.trim();
-      this.email = contact.includes('@') ? contact : undefined;
-      this.postalCode = contact.includes('@') ? undefined : contact;
-    }
+    const given: Partial<Record<'orderNumber' | 'email' | 'postalCode' | 'trackingNumber', string>> = query;
+    this.trackingNumber = given.trackingNumber;
+    this.orderNumber = given.orderNumber;
+    this.email = given.email;
+    this.postalCode = given.postalCode;
     await this.updateComplete;
     // The same details again (after "not found" or a failure): the query did not change, so look up again here.
     if (this.#lookup && this.#lookup.state !== 'loading') void this.#lookup.refresh();
@@ -393,7 +372,7 @@ export class OrderTracker extends LitElement {
   #trackAnother(): void {
     this.orderNumber = this.email = this.postalCode = this.trackingNumber = undefined;
     this.#fromForm = false;
-    this.#focusAfterUpdate = this.mode === 'tracking' ? '#field-trackingNumber' : '#field-orderNumber';
+    this.#focusAfterUpdate = this.#form?.mode === 'tracking' ? '#field-trackingNumber' : '#field-orderNumber';
   }
 
   async #copy(trackingNumber: string): Promise<void> {
@@ -408,17 +387,6 @@ export class OrderTracker extends LitElement {
     this.announcement = ok ? m.copied : m.copyFailed;
     clearTimeout(this.#copyTimer);
     this.#copyTimer = setTimeout(() => (this.copied = null), 4000);
-  }
-
-  #formState(): FormState {
-    return {
-      mode: this.mode,
-      draft: this.draft,
-      fieldErrors: this.fieldErrors,
-      onMode: (mode) => this.#onMode(mode),
-      onInput: (field, event) => this.#onInput(field, event),
-      onSubmit: (event) => void this.#submit(event),
-    };
   }
 
   #renderNotice(m: TrackerMessages, code: LookupErrorCode, withRetry: boolean) {
@@ -461,7 +429,7 @@ export class OrderTracker extends LitElement {
     const headline = html`<span part="shipment__headline">${described.headline}</span>`;
     const focusFirst = index === 0 && !inOrder;
     // The banner tells a problem's story (what happened, next, to do); without one, the summary does.
-    const banner = problemShows(shipment);
+    const banner = relevantProblem(shipment) !== undefined;
     return html`<article part="shipment" class="card shipment" aria-labelledby="${id}-headline">
       ${count > 1 ? html`<p part="shipment__label" class="label">${m.parcel(index + 1, count)}</p>` : nothing}
       ${
@@ -601,7 +569,7 @@ export class OrderTracker extends LitElement {
       }`;
     }
     return html`${lookup.state === 'error' && lookup.error ? this.#renderNotice(m, 'not_found', false) : nothing}
-    ${view.renderForm(this.#formState(), m)}`;
+    ${view.renderForm(this.#form!, m)}`;
   }
 
   /** Looks up the current details again; what is shown stays until the answer arrives. */

@@ -57,6 +57,23 @@ describe('<tracking-progress>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('drops a delay on a delivered parcel, but not an action the carrier still asks for', async () => {
+    const since = '2024-05-01T00:00:00Z';
+    const delayed = await render({
+      status: 'delivered',
+      events: [],
+      problem: { reason: 'delayed', actionRequired: true, since },
+    });
+    expect(delayed.shadowRoot!.querySelector('[part="step__note"]')).to.equal(null);
+    expect(delayed.shadowRoot!.querySelector('.problem')).to.equal(null);
+    const address = await render({
+      status: 'delivered',
+      events: [],
+      problem: { reason: 'address', actionRequired: true, since },
+    });
+    expect(address.shadowRoot!.querySelector('[part="step__note"]')!.textContent).to.equal('Needs your action');
+  });
+
   it('marks every step done once delivered', async () => {
     const el = await render({ status: 'delivered', events: [] });
     expect(steps(el).map((li) => li.className)).to.deep.equal(['done', 'done', 'done', 'done', 'current']);

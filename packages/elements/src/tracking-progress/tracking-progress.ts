@@ -1,10 +1,13 @@
 import { LitElement, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
-import { milestones, shipmentProgress, type Shipment } from '@trackline/core';
+import { milestones, relevantProblem, shipmentProgress, type Shipment } from '@trackline/core';
 import { LanguageController } from '../internal/languages.js';
 import { progressCopy } from './messages.js';
 import { tokens } from '../internal/tokens.styles.js';
 import { styles } from './tracking-progress.styles.js';
+
+/** What the progress bar reads of a shipment. */
+type Progressable = Pick<Shipment, 'status' | 'events' | 'problem'>;
 
 /**
  * @summary Where a parcel is on its way to the shopper: ordered → packed → shipped → out for delivery → delivered.
@@ -33,13 +36,22 @@ export class TrackingProgress extends LitElement {
 
   #language = new LanguageController(this, [progressCopy]);
 
-  /** The shipment to show. */
-  @property({ attribute: false }) shipment?: Pick<Shipment, 'status' | 'events' | 'problem'>;
+  /**
+   * The shipment to show.
+   * @default none: Ordered shows as the current step
+   */
+  @property({ attribute: false }) shipment?: Progressable;
 
-  /** Language of the labels (`en`, `es`, `fr`, `de`); others fall back to English. */
+  /**
+   * Language of the labels (`en`, `es`, `fr`, `de`); others fall back to English.
+   * @default the nearest `lang` attribute, else `en`
+   */
   @property() locale?: string;
 
-  /** `light` or `dark`; by default follows the shopper's system setting. */
+  /**
+   * Colour scheme: `light` or `dark`.
+   * @default the system setting (`prefers-color-scheme`)
+   */
   @property({ reflect: true }) theme?: 'light' | 'dark';
 
   /** Also waits for the copy of a language the page asked for, and the update that shows it. */
@@ -51,17 +63,20 @@ export class TrackingProgress extends LitElement {
 
   override render() {
     const messages = progressCopy.get(this.#language.use(this.locale).language);
-    const progress = shipmentProgress(this.shipment ?? { status: 'pending', events: [] });
+    const shipment: Progressable = this.shipment ?? { status: 'pending', events: [] };
+    const progress = shipmentProgress(shipment);
+    // The same problems as the banner and the copy: not a delay on a delivered parcel.
+    const problem = relevantProblem(shipment);
     const reached = milestones.indexOf(progress.milestone);
     const note =
       progress.path === 'return'
-        ? this.shipment?.status === 'returned'
+        ? shipment.status === 'returned'
           ? messages.returned
           : messages.returning
         : progress.path === 'cancelled'
           ? messages.cancelled
-          : this.shipment?.problem
-            ? this.shipment.problem.actionRequired
+          : problem
+            ? problem.actionRequired
               ? messages.actionRequired
               : messages.problem
             : undefined;

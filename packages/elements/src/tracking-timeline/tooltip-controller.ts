@@ -1,13 +1,12 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type * as FloatingUiModule from '@floating-ui/dom';
+import type * as TooltipPosition from './tooltip-position.js';
 
-type FloatingUi = typeof FloatingUiModule;
-
-// @floating-ui/dom is loaded the first time a tooltip opens, so the timeline's first paint does not pay for it.
-let floatingUi: Promise<FloatingUi> | undefined;
-const loadFloatingUi = () =>
-  (floatingUi ??= import('@floating-ui/dom').catch((error: unknown) => {
-    floatingUi = undefined; // try again on the next open (a flaky network, a deploy that replaced the chunk)
+// The positioning (tooltip-position.ts, with @floating-ui/dom) is loaded the first time a tooltip opens, so the
+// timeline's first paint does not pay for it.
+let positioning: Promise<typeof TooltipPosition> | undefined;
+const loadPositioning = () =>
+  (positioning ??= import('./tooltip-position.js').catch((error: unknown) => {
+    positioning = undefined; // try again on the next open (a flaky network, a deploy that replaced the chunk)
     throw error;
   }));
 
@@ -50,32 +49,17 @@ export class TooltipController implements ReactiveController {
       { signal: listeners.signal },
     );
 
-    let floating: FloatingUi;
+    let position: typeof TooltipPosition;
     try {
-      floating = await loadFloatingUi();
+      position = await loadPositioning();
     } catch {
       // Without its module the tooltip still shows, in the flow under its event instead of floating.
       tooltip.dataset.placement = 'inline';
       return;
     }
-    const { autoUpdate, computePosition, flip, offset, shift } = floating;
     await this.host.updateComplete; // the host has rendered the tooltip visible
     if (listeners.signal.aborted) return; // hidden while the module loaded or the host rendered
-
-    const place = async () => {
-      const { x, y, placement } = await computePosition(trigger, tooltip, {
-        strategy: 'fixed',
-        placement: 'top',
-        // The order matters: offset first (0: the trigger's 44 px box already leaves a gap around its icon, and
-        // touching edges let the pointer move onto the tooltip without closing it), flip then picks the side with
-        // room, and shift last keeps it inside the viewport on narrow screens.
-        middleware: [offset(0), flip({ padding: 8 }), shift({ padding: 8 })],
-      });
-      tooltip.style.left = `${x}px`;
-      tooltip.style.top = `${y}px`;
-      tooltip.dataset.placement = placement;
-    };
-    this.stopAutoUpdate = autoUpdate(trigger, tooltip, () => void place());
+    this.stopAutoUpdate = position.placeTooltip(trigger, tooltip);
   }
 
   hide(): void {

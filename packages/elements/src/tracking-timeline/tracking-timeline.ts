@@ -90,10 +90,16 @@ export class TrackingTimeline extends LitElement {
   /** Whether every event shows, after the shopper chose "Show all". */
   @state() private expanded = false;
 
-  /** The shipment whose events to show (in any order; duplicates are dropped). */
+  /**
+   * The shipment whose events to show (in any order; duplicates are dropped).
+   * @default none: it says there are no updates yet
+   */
   @property({ attribute: false }) shipment?: Pick<Shipment, 'events'> & Partial<Pick<Shipment, 'destination'>>;
 
-  /** Language of the labels and dates (`en`, `es`, `fr`, `de`, or a regional tag such as `en-GB`); others fall back to English. */
+  /**
+   * Language of the labels and dates (`en`, `es`, `fr`, `de`, or a regional tag such as `en-GB`); others fall back to English.
+   * @default the nearest `lang` attribute, else `en`
+   */
   @property() locale?: string;
 
   /** How many of the latest events show before "Show all N". */
@@ -102,13 +108,22 @@ export class TrackingTimeline extends LitElement {
   /** The `aria-level` of the day headings, to fit the page's outline. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
 
-  /** `light` or `dark`; by default follows the shopper's system setting. */
+  /**
+   * Colour scheme: `light` or `dark`.
+   * @default the system setting (`prefers-color-scheme`)
+   */
   @property({ reflect: true }) theme?: 'light' | 'dark';
 
-  /** Replacement copy for some of the chosen language's messages (single status and problem labels too). */
+  /**
+   * Replacement copy for some of the chosen language's messages (single status and problem labels too).
+   * @default the built-in copy of the chosen language
+   */
   @property({ attribute: false }) messages?: TimelineMessageOverrides;
 
-  /** The moment treated as now (the year is left out of dates in its year). Default: the device's clock. */
+  /**
+   * The moment treated as now (the year is left out of dates in its year).
+   * @default the device's clock, read at each render
+   */
   @property({ attribute: false }) now?: Date;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
