@@ -16,6 +16,9 @@ import {
 } from '@trackline/core';
 import { fork } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
+import { PerformanceObserver } from 'node:perf_hooks';
+import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { carrierSandboxes, createSandbox, parcelFor } from '@trackline/sandbox';
 import { formatNumber, table } from '../harness.js';
 
@@ -84,8 +87,23 @@ const parseRunTime = 100;
 interface Samples {
   times: number[];
   cpu: number;
-  /** Per round: mean time and mean CPU time (ms) of a call, so each round can be set against its neighbours. */
-  rounds: { time: number; cpu: number }[];
+  /**
+   * Per round: mean time and mean CPU time (ms) of a call, so each round can be set against its neighbours, and
+   * the mean CPU time (ms) of the part of a call the task timed itself (see `timedPart`).
+   */
+  rounds: { time: number; cpu: number; part: number }[];
+}
+
+/** CPU time (µs) of the synchronous part of the calls that a task times itself, over the current round. */
+let partCpu = 0;
+
+/** Runs `work` (synchronous) and adds its CPU time to the current round's part. */
+function timedPart<T>(work: () => T): T {
+  const start = process.cpuUsage();
+  const result = work();
+  const { user, system } = process.cpuUsage(start);
+  partCpu += user + system;
+  return result;
 }
 
 const mean = (values: readonly number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
@@ -100,11 +118,17 @@ function overheadOf(task: Samples, base: Samples, of: 'time' | 'cpu'): number {
   return median(task.rounds.map((round, index) => round[of] / base.rounds[index]![of] - 1));
 }
 
+/** How much more CPU time (ms) a call of `task` took than one of `base`: the median of the rounds' differences. */
+function addedOf(task: Samples, base: Samples): number {
+  return median(task.rounds.map((round, index) => round.cpu - base.rounds[index]!.cpu));
+}
+
 /** Calls `task` one call at a time for `ms` milliseconds, adding to `into` what the calls took. */
 async function sample(task: () => Promise<unknown>, ms: number, into?: Samples): Promise<void> {
   const cpu = process.cpuUsage();
   const end = performance.now() + ms;
   const times: number[] = [];
+  partCpu = 0;
   while (performance.now() < end) {
     const start = performance.now();
     await task();
@@ -115,7 +139,7 @@ async function sample(task: () => Promise<unknown>, ms: number, into?: Samples):
     const used = (user + system) / 1000;
     into.times.push(...times);
     into.cpu += used;
-    into.rounds.push({ time: mean(times), cpu: used / times.length });
+    into.rounds.push({ time: mean(times), cpu: used / times.length, part: partCpu / 1000 / times.length });
   }
 }
 
@@ -139,6 +163,39 @@ function timeSync(task: () => unknown, runs: number, ms: number): number {
     fastest = Math.min(fastest, (used.user + used.system) / 1000 / calls);
   }
   return fastest;
+}
+
+// Bytes allocated per call: read from the young generation's size around a few calls that no collection
+// interrupted. Unlike a time, the figure does not depend on what else the machine is doing. A full collection
+// first empties the young generation; `gc` is exposed for this process only, at run time.
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
+// Collections counted while this benchmark runs (see `run`).
+let collections = 0;
+const collectionCounter = new PerformanceObserver((list) => {
+  collections += list.getEntries().length;
+});
+// Collections are reported a moment after they happen: waiting this long lets the count catch up.
+const settle = () => new Promise((resolve) => setTimeout(resolve, 10));
+const youngBytes = () =>
+  getHeapSpaceStatistics()
+    .filter((space) => space.space_name === 'new_space' || space.space_name === 'new_large_object_space')
+    .reduce((sum, space) => sum + space.space_used_size, 0);
+
+/** Bytes one call of `task` allocates: the fewest of a few tries that ran without a collection (NaN if none did). */
+async function allocatedPerCall(task: () => unknown, calls = 4, tries = 6): Promise<number> {
+  const sizes: number[] = [];
+  for (let attempt = 0; attempt < tries; attempt++) {
+    collectGarbage();
+    await settle();
+    const seen = collections;
+    const before = youngBytes();
+    for (let call = 0; call < calls; call++) await task();
+    const after = youngBytes();
+    await settle();
+    if (collections === seen && after >= before) sizes.push((after - before) / calls);
+  }
+  return sizes.length > 0 ? Math.min(...sizes) : Number.NaN;
 }
 
 /** A running sandbox: where each API lives, and how to stop it. */
@@ -196,11 +253,25 @@ interface Measured {
   /** track() over raw fetch, elapsed and CPU time: medians of the rounds' ratios (see `overheadOf`). */
   overhead: number;
   cpuOverhead: number;
-  kyCpu: number;
   trackCpu: number;
+  /** Client CPU (ms) per call, medians of the rounds' differences (see `addedOf`): track() over raw fetch, … */
+  trackAdded: number;
+  /** … ky request over raw fetch, … */
+  kyAdded: number;
+  /** … parse inside the request cycle, timed on its own, … */
+  parseInCycle: number;
+  /** (the same in the round it was fastest, to set against the fastest run of the tight loop) … */
+  parseInCycleFastest: number;
+  /** … and what remains of track() over ky request: the adapter's own code, and the garbage parse leaves. */
+  restAdded: number;
+  /** Bytes allocated per call (NaN where not measured). */
+  rawBytes: number;
+  kyBytes: number;
+  trackBytes: number;
+  parseBytes: number;
 }
 
-async function measure(subject: Subject, sandbox: RunningSandbox, withParse: boolean): Promise<Measured> {
+async function measure(subject: Subject, sandbox: RunningSandbox, detailed: boolean): Promise<Measured> {
   const parcel = parcelFor(subject.carrier as 'ups', 'failed-attempt');
   const baseUrl = sandbox.baseUrl(subject.api);
   const { recorder, seen } = recording();
@@ -220,11 +291,19 @@ async function measure(subject: Subject, sandbox: RunningSandbox, withParse: boo
   const tasks = {
     raw: async () => (await fetch(sent.url, init)).json(),
     ky: () => client(path, init).json(),
+    // The same request, then the adapter's parse of its answer, timed on its own: what parse costs inside a
+    // request cycle, where the network code that ran in between has left it neither its code nor its data in
+    // the CPU caches, and each answer is newly decoded.
+    kyParse: async () => {
+      const body = await client(path, init).json();
+      return timedPart(() => timed.parse(body));
+    },
     track: () => timed.track(parcel.trackingNumber, { carrier: parcel.carrier }),
   };
   const samples: Record<keyof typeof tasks, Samples> = {
     raw: { times: [], cpu: 0, rounds: [] },
     ky: { times: [], cpu: 0, rounds: [] },
+    kyParse: { times: [], cpu: 0, rounds: [] },
     track: { times: [], cpu: 0, rounds: [] },
   };
   const names = Object.keys(tasks) as (keyof typeof tasks)[];
@@ -233,17 +312,31 @@ async function measure(subject: Subject, sandbox: RunningSandbox, withParse: boo
     for (const name of round % 2 ? [...names].reverse() : names) await sample(tasks[name], perRound, samples[name]);
   }
   const cpuPerCall = (task: Samples) => task.cpu / task.times.length;
+  const bytes = (task: () => unknown) => (detailed ? allocatedPerCall(task) : Promise.resolve(Number.NaN));
   return {
     events: shipment.events.length,
-    parse: withParse ? timeSync(() => adapter.parse(raw), parseRuns, parseRunTime) : Number.NaN,
+    parse: detailed ? timeSync(() => adapter.parse(raw), parseRuns, parseRunTime) : Number.NaN,
     raw: mean(samples.raw.times),
     ky: mean(samples.ky.times),
     track: mean(samples.track.times),
     rawCpu: cpuPerCall(samples.raw),
-    kyCpu: cpuPerCall(samples.ky),
     trackCpu: cpuPerCall(samples.track),
     overhead: overheadOf(samples.track, samples.raw, 'time'),
     cpuOverhead: overheadOf(samples.track, samples.raw, 'cpu'),
+    trackAdded: addedOf(samples.track, samples.raw),
+    kyAdded: addedOf(samples.ky, samples.raw),
+    parseInCycle: median(samples.kyParse.rounds.map((round) => round.part)),
+    parseInCycleFastest: Math.min(...samples.kyParse.rounds.map((round) => round.part)),
+    // Per round, track() over ky request less the parse timed in the ky + parse task of the same round.
+    restAdded: median(
+      samples.track.rounds.map(
+        (round, index) => round.cpu - samples.ky.rounds[index]!.cpu - samples.kyParse.rounds[index]!.part,
+      ),
+    ),
+    rawBytes: await bytes(tasks.raw),
+    kyBytes: await bytes(tasks.ky),
+    trackBytes: await bytes(tasks.track),
+    parseBytes: await bytes(() => adapter.parse(raw)),
   };
 }
 
@@ -254,17 +347,23 @@ export async function run(): Promise<string> {
   const loadBefore = loadavg()[0]!;
   const apart: Measured[] = [];
   const here: Measured[] = [];
+  // Parse alone and the bytes allocated are measured once, with the sandbox in its own process.
   const sandboxes: [() => Promise<RunningSandbox>, Measured[], boolean][] = [
     [sandboxApart, apart, true],
     [sandboxHere, here, false],
   ];
-  for (const [start, into, withParse] of sandboxes) {
-    const sandbox = await start();
-    try {
-      for (const subject of subjects) into.push(await measure(subject, sandbox, withParse));
-    } finally {
-      await sandbox.close();
+  collectionCounter.observe({ entryTypes: ['gc'] });
+  try {
+    for (const [start, into, detailed] of sandboxes) {
+      const sandbox = await start();
+      try {
+        for (const subject of subjects) into.push(await measure(subject, sandbox, detailed));
+      } finally {
+        await sandbox.close();
+      }
     }
+  } finally {
+    collectionCounter.disconnect();
   }
   const loadAfter = loadavg()[0]!;
 
@@ -292,8 +391,23 @@ export async function run(): Promise<string> {
   const cpuOverheads = apart.map((m) => m.cpuOverhead);
   const hereOverheads = here.map((m) => m.overhead);
   const hereCpuOverheads = here.map((m) => m.cpuOverhead);
-  const kyShares = apart.map((m) => m.kyCpu - m.rawCpu);
-  const restShares = apart.map((m) => m.trackCpu - m.kyCpu);
+  const kilobytes = (bytes: number) => (Number.isNaN(bytes) ? '–' : formatNumber(bytes / 1024, 1));
+  const splitRows = subjects.map((subject, index) => {
+    const m = apart[index]!;
+    return [
+      subject.name,
+      micro(m.trackAdded),
+      micro(m.kyAdded),
+      micro(m.parseInCycle),
+      micro(m.parse),
+      micro(m.restAdded),
+      kilobytes(m.rawBytes),
+      kilobytes(m.kyBytes),
+      kilobytes(m.trackBytes),
+      kilobytes(m.parseBytes),
+    ];
+  });
+  const medianOf = (pick: (m: Measured) => number) => median(apart.map(pick));
   return [
     '## Adapters: parsing and `track()` overhead',
     '',
@@ -308,7 +422,7 @@ export async function run(): Promise<string> {
       'status check, schema check, normalization and the shipment — with a cached token. **added** and ' +
       '**overhead**: track() over raw fetch, in elapsed time. **client CPU**: CPU time of this process per call; ' +
       'other work on a shared machine disturbs it far less than elapsed time, and it is the work `track()` ' +
-      'adds for the caller. The three tasks take turns in ' +
+      'adds for the caller. The tasks (with the fourth below) take turns in ' +
       `${rounds} rounds of ${perRound} ms each (after ${warmup} ms of warm-up), so load on the machine falls on ` +
       'all of them alike. Times are means of every call; the overheads are the median over the rounds of each ' +
       "round's track() against the same round's raw fetch (before 2026-11-27: the ratio of the means, which one " +
@@ -346,12 +460,49 @@ export async function run(): Promise<string> {
     `Median overhead of \`track()\` over a raw fetch, sandbox in its own process: **${percent(median(overheads))}** ` +
       `in elapsed time, **${percent(median(cpuOverheads))}** in the client's CPU time (goal: under 10 %). ` +
       `Sandbox in the same process (the earlier method): ${percent(median(hereOverheads))} elapsed, ` +
-      `${percent(median(hereCpuOverheads))} CPU. Of the client CPU added, the median API spends ` +
-      `${micro(median(kyShares))} µs in ky (ky request over raw fetch) and ${micro(median(restShares))} µs in the ` +
-      `rest of \`track()\` (parse alone, timed in a tight loop on one decoded response: ` +
-      `${micro(median(apart.map((m) => m.parse)))} µs; between requests its code and data are out of the CPU ` +
-      'caches, and each decoded response is new garbage). Load average of the ' +
-      `machine: ${formatNumber(loadBefore, 1)} before the run, ${formatNumber(loadAfter, 1)} after it, on ` +
-      `${cpus().length} cores; above the number of cores, other work stretches every elapsed time.`,
+      `${percent(median(hereCpuOverheads))} CPU. Load average of the machine: ${formatNumber(loadBefore, 1)} ` +
+      `before the run, ${formatNumber(loadAfter, 1)} after it, on ${cpus().length} cores; above the number of ` +
+      'cores, other work stretches every elapsed time.',
+    '',
+    '### Where the client CPU that `track()` adds goes',
+    '',
+    'A fourth task, **ky + parse**, takes its turn in the same rounds: it sends the ky request, then times ' +
+      "`adapter.parse` on the answer on its own (this process's CPU time around the call). The CPU time track() " +
+      'adds over a raw fetch (the median over the rounds of the difference between the two, in the same round) ' +
+      'splits in three: **ky** (ky request over raw fetch, the same way), **parse in the request cycle** (the ' +
+      'median over the rounds of that timed parse) and **the rest of track()** (the median over the rounds of ' +
+      'track() over ky request less that parse: the adapter’s own code, and the collection of the garbage parse ' +
+      'leaves). **parse alone, tight loop** repeats the parse figure above. **Allocated** is what one call ' +
+      'allocates, read from the size of the young generation around a few calls that no garbage collection ' +
+      'interrupted: unlike a time, it does not depend on the load of the machine, and every byte of it is ' +
+      'collected later on the caller’s CPU time.',
+    '',
+    table(
+      [
+        'API',
+        'track() over raw fetch, client CPU (µs)',
+        'ky (µs)',
+        'parse in the request cycle (µs)',
+        'parse alone, tight loop (µs)',
+        'rest of track() (µs)',
+        'allocated: raw fetch (KB)',
+        'allocated: ky request (KB)',
+        'allocated: track() (KB)',
+        'allocated: parse (KB)',
+      ],
+      splitRows,
+    ),
+    '',
+    `Of the ${micro(medianOf((m) => m.trackAdded))} µs of client CPU that track() adds for the median API, ` +
+      `${micro(medianOf((m) => m.kyAdded))} µs go to ky, ${micro(medianOf((m) => m.parseInCycle))} µs to ` +
+      `\`parse\` inside the request cycle (${micro(medianOf((m) => m.parseInCycleFastest))} µs in its least ` +
+      `disturbed round, against ${micro(medianOf((m) => m.parse))} µs for the same parse in the fastest run of a ` +
+      'tight loop on one decoded response: between two parses the network code runs, which leaves parse’s code ' +
+      'and data out of the CPU caches, and each answer is newly decoded) and ' +
+      `${micro(medianOf((m) => m.restAdded))} µs to the rest of \`track()\` (what remains once the larger parts ` +
+      'are taken away, so other work on the machine moves it most: on a busy machine it can come out below zero). ' +
+      `Per call, a raw fetch allocates ${kilobytes(medianOf((m) => m.rawBytes))} KB, the ky request ` +
+      `${kilobytes(medianOf((m) => m.kyBytes))} KB and track() ${kilobytes(medianOf((m) => m.trackBytes))} KB, ` +
+      `of which parse ${kilobytes(medianOf((m) => m.parseBytes))} KB.`,
   ].join('\n');
 }

@@ -18,7 +18,6 @@ export const CheckpointSchema = z.object({
   /** ISO 3166-1 alpha-3 (`country_iso3` before API version 2024-07). */
   country_region: text,
   country_iso3: text,
-  country_region_name: text,
   message: text,
   tag: text,
   subtag: text,

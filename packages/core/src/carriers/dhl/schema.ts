@@ -12,7 +12,6 @@ export const DhlAddressSchema = z.object({
   postalCode: text,
   /** Free text: "Oderweg 2, AMSTERDAM", "LEIPZIG - GERMANY", "CINCINNATI HUB, OH - USA". */
   addressLocality: text,
-  streetAddress: text,
 });
 
 const DhlPlaceSchema = z.object({ address: z.optional(z.nullable(DhlAddressSchema)) });
@@ -25,8 +24,6 @@ export const DhlEventSchema = z.object({
   statusCode: text,
   status: text,
   description: text,
-  remark: text,
-  nextSteps: text,
 });
 export type DhlEvent = z.infer<typeof DhlEventSchema>;
 

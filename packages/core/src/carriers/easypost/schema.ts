@@ -21,8 +21,6 @@ export const TrackingDetailSchema = z.object({
   status_detail: text,
   /** ISO 8601. Local time at `tracking_location` when EasyPost knows it, marked `Z` all the same; else UTC. */
   datetime: text,
-  source: text,
-  carrier_code: text,
   tracking_location: z.nullish(TrackingLocationSchema),
 });
 export type TrackingDetail = z.infer<typeof TrackingDetailSchema>;

@@ -10,7 +10,6 @@ export const ShippoLocationSchema = z.object({ city: text, state: text, zip: tex
 export type ShippoLocation = z.infer<typeof ShippoLocationSchema>;
 
 export const TrackingStatusSchema = z.object({
-  object_id: text,
   status: text,
   status_details: text,
   /** UTC, ISO 8601. */

@@ -1,18 +1,20 @@
 import * as z from 'zod/mini';
+import { textOrNumber } from '../text-schema.js';
 
 // The parts of UPS's Track API (OpenAPI "UPS TrackService API", vendored in karrioapi/karrio@deea10f85
 // modules/connectors/ups/vendors/Tracking.yaml) and OAuth answers that Trackline reads. Lenient on purpose:
-// unknown fields pass (dropped from the checked copy, which keeps the check cheap), every part is optional, and values UPS sends as strings in one place and numbers in
-// another are both accepted. Only a wrong shape (a list that is not a list) fails, naming the field.
+// unknown fields pass (dropped from the checked copy, which keeps the check cheap), every part is optional, and
+// values UPS sends as strings in one place and numbers in another are both accepted. Only a wrong shape (a list
+// that is not a list) fails, naming the field. Fields Trackline does not read are left out: the check runs over
+// every field of every scan on each call, and an unread field would only cost time.
 
 /** A value that may be absent or `null`. */
 const maybe = <T extends z.ZodMiniType>(schema: T) => z.optional(z.nullable(schema));
 
 /** UPS documents strings; some fields (time, postal code) have been seen as numbers elsewhere. */
-const text = maybe(z.union([z.string(), z.number()]));
+const text = textOrNumber;
 
 export const UpsAddressSchema = z.object({
-  addressLine1: text,
   city: text,
   stateProvince: text,
   postalCode: text,
@@ -22,11 +24,11 @@ export const UpsAddressSchema = z.object({
 });
 export type UpsAddress = z.infer<typeof UpsAddressSchema>;
 
-/** `status` of an activity and `currentStatus` of a package. */
+/** `status` of an activity. */
 export const UpsStatusSchema = z.object({
   /** The activity type: D, I, M, MV, X, U … */
   type: text,
-  /** The 2-char activity code (AR, DP, FS) or, in `currentStatus`, the 3-digit status code. */
+  /** The 2-char activity code (AR, DP, FS). */
   code: text,
   /** The 3-digit status code (`003`, `011`). */
   statusCode: text,
@@ -46,7 +48,7 @@ export const UpsActivitySchema = z.object({
   gmtTime: text,
   /** The local offset, `-05:00`. */
   gmtOffset: text,
-  location: maybe(z.object({ address: maybe(UpsAddressSchema), slic: text })),
+  location: maybe(z.object({ address: maybe(UpsAddressSchema) })),
   status: maybe(UpsStatusSchema),
 });
 export type UpsActivity = z.infer<typeof UpsActivitySchema>;
@@ -55,12 +57,10 @@ export const UpsPackageSchema = z.object({
   trackingNumber: text,
   /** Most recent first. */
   activity: maybe(z.array(UpsActivitySchema)),
-  currentStatus: maybe(UpsStatusSchema),
   /** SDD scheduled, RDD rescheduled, DEL delivered; `date` is `YYYYMMDD`. */
   deliveryDate: maybe(z.array(z.object({ type: text, date: text }))),
-  deliveryTime: maybe(z.object({ type: text, startTime: text, endTime: text })),
   packageAddress: maybe(z.array(z.object({ type: text, address: maybe(UpsAddressSchema) }))),
-  service: maybe(z.object({ code: text, description: text, levelCode: text })),
+  service: maybe(z.object({ description: text })),
 });
 export type UpsPackage = z.infer<typeof UpsPackageSchema>;
 

@@ -136,6 +136,19 @@ describe('ups adapter: reading answers', () => {
     );
   });
 
+  it('names the field when a scan’s date is neither text nor a number', () => {
+    const raw = structuredClone(upsSpecExample) as {
+      trackResponse: { shipment: { package: { activity: Record<string, unknown>[] }[] }[] };
+    };
+    raw.trackResponse.shipment[0]!.package[0]!.activity[0]!.date = { year: 2024 };
+    assert.throws(
+      () => parse(raw),
+      (error) =>
+        isTracklineError(error, 'invalid_response') &&
+        /package\[0\]\.activity\[0\]\.date: expected text or a number \(got an object\)/.test(error.message),
+    );
+  });
+
   it('names trackResponse when the body is something else entirely', () => {
     assert.throws(
       () => parse({ hello: 'world' }),

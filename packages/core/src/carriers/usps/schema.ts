@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { textOrNumber } from '../text-schema.js';
 
 // USPS APIs "Package Tracking and Notification" v3 (OpenAPI `TrackingDetails`, `TrackingEvent`, `ErrorMessage`;
 // vendored in karrioapi/karrio modules/connectors/usps/vendor/tracking.yaml) and the OAuth token answer of
@@ -6,7 +7,7 @@ import * as z from 'zod/mini';
 // "11111"), nulls for absent parts, and adds fields without notice; only the parts Trackline reads are checked.
 
 /** Text as USPS sends it: a string, sometimes a number, often null. */
-const text = z.optional(z.nullable(z.union([z.string(), z.number()])));
+const text = textOrNumber;
 
 export const UspsTrackingEventSchema = z.object({
   eventType: text,
