@@ -91,21 +91,49 @@ function event(n: number): { body: string; headers: Record<string, string> } {
 
 const serverScript = fileURLToPath(new URL('./server.ts', import.meta.url));
 
-async function startServer(kind: string, dbPath: string, port: number): Promise<{ child: ChildProcess; url: string }> {
+/** What one request cost a server (see server.ts): CPU µs of the whole process, and µs its event loop was busy. */
+interface Cost {
+  cpu: number;
+  loop: number;
+}
+
+interface Server {
+  child: ChildProcess;
+  url: string;
+  /** Stops the server; resolves with what a request cost it since `startCounting`. */
+  stop(): Promise<Cost | undefined>;
+  /** Counts from now on (after the warm-up). */
+  startCounting(): void;
+}
+
+async function startServer(kind: string, dbPath: string, port: number): Promise<Server> {
   const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', serverScript, kind, dbPath], {
     env: { ...process.env, BENCH_SECRET: secret, NODE_ENV: 'production', BENCH_PORT: String(port) },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  let out = '';
+  child.stdout!.on('data', (chunk: Buffer) => {
+    out += chunk.toString();
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
+    child.stdout!.on('data', () => {
       const match = /listening (\S+)/.exec(out);
       if (match) resolve(match[1]!);
     });
     child.once('exit', (code) => reject(new Error(`bench server ${kind} exited (${code})`)));
   });
-  return { child, url };
+  return {
+    child,
+    url,
+    startCounting: () => child.kill('SIGUSR2'),
+    async stop() {
+      child.kill('SIGTERM');
+      await exited;
+      const match = /cost (\{.*\})/.exec(out);
+      return match ? (JSON.parse(match[1]!) as Cost) : undefined;
+    },
+  };
 }
 
 // Made before the runs, so the load generator only picks the next one: distinct ids for every request the
@@ -138,12 +166,17 @@ async function stages(dir: string): Promise<Array<[string, number]>> {
     return { body: Buffer.from(body), headers };
   });
   let busy = 0;
+  let cpu = 0;
   const time = async (run: () => unknown | Promise<unknown>) => {
     const start = performance.now();
     const loop = performance.eventLoopUtilization();
+    const used = process.cpuUsage();
     await run();
     // How long this thread's event loop was kept busy (not waiting): a server's cost per webhook.
     busy = (performance.eventLoopUtilization(loop).active * 1000) / count;
+    // And the CPU time of the process: this thread's and the store's writer thread's.
+    const { user, system } = process.cpuUsage(used);
+    cpu = (user + system) / count;
     return ((performance.now() - start) * 1000) / count;
   };
   // Warm up the JIT on the same work first.
@@ -163,7 +196,7 @@ async function stages(dir: string): Promise<Array<[string, number]>> {
   });
   // The same updates twice, each time into a new file: awaited one by one (a transaction each), and
   // `connections` at a time, as the server meets them (one transaction for the updates that wait together).
-  const writes: Array<{ elapsed: number; busy: number }> = [];
+  const writes: Array<{ elapsed: number; busy: number; cpu: number }> = [];
   for (const [name, atOnce] of [
     ['one-by-one.db', 1],
     ['together.db', connections],
@@ -177,7 +210,7 @@ async function stages(dir: string): Promise<Array<[string, number]>> {
           await Promise.all(updates.slice(i, i + atOnce).map((update) => store.applyUpdate(update)));
         }
       });
-      writes.push({ elapsed, busy });
+      writes.push({ elapsed, busy, cpu });
     } finally {
       await store.close();
     }
@@ -189,12 +222,14 @@ async function stages(dir: string): Promise<Array<[string, number]>> {
     ['`sqliteStore.applyUpdate`, one at a time (a transaction each: id, merge, change)', writes[0]!.elapsed],
     [`\`sqliteStore.applyUpdate\`, ${connections} at a time (one transaction for all of them)`, writes[1]!.elapsed],
     [`… of which the calling thread is busy (the rest is the writer thread's, and the disk's)`, writes[1]!.busy],
+    [`… CPU time of both threads together (the calling thread's and the writer thread's)`, writes[1]!.cpu],
   ];
 }
 
 interface Row {
   name: string;
   result: Result;
+  cost: Cost | undefined;
 }
 
 export async function run(): Promise<string> {
@@ -211,16 +246,18 @@ export async function run(): Promise<string> {
       { kind: 'handler', name: '`createWebhookHandler` + `sqliteStore` (file)' },
     ];
     for (const [i, subject] of subjects.entries()) {
-      const { child, url } = await startServer(subject.kind, join(dir, `${subject.kind}.db`), firstPort + i);
+      const server = await startServer(subject.kind, join(dir, `${subject.kind}.db`), firstPort + i);
+      let result: Result | undefined;
       try {
-        await load(url, warmup);
-        const result = await load(url, duration);
-        if (result.non2xx || result.errors) {
-          throw new Error(`${subject.kind}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
-        }
-        rows.push({ name: subject.name, result });
+        await load(server.url, warmup);
+        server.startCounting();
+        result = await load(server.url, duration);
       } finally {
-        child.kill('SIGTERM');
+        const cost = await server.stop();
+        if (result) rows.push({ name: subject.name, result, cost });
+      }
+      if (result.non2xx || result.errors) {
+        throw new Error(`${subject.kind}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
       }
     }
     breakdown = await stages(dir);
@@ -237,15 +274,19 @@ export async function run(): Promise<string> {
     `autocannon ${connections} connections × ${duration} s (after ${warmup} s of warm-up) on 127.0.0.1, each server in a process of its own; every request a distinct, validly signed EasyPost \`tracker.updated\` Event (~1–2.5 kB). The handler checks the HMAC, parses the Tracker with the EasyPost adapter and stores the update with \`applyUpdate\` in a SQLite file before answering 200; the updates that arrive together are written in one transaction (group commit, \`synchronous = FULL\`), and each request is answered once that transaction is on the disk. The store does that writing (reading, merging, SQL and the commit's fsync) in a worker thread of its own, so the server's event loop goes on reading, verifying and parsing the next webhooks meanwhile. Load average of the machine: ${formatNumber(loadBefore, 1)} before the run, ${formatNumber(loadAfter, 1)} after it, on ${cpus().length} cores (autocannon takes one of them); above the number of cores, other work lowers every figure, the ratios to the bare server less than the rates.`,
     '',
     table(
-      ['server', 'requests/s', 'p50 latency', 'p99 latency', 'vs bare'],
-      rows.map(({ name, result }) => [
+      ['server', 'requests/s', 'p50 latency', 'p99 latency', 'vs bare', 'CPU per request', 'event loop per request'],
+      rows.map(({ name, result, cost }) => [
         name,
         formatNumber(result.requests.average),
         `${formatNumber(result.latency.p50, 1)} ms`,
         `${formatNumber(result.latency.p99, 1)} ms`,
         `${formatNumber((result.requests.average / bare) * 100)} %`,
+        cost ? `${formatNumber(cost.cpu)} µs` : '–',
+        cost ? `${formatNumber(cost.loop)} µs` : '–',
       ]),
     ),
+    '',
+    'CPU per request: the CPU time of the server process (all its threads: the store’s writer thread too) over the requests it took in during the timed run; event loop per request: the time its event loop was busy over the same requests (it counts time the thread was ready but waited for a core, so it grows with the load average). Both say what a request costs whatever else the machine runs, which the rates cannot.',
     '',
     `The full handler serves **${formatNumber(share)} %** of the bare server's throughput (goal: at least 50 %).`,
     '',

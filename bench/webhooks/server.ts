@@ -6,6 +6,7 @@
 // Prints `listening <url>` when ready.
 import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
 import { createWebhookHandler, parseWebhook, sqliteStore, verifyWebhook } from '@trackline/node';
 
 const [kind, dbPath] = process.argv.slice(2);
@@ -43,7 +44,18 @@ if (kind === 'bare') {
   throw new Error(`Unknown server kind "${kind}".`);
 }
 
-const server = createServer(listener);
+// What one request costs, whatever else the machine runs: the CPU time of this process (every thread,
+// the store's writer thread too) and the time its event loop was busy, per request taken in, between
+// SIGUSR2 (sent after the warm-up) and SIGTERM.
+let taken = 0;
+let from = { cpu: process.cpuUsage(), loop: performance.eventLoopUtilization(), taken: 0 };
+const server = createServer((request, response) => {
+  taken++;
+  listener(request, response);
+});
+process.on('SIGUSR2', () => {
+  from = { cpu: process.cpuUsage(), loop: performance.eventLoopUtilization(), taken };
+});
 server.keepAliveTimeout = 60_000;
 server.listen(Number(process.env.BENCH_PORT ?? 0), '127.0.0.1', () => {
   const { port } = server.address() as AddressInfo;
@@ -51,4 +63,10 @@ server.listen(Number(process.env.BENCH_PORT ?? 0), '127.0.0.1', () => {
 });
 
 // Exit cleanly when the bench is done, so the process's exit hooks (a --cpu-prof, say) run.
-process.on('SIGTERM', () => process.exit(0));
+process.on('SIGTERM', () => {
+  const { user, system } = process.cpuUsage(from.cpu);
+  const loop = performance.eventLoopUtilization(from.loop);
+  const requests = taken - from.taken;
+  const cost = { cpu: (user + system) / requests, loop: (loop.active * 1000) / requests };
+  process.stdout.write(`cost ${JSON.stringify(cost)}\n`, () => process.exit(0));
+});

@@ -65,6 +65,27 @@ function textKey(description: string): string {
   return key;
 }
 
+// The group of each copy (`mergeEvents`), by its `at` and its text as written: the same few come back
+// in every update of a parcel, and making the key anew (a number written out, two strings joined) cost
+// more than the rest of the grouping.
+const groupKeys = new Map<string, Map<string, string>>();
+
+/** The copies that may be one scan share this: the same instant, and the same text (`textKey`). */
+function groupKey(event: TrackingEvent): string {
+  let byText = groupKeys.get(event.at);
+  if (byText === undefined) {
+    if (groupKeys.size >= cacheLimit) groupKeys.clear();
+    byText = new Map();
+    groupKeys.set(event.at, byText);
+  }
+  let key = byText.get(event.description);
+  if (key === undefined) {
+    key = `${instant(event.at)}|${textKey(event.description)}`;
+    byText.set(event.description, key);
+  }
+  return key;
+}
+
 /**
  * An event's two identities; a copy that matches another event in either is the same scan, whichever
  * update brought it, unless their places disagree (see `mergeEvents`).
@@ -166,23 +187,27 @@ function copyKey(event: TrackingEvent): string {
 function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  const record = (value: object) => value as Record<string, unknown>;
-  for (const key in a) if (!sameValue(record(a)[key], record(b)[key])) return false;
-  for (const key in b) if (!(key in a) && record(b)[key] !== undefined) return false;
+  const first = a as Record<string, unknown>;
+  const second = b as Record<string, unknown>;
+  for (const key in first) if (!sameValue(first[key], second[key])) return false;
+  for (const key in second) if (!(key in first) && second[key] !== undefined) return false;
   return true;
+}
+
+/** `copyKey` of `event`, made once per merge (`keys`) and only for the few copies that need it. */
+function copyKeyIn(keys: Map<TrackingEvent, string>, event: TrackingEvent): string {
+  let key = keys.get(event);
+  if (key === undefined) keys.set(event, (key = copyKey(event)));
+  return key;
 }
 
 /** A total order on copies: first the one that says the most, then by identity, then by what they say. */
 function canonicalOrder(keys: Map<TrackingEvent, string>) {
-  const keyOf = (event: TrackingEvent) => {
-    let key = keys.get(event);
-    if (key === undefined) keys.set(event, (key = copyKey(event)));
-    return key;
-  };
   return (a: TrackingEvent, b: TrackingEvent): number => {
     const order = compareRichness(b, a) || compareIdentity(a, b);
     if (order !== 0) return order;
-    const [keyA, keyB] = [keyOf(a), keyOf(b)];
+    const keyA = copyKeyIn(keys, a);
+    const keyB = copyKeyIn(keys, b);
     return keyA < keyB ? -1 : keyA > keyB ? 1 : 0;
   };
 }
@@ -229,7 +254,7 @@ export function mergeEvents(copies: readonly TrackingEvent[]): MergedEvents {
   const groups = new Map<string, TrackingEvent[]>();
   const distinct: TrackingEvent[] = [];
   for (const copy of copies) {
-    const group = `${instant(copy.at)}|${textKey(copy.description)}`;
+    const group = groupKey(copy);
     const list = groups.get(group);
     if (!list) {
       groups.set(group, [copy]);

@@ -212,10 +212,113 @@ export interface WriterError {
   message: string;
   cause?: { message: string; code?: string };
 }
+/**
+ * An `ApplyResult` as the writer thread sends it back: the shipments as the JSON text it stored (which it
+ * has at hand) rather than as objects, whose structured clone cost the calling thread more than the rest
+ * of the answer. `readStoredResult` turns it back into an `ApplyResult` that parses each text only when read.
+ */
+export interface StoredResult {
+  duplicate: boolean;
+  orderNumber?: string;
+  /** The parcel before the update, as stored; for a duplicate, the parcel as stored, which is also `after`. */
+  before?: string;
+  /** The parcel after the update; absent for a duplicate (see `before`, else the update's own shipment). */
+  after?: string;
+  /** The change appended, with its order's customer as stored (JSON) when the order is known. */
+  change?: { id: string; at: string; orderNumber?: string; customer?: string };
+}
 /** What the writer thread answers: the settled updates of one commit, or that it has closed its connection. */
-export type WriterReply = Array<{ id: number; result: ApplyResult } | { id: number; error: WriterError }> | 'closed';
-/** What the writer thread is sent: an update to store, or the word to close once every update is written. */
-export type WriterRequest = { id: number; update: ShipmentUpdate } | 'close';
+export type WriterReply = Array<{ id: number; result: StoredResult } | { id: number; error: WriterError }> | 'closed';
+/**
+ * What the writer thread is sent: an update to store, as JSON text (`JSON.stringify` costs this thread about
+ * half of what a structured clone of the objects does, and the thread parses it faster than it deserializes
+ * one), or the word to close once every update is written.
+ */
+export type WriterRequest = { id: number; update: string } | 'close';
+
+/** A shipment of a `StoredResult`: its text, parsed when first asked for (and then kept). */
+class StoredShipment {
+  private parsed: Shipment | undefined;
+  private readonly text: string | undefined;
+
+  constructor(text: string | undefined, parsed?: Shipment) {
+    this.text = text;
+    this.parsed = parsed;
+  }
+
+  get value(): Shipment {
+    return (this.parsed ??= JSON.parse(this.text!) as Shipment);
+  }
+}
+
+/** Makes `name` of `target` a plain property holding `value` (an assignment to a shipment read on demand). */
+function assign(target: object, name: string, value: unknown): void {
+  Object.defineProperty(target, name, { value, writable: true, enumerable: true, configurable: true });
+}
+
+/**
+ * `before` (when given) and `after` as properties read on demand, for a result or its change: the shipments of
+ * a result the calling thread never looks at, as a webhook handler without `onUpdate` does not, are never
+ * parsed. (Accessors in an object literal: defining them one by one cost more than the parse they save.)
+ */
+function shipmentsOf(
+  before: StoredShipment | undefined,
+  after: StoredShipment,
+): { before?: Shipment; after: Shipment } {
+  if (!before) {
+    return {
+      get after() {
+        return after.value;
+      },
+      set after(value) {
+        assign(this, 'after', value);
+      },
+    };
+  }
+  return {
+    get before() {
+      return before.value;
+    },
+    set before(value) {
+      assign(this, 'before', value);
+    },
+    get after() {
+      return after.value;
+    },
+    set after(value) {
+      assign(this, 'after', value);
+    },
+  };
+}
+
+/**
+ * The `ApplyResult` of a `StoredResult`, for `update`: its shipments are parsed when first read, and the same
+ * object wherever they appear (`before` and `change.before`, `after` and `change.after`), as in a result made
+ * on this thread.
+ */
+export function readStoredResult(stored: StoredResult, update: ShipmentUpdate): ApplyResult {
+  const storedBefore = stored.before === undefined ? undefined : new StoredShipment(stored.before);
+  // A duplicate is answered with the parcel as stored, or the update's own shipment when none is, as both.
+  const after =
+    stored.after === undefined
+      ? (storedBefore ?? new StoredShipment(undefined, update.shipment))
+      : new StoredShipment(stored.after);
+  const before = stored.duplicate ? after : storedBefore;
+  const result = shipmentsOf(before, after) as ApplyResult;
+  result.duplicate = stored.duplicate;
+  if (stored.orderNumber !== undefined) result.orderNumber = stored.orderNumber;
+  if (stored.change) {
+    const { id, at, orderNumber, customer } = stored.change;
+    const change = shipmentsOf(before, after) as ShipmentChange;
+    change.id = id;
+    change.at = at;
+    if (orderNumber !== undefined) change.orderNumber = orderNumber;
+    const parsed = customerOf(customer);
+    if (parsed) change.customer = parsed;
+    result.change = change;
+  }
+  return result;
+}
 
 /** The error the writer thread described, rebuilt with its cause. */
 function writerError({ message, cause }: WriterError): Error {
@@ -280,7 +383,7 @@ function writerThread(
         const settle = waiting.get(reply.id);
         if (!settle) continue;
         waiting.delete(reply.id);
-        if ('result' in reply) settle.resolve(reply.result);
+        if ('result' in reply) settle.resolve(readStoredResult(reply.result, settle.update));
         else settle.reject(writerError(reply.error));
       }
       // Idle, it must not keep the process alive; closing, it must until it has gone (close() waits for that).
@@ -304,15 +407,17 @@ function writerThread(
         }
       }
       if (failed || !worker) return fallback.apply(update);
+      let text: string | undefined;
+      try {
+        text = JSON.stringify(update);
+      } catch {
+        // Written below: JSON cannot write this update (a BigInt or a cycle in it).
+      }
+      // An update JSON cannot write (or no update at all): this thread writes it, or says why not.
+      if (typeof text !== 'string') return fallback.apply(update);
       const id = nextId++;
       const answer = new Promise<ApplyResult>((resolve, reject) => waiting.set(id, { update, resolve, reject }));
-      try {
-        worker.postMessage({ id, update } satisfies WriterRequest);
-      } catch {
-        // An update the message port cannot copy (a function in it, say): this thread writes it, or says why not.
-        waiting.delete(id);
-        return fallback.apply(update);
-      }
+      worker.postMessage({ id, update: text } satisfies WriterRequest);
       if (waiting.size === 1) worker.ref();
       return answer;
     },
@@ -366,45 +471,104 @@ function prepareStatements(db: Database) {
 }
 
 /** `applyUpdate` on one connection: the group commit below, in the thread that owns `db`. */
-export interface UpdateWriter {
-  apply(update: ShipmentUpdate): Promise<ApplyResult>;
+export interface UpdateWriter<Result = ApplyResult> {
+  apply(update: ShipmentUpdate): Promise<Result>;
   /** Writes every update still queued (each settles), at once. */
   drain(): void;
 }
 
-/**
- * Stores updates on `db`, which must have the store's schema and pragmas: run by `sqliteStore` itself for
- * `:memory:` databases, and else by its writer thread (see `sqlite-writer-thread.ts`) on a connection of its own.
- */
-export function createUpdateWriter(db: Database, busyTimeoutMs: number): UpdateWriter {
-  const statements = prepareStatements(db);
+/** One stored update in both forms: objects for a caller on this thread, the stored texts for the writer thread's answer. */
+interface Applied {
+  result: ApplyResult;
+  stored: StoredResult;
+}
 
-  /** `applyUpdate`'s work, inside a write transaction of the caller's. */
-  function applyOne(update: Parameters<Store['applyUpdate']>[0]): ApplyResult {
+/** A parcel as the writer thread last stored it: its texts, and the objects they were written from. */
+interface KeptParcel {
+  data: string;
+  shipment: Shipment;
+  copiesText: string | null;
+  copies: TrackingEvent[] | undefined;
+}
+
+/** How many parcels the writer thread keeps parsed (a bounded cache, emptied when full). */
+const keptLimit = 5000;
+
+// The writer thread writes the JSON of each event once: a parcel's events come back, unchanged, in
+// every update of it (see `shipmentJson`).
+const eventTexts = new WeakMap<TrackingEvent, string>();
+
+function eventJson(event: TrackingEvent): string {
+  let text = eventTexts.get(event);
+  if (text === undefined) {
+    text = JSON.stringify(event);
+    eventTexts.set(event, text);
+  }
+  return text;
+}
+
+function eventsJson(events: readonly TrackingEvent[]): string {
+  return `[${events.map(eventJson).join(',')}]`;
+}
+
+/**
+ * A shipment's JSON (its events last), each event written once and then taken from `eventTexts`. Only for
+ * objects nobody else holds, which is to say the writer thread's own: an event changed after its text was
+ * kept would be written as it was.
+ */
+function shipmentJson(shipment: Shipment): string {
+  const { events, ...rest } = shipment;
+  const head = JSON.stringify(rest);
+  return `${head.slice(0, -1)}${head.length > 2 ? ',' : ''}"events":${eventsJson(events)}}`;
+}
+
+/**
+ * `applyUpdate`'s work on `db`, inside a write transaction of the caller's. `kept` is given by the writer
+ * thread, whose objects nobody else holds: it then reads the parcels it wrote last from memory instead of
+ * parsing their stored text again (when that text is still the stored one), and writes the events it has
+ * written before from their kept JSON.
+ */
+function updateApplier(db: Database, kept?: Map<number, KeptParcel>): (update: ShipmentUpdate) => Applied {
+  const statements = prepareStatements(db);
+  const shipmentText = kept ? shipmentJson : (shipment: Shipment) => JSON.stringify(shipment);
+  const copiesText = kept ? eventsJson : (copies: TrackingEvent[]) => JSON.stringify(copies);
+
+  function read(row: ShipmentRow): { shipment: Shipment; copies: TrackingEvent[] | undefined } {
+    const known = kept?.get(row.id);
+    if (known && known.data === row.data && known.copiesText === row.event_copies) return known;
+    return {
+      shipment: json<Shipment>(row.data),
+      copies: row.event_copies ? json<TrackingEvent[]>(row.event_copies) : undefined,
+    };
+  }
+
+  return (update) => {
     const incoming = update.shipment;
     const key = trackingKey(incoming.trackingNumber);
     if (update.webhookId !== undefined) {
       const inserted = statements.insertWebhook.run(update.source, update.webhookId, update.receivedAt);
       if (inserted.changes === 0) {
         const row = statements.shipmentByKey.get(incoming.carrier, key) as ShipmentRow | undefined;
-        const stored = row ? json<Shipment>(row.data) : incoming;
+        const stored = row ? read(row).shipment : incoming;
         const result: ApplyResult = { duplicate: true, after: stored, before: stored };
-        if (row?.order_number) result.orderNumber = row.order_number;
-        return result;
+        const texts: StoredResult = { duplicate: true };
+        if (row) texts.before = row.data;
+        if (row?.order_number) result.orderNumber = texts.orderNumber = row.order_number;
+        return { result, stored: texts };
       }
     }
     const row = statements.shipmentByKey.get(incoming.carrier, key) as ShipmentRow | undefined;
-    const before = row ? json<Shipment>(row.data) : undefined;
-    const beforeCopies = row?.event_copies ? json<TrackingEvent[]>(row.event_copies) : undefined;
-    const merged = mergeUpdate(before, row?.fields_as_of_ms ?? 0, update, beforeCopies);
+    const stored = row ? read(row) : undefined;
+    const before = stored?.shipment;
+    const merged = mergeUpdate(before, row?.fields_as_of_ms ?? 0, update, stored?.copies);
     const { shipment: after, fieldsAsOf } = merged;
     let shipmentId: number;
     const values = {
       status: after.status,
-      data: JSON.stringify(after),
+      data: shipmentText(after),
       asOf: fieldsAsOf,
       updatedAt: after.updatedAt,
-      copies: merged.copies ? JSON.stringify(merged.copies) : null,
+      copies: merged.copies ? copiesText(merged.copies) : null,
     };
     if (row) {
       // An update that brought nothing new leaves the row as it is. One that only confirms what is
@@ -418,25 +582,64 @@ export function createUpdateWriter(db: Database, busyTimeoutMs: number): UpdateW
       const inserted = statements.insertShipment.run({ ...values, carrier: incoming.carrier, key, order: null });
       shipmentId = Number(inserted.lastInsertRowid);
     }
+    if (kept) {
+      // Should the transaction roll back, the row keeps its old text, and this is not used (see `read`).
+      if (kept.size >= keptLimit) kept.clear();
+      kept.set(shipmentId, { data: values.data, shipment: after, copiesText: values.copies, copies: merged.copies });
+    }
     const result: ApplyResult = { duplicate: false, after };
-    if (before) result.before = before;
+    const texts: StoredResult = { duplicate: false, after: values.data };
+    if (row) {
+      result.before = before!;
+      texts.before = row.data;
+    }
     const orderNumber = row?.order_number ?? undefined;
-    if (orderNumber) result.orderNumber = orderNumber;
+    if (orderNumber) result.orderNumber = texts.orderNumber = orderNumber;
     if (isNews(before, after)) {
       // `before` is the stored text as read: no need to write it out again.
       const inserted = statements.insertChange.run(shipmentId, row ? row.data : null, values.data, update.receivedAt);
-      const change: ShipmentChange = { id: String(inserted.lastInsertRowid), after, at: update.receivedAt };
+      const id = String(inserted.lastInsertRowid);
+      const change: ShipmentChange = { id, after, at: update.receivedAt };
+      const changeTexts: NonNullable<StoredResult['change']> = { id, at: update.receivedAt };
       if (before) change.before = before;
       if (orderNumber) {
-        change.orderNumber = orderNumber;
-        const customer = statements.customer.get(orderNumber) as { customer: string } | undefined;
+        change.orderNumber = changeTexts.orderNumber = orderNumber;
+        const customer = statements.customer.get(orderNumber) as { customer: string | null } | undefined;
         const parsed = customerOf(customer?.customer);
         if (parsed) change.customer = parsed;
+        if (customer?.customer) changeTexts.customer = customer.customer;
       }
       result.change = change;
+      texts.change = changeTexts;
     }
-    return result;
-  }
+    return { result, stored: texts };
+  };
+}
+
+/**
+ * Stores updates on `db`, which must have the store's schema and pragmas: run by `sqliteStore` itself for
+ * `:memory:` databases, and as the fallback should its writer thread fail.
+ */
+export function createUpdateWriter(db: Database, busyTimeoutMs: number): UpdateWriter {
+  const applyOne = updateApplier(db);
+  return groupCommit(db, busyTimeoutMs, (update) => applyOne(update).result);
+}
+
+/**
+ * The writer thread's `createUpdateWriter` (see `sqlite-writer-thread.ts`), on a connection of its own: it
+ * answers with the texts it stored (`StoredResult`), and keeps the parcels it wrote last in memory.
+ */
+export function createThreadWriter(db: Database, busyTimeoutMs: number): UpdateWriter<StoredResult> {
+  const applyOne = updateApplier(db, new Map());
+  return groupCommit(db, busyTimeoutMs, (update) => applyOne(update).stored);
+}
+
+/** `applyOne` for each update, in transactions of `db` that updates arriving together share. */
+function groupCommit<Result>(
+  db: Database,
+  busyTimeoutMs: number,
+  applyOne: (update: ShipmentUpdate) => Result,
+): UpdateWriter<Result> {
   const applyUpdate = db.transaction(applyOne);
 
   // Group commit. A commit costs far more than the work of one update in it (writing the WAL frames,
@@ -447,8 +650,8 @@ export function createUpdateWriter(db: Database, busyTimeoutMs: number): UpdateW
   // A lone update waits one turn of the loop, and the caller's answer still waits for its commit.
   const maxBatch = 64;
   interface Queued {
-    update: Parameters<Store['applyUpdate']>[0];
-    resolve(result: ApplyResult): void;
+    update: ShipmentUpdate;
+    resolve(result: Result): void;
     reject(error: unknown): void;
   }
   let queue: Queued[] = [];
@@ -462,7 +665,7 @@ export function createUpdateWriter(db: Database, busyTimeoutMs: number): UpdateW
     queue = queue.slice(batch.length);
     if (queue.length > 0) scheduleFlush();
     if (batch.length === 0) return;
-    let results: ApplyResult[];
+    let results: Result[];
     try {
       results = applyBatch.immediate(batch);
     } catch (error) {
@@ -513,7 +716,7 @@ export function createUpdateWriter(db: Database, busyTimeoutMs: number): UpdateW
 
   return {
     apply(update) {
-      return new Promise<ApplyResult>((resolve, reject) => {
+      return new Promise<Result>((resolve, reject) => {
         queue.push({ update, resolve, reject });
         scheduleFlush();
       });

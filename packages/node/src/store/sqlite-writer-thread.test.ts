@@ -57,13 +57,14 @@ describe('sqliteStore’s writer thread', () => {
     }
   });
 
-  it('stores an update the thread cannot be sent (a function inside) on the calling thread, as before', async () => {
+  it('stores an update the thread cannot be sent (JSON cannot write a BigInt) on the calling thread, as before', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'trackline-sqlite-thread-'));
     try {
       const store = await sqliteStore({ path: join(dir, 'store.db') });
       try {
         const odd = update([scan], { webhookId: 'odd' });
-        (odd.shipment as unknown as { format: () => string }).format = () => 'not data';
+        // Something of the application's own beside the update, which the store ignores.
+        (odd as unknown as { trace: bigint }).trace = 1n;
         assert.equal((await store.applyUpdate(odd)).duplicate, false);
         // The thread, writing the same file, sees it: the redelivery is a duplicate.
         const again = await store.applyUpdate(update([scan], { webhookId: 'odd' }));
@@ -72,6 +73,48 @@ describe('sqliteStore’s writer thread', () => {
       } finally {
         await store.close();
       }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('answers as a store that writes on the calling thread does: before, after, change, order, duplicates', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'trackline-sqlite-thread-'));
+    const steps = [
+      update([scan], { webhookId: 'a' }),
+      update([scan, event('2024-04-23T09:00:00-07:00', 'out_for_delivery', 'OD', 'Out for delivery')], {
+        webhookId: 'b',
+      }),
+      // A redelivery, and a delivery id seen before but of a parcel never stored: both change nothing.
+      update([scan], { webhookId: 'a' }),
+      update([scan], { webhookId: 'b' }, { trackingNumber: '1Z999AA10000000001' }),
+    ];
+    /** The answers of `store` to `steps`, for an order of the parcel's with a customer. */
+    async function answers(path: string) {
+      const store = await sqliteStore({ path, now: () => new Date('2024-04-26T09:00:00Z') });
+      try {
+        await store.saveOrder({
+          orderNumber: 'A100',
+          placedAt: '2024-04-21T10:00:00Z',
+          customer: { email: 'sam@example.com' },
+          shipments: [{ carrier: 'ups', trackingNumber: steps[0]!.shipment.trackingNumber }],
+        });
+        const results = [];
+        for (const step of steps) results.push(await store.applyUpdate(step));
+        return results;
+      } finally {
+        await store.close();
+      }
+    }
+    try {
+      const here = await answers(':memory:');
+      const fromThread = await answers(join(dir, 'store.db'));
+      assert.deepEqual(fromThread, here);
+      assert.ok(fromThread[1]!.change?.customer, 'the change names the customer of the order');
+      // One object wherever the same shipment appears, as in an answer made on the calling thread.
+      assert.equal(fromThread[1]!.change!.after, fromThread[1]!.after);
+      assert.equal(fromThread[1]!.change!.before, fromThread[1]!.before);
+      assert.equal(fromThread[2]!.before, fromThread[2]!.after);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

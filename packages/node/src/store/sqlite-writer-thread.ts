@@ -1,10 +1,11 @@
 // The writer thread of `sqliteStore` (see `writerThread` in sqlite-store.ts): stores the webhook updates
-// it is sent on a connection of its own, with the store's group commit, and answers each once its commit
-// is on the disk. Answers go back together, one message per commit, so the calling thread wakes once for
-// them all.
+// it is sent (as JSON text) on a connection of its own, with the store's group commit, and answers each
+// once its commit is on the disk, with the texts it stored. Answers go back together, one message per
+// commit, so the calling thread wakes once for them all.
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import type { ShipmentUpdate } from './types.js';
 import {
-  createUpdateWriter,
+  createThreadWriter,
   openWriterConnection,
   type WriterError,
   type WriterReply,
@@ -16,7 +17,7 @@ const port: MessagePort = parentPort;
 const { path, busyTimeoutMs } = workerData as { path: string; busyTimeoutMs: number };
 
 const db = await openWriterConnection(path, busyTimeoutMs);
-const writer = createUpdateWriter(db, busyTimeoutMs);
+const writer = createThreadWriter(db, busyTimeoutMs);
 
 type Answer = Exclude<WriterReply, 'closed'>[number];
 let replies: Answer[] = [];
@@ -41,7 +42,14 @@ port.on('message', (request: WriterRequest) => {
     });
     return;
   }
-  writer.apply(request.update).then(
+  let update: ShipmentUpdate;
+  try {
+    update = JSON.parse(request.update) as ShipmentUpdate;
+  } catch (error) {
+    reply({ id: request.id, error: describe(error) });
+    return;
+  }
+  writer.apply(update).then(
     (result) => reply({ id: request.id, result }),
     (error: unknown) => reply({ id: request.id, error: describe(error) }),
   );

@@ -41,6 +41,14 @@ export interface WebhookAnswer {
 
 const providerIds = Object.values(WebhookProvider) as string[];
 
+/** The last non-empty segment of a path (`easypost` of `/webhooks/easypost/`), or undefined for `/`. */
+function lastSegment(pathname: string): string | undefined {
+  let end = pathname.length;
+  while (end > 0 && pathname[end - 1] === '/') end--;
+  const segment = pathname.slice(pathname.lastIndexOf('/', end - 1) + 1, end);
+  return segment || undefined;
+}
+
 /**
  * Which provider sent a request: the `provider` query parameter, else the last path segment
  * (`/webhooks/easypost`), else the only provider configured.
@@ -51,7 +59,7 @@ function providerOf(request: HttpRequest, configured: readonly string[]): Webhoo
   const query = request.url.indexOf('?');
   const pathname = query === -1 ? request.url : request.url.slice(0, query);
   const fromQuery = query === -1 ? null : new URLSearchParams(request.url.slice(query + 1)).get('provider');
-  const named = fromQuery ?? pathname.split('/').filter(Boolean).at(-1);
+  const named = fromQuery ?? lastSegment(pathname);
   if (named && configured.includes(named)) return named as WebhookProvider;
   if (!named || !providerIds.includes(named)) {
     if (configured.length === 1) return configured[0] as WebhookProvider;
@@ -82,6 +90,7 @@ export function createWebhookHandler(options: WebhookHandlerOptions): HttpHandle
   }
   if (!configured.length) throw new TypeError('createWebhookHandler needs at least one provider with its secret.');
   const now = options.now ?? (() => new Date());
+  const { onUpdate, toleranceSeconds } = options;
 
   async function handle(request: HttpRequest): Promise<HttpResponse> {
     if (request.method !== 'POST') {
@@ -95,7 +104,7 @@ export function createWebhookHandler(options: WebhookHandlerOptions): HttpHandle
       body: request.body,
       secret: secrets.secrets ?? secrets.secret ?? '',
       now: at,
-      ...(options.toleranceSeconds === undefined ? {} : { toleranceSeconds: options.toleranceSeconds }),
+      toleranceSeconds,
     });
     if (!verification.ok) throw new HttpError(401, verification.reason);
 
@@ -113,8 +122,9 @@ export function createWebhookHandler(options: WebhookHandlerOptions): HttpHandle
         duplicate = true;
         continue;
       }
+      if (!onUpdate) continue;
       try {
-        await options.onUpdate?.(result, update);
+        await onUpdate(result, update);
       } catch (error) {
         options.onError?.(error);
       }

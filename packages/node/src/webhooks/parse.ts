@@ -136,6 +136,13 @@ function header(headers: HeaderBag | undefined, name: string): string | undefine
   return undefined;
 }
 
+/** A delivery id for a provider that sends none (Shippo): the hash of the body. */
+function bodyHash(raw: Uint8Array | undefined, payload: Record<string, unknown>): string {
+  return `sha256:${createHash('sha256')
+    .update(raw ?? JSON.stringify(payload))
+    .digest('hex')}`;
+}
+
 /**
  * Reads a webhook body, already verified with `verifyWebhook`, into the shipment updates it carries, in the
  * core's model: the same `Shipment` the provider's adapter gives when polling.
@@ -166,10 +173,6 @@ export function parseWebhook(
     typeof body === 'string' || body instanceof ArrayBuffer || body instanceof Uint8Array ? bytesOf(body) : undefined;
   const payload = raw ? decode(provider, raw) : (body as Record<string, unknown>);
   const now = options.now ?? new Date();
-  const hash = () =>
-    `sha256:${createHash('sha256')
-      .update(raw ?? JSON.stringify(payload))
-      .digest('hex')}`;
 
   let type: string;
   let id: string | undefined;
@@ -197,5 +200,6 @@ export function parseWebhook(
       break;
   }
   if (!shipment) return [];
-  return [{ shipment, source: provider, receivedAt: now.toISOString(), webhookId: `${provider}:${id ?? hash()}` }];
+  const delivery = id ?? bodyHash(raw, payload);
+  return [{ shipment, source: provider, receivedAt: now.toISOString(), webhookId: `${provider}:${delivery}` }];
 }

@@ -28,7 +28,11 @@ export type WebhookVerification = { ok: true; id?: string; timestamp?: number } 
 function header(headers: HeaderBag, name: string, separator = ','): string | undefined {
   if (typeof (headers as Headers).get === 'function') return (headers as Headers).get(name) ?? undefined;
   const wanted = name.toLowerCase();
-  for (const [key, value] of Object.entries(headers as Record<string, string | readonly string[] | undefined>)) {
+  const record = headers as Record<string, string | readonly string[] | undefined>;
+  // Node, Express and our own adapters give the names in lower case: looked up first, without a scan.
+  const exact = Object.hasOwn(record, wanted) ? record[wanted] : undefined;
+  if (exact !== undefined) return typeof exact === 'string' ? exact : exact.join(separator);
+  for (const [key, value] of Object.entries(record)) {
     if (key.toLowerCase() !== wanted || value === undefined) continue;
     return typeof value === 'string' ? value : value.join(separator);
   }
@@ -80,14 +84,28 @@ function checkTimestamp(seconds: number, input: VerifyWebhookInput): WebhookVeri
   return undefined;
 }
 
+// The bytes of each EasyPost secret, made once: normalizing and encoding it again for every webhook showed
+// in the profile of the handler. A handful of secrets at most; emptied should it ever hold more than 64.
+const easypostKeys = new Map<string, Buffer>();
+
+/** EasyPost keys the HMAC with the NFKD form of the secret, in UTF-8. */
+function easypostKey(secret: string): Buffer {
+  let key = easypostKeys.get(secret);
+  if (key === undefined) {
+    if (easypostKeys.size >= 64) easypostKeys.clear();
+    key = Buffer.from(secret.normalize('NFKD'), 'utf8');
+    easypostKeys.set(secret, key);
+  }
+  return key;
+}
+
 function verifyEasypost(input: VerifyWebhookInput, secrets: string[], body: Buffer): WebhookVerification {
   const given = header(input.headers, 'x-hmac-signature');
   if (!given) return { ok: false, reason: 'The X-Hmac-Signature header is missing.' };
   const match = /^hmac-sha256-hex=([0-9a-f]{64})$/i.exec(given.trim());
   if (!match) return { ok: false, reason: 'The X-Hmac-Signature header is not "hmac-sha256-hex=<64 hex digits>".' };
   const digest = Buffer.from(match[1]!, 'hex');
-  // EasyPost keys the HMAC with the NFKD form of the secret.
-  const valid = secrets.some((secret) => sameDigest(hmac(Buffer.from(secret.normalize('NFKD'), 'utf8'), body), digest));
+  const valid = secrets.some((secret) => sameDigest(hmac(easypostKey(secret), body), digest));
   return valid ? { ok: true } : { ok: false, reason: 'The EasyPost signature does not match this body and secret.' };
 }
 
