@@ -271,6 +271,20 @@ function createPostgresStore(pool: PostgresPool, ownsPool: boolean, now: () => D
     }
   }
 
+  /**
+   * The carrier under which a parcel is stored. Aggregators and carriers name some parcels differently (EasyPost
+   * calls a SmartPost parcel FedEx's, `detectCarrier` the USPS number on it USPS'; an unlisted post is `other`
+   * to one and `postal` to another), and the store keys parcels by carrier and number: when no row has this
+   * carrier and number but exactly one row has the number, that row is the parcel, under the carrier it was
+   * stored with. Two or more rows make the number ambiguous, and then only the carrier decides.
+   */
+  async function parcelCarrier(client: PostgresClient, carrier: CarrierId, key: string): Promise<CarrierId> {
+    const { rows } = await client.query('SELECT carrier FROM trackline_shipments WHERE tracking_key = $1 LIMIT 2', [
+      key,
+    ]);
+    return rows.length === 1 && rows[0].carrier !== carrier ? (rows[0].carrier as CarrierId) : carrier;
+  }
+
   async function linkParcel(
     client: PostgresClient,
     orderNumber: string,
@@ -279,6 +293,15 @@ function createPostgresStore(pool: PostgresPool, ownsPool: boolean, now: () => D
   ): Promise<void> {
     const key = trackingKey(parcel.trackingNumber ?? '');
     if (!key) throw new TypeError(`Order ${orderNumber}: a parcel needs a tracking number.`);
+    // The parcel's updates may have come first, under another carrier's name (see `parcelCarrier`): the one
+    // row with this number, when no order has it yet, becomes the order's parcel, under the order's carrier.
+    const adopted = await client.query(
+      `UPDATE trackline_shipments SET carrier = $1, order_number = $2, data = jsonb_set(data, '{carrier}', to_jsonb($1::text))
+       WHERE tracking_key = $3 AND order_number IS NULL AND carrier <> $1
+         AND (SELECT count(*) FROM trackline_shipments WHERE tracking_key = $3) = 1`,
+      [parcel.carrier, orderNumber, key],
+    );
+    if (adopted.rowCount === 1) return;
     await client.query(
       `INSERT INTO trackline_shipments (carrier, tracking_key, order_number, status, data, fields_as_of_ms, updated_at)
        VALUES ($1, $2, $3, 'pending', $4, 0, $5)
@@ -420,9 +443,11 @@ function createPostgresStore(pool: PostgresPool, ownsPool: boolean, now: () => D
 
     async applyUpdate(update) {
       epochMs(update.receivedAt, 'applyUpdate: receivedAt');
-      const incoming = update.shipment;
-      const key = trackingKey(incoming.trackingNumber);
+      const key = trackingKey(update.shipment.trackingNumber);
       return transaction(async (client): Promise<ApplyResult> => {
+        const carrier = await parcelCarrier(client, update.shipment.carrier, key);
+        if (carrier !== update.shipment.carrier) update = { ...update, shipment: { ...update.shipment, carrier } };
+        const incoming = update.shipment;
         const select = `SELECT s.id, s.order_number, s.data, s.fields_as_of_ms, s.event_copies, o.customer
           FROM trackline_shipments s LEFT JOIN trackline_orders o ON o.order_number = s.order_number
           WHERE s.carrier = $1 AND s.tracking_key = $2`;

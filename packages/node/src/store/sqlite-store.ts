@@ -443,12 +443,26 @@ function writerThread(
   };
 }
 
+/**
+ * The carrier under which a parcel is stored. Aggregators and carriers name some parcels differently (EasyPost
+ * calls a SmartPost parcel FedEx's, `detectCarrier` the USPS number on it USPS'; an unlisted post is `other`
+ * to one and `postal` to another), and the store keys parcels by carrier and number: when no row has this
+ * carrier and number but exactly one row has the number, that row is the parcel, under the carrier it was
+ * stored with. Two or more rows make the number ambiguous, and then only the carrier decides.
+ */
+function parcelCarrier(statements: ReturnType<typeof prepareStatements>, carrier: CarrierId, key: string): CarrierId {
+  const rows = statements.carriersOfKey.all(key) as { carrier: CarrierId }[];
+  return rows.length === 1 && rows[0]!.carrier !== carrier ? rows[0]!.carrier : carrier;
+}
+
 /** The statements `applyUpdate` and the order writes share. */
 function prepareStatements(db: Database) {
   return {
     shipmentByKey: db.prepare(
       'SELECT id, order_number, data, fields_as_of_ms, event_copies FROM shipments WHERE carrier = ? AND tracking_key = ?',
     ),
+    // At most two: one other row is a parcel to adopt (see `parcelCarrier`), two make the number ambiguous.
+    carriersOfKey: db.prepare('SELECT id, carrier, order_number FROM shipments WHERE tracking_key = ? LIMIT 2'),
     insertShipment: db.prepare(
       `INSERT INTO shipments (carrier, tracking_key, order_number, status, data, fields_as_of_ms, updated_at, event_copies)
      VALUES (@carrier, @key, @order, @status, @data, @asOf, @updatedAt, @copies)`,
@@ -543,8 +557,10 @@ function updateApplier(db: Database, kept?: Map<number, KeptParcel>): (update: S
   }
 
   return (update) => {
+    const key = trackingKey(update.shipment.trackingNumber);
+    const carrier = parcelCarrier(statements, update.shipment.carrier, key);
+    if (carrier !== update.shipment.carrier) update = { ...update, shipment: { ...update.shipment, carrier } };
     const incoming = update.shipment;
-    const key = trackingKey(incoming.trackingNumber);
     if (update.webhookId !== undefined) {
       const inserted = statements.insertWebhook.run(update.source, update.webhookId, update.receivedAt);
       if (inserted.changes === 0) {
@@ -752,6 +768,15 @@ function createSqliteStore(
     const row = statements.shipmentByKey.get(parcel.carrier, key) as ShipmentRow | undefined;
     if (row) {
       db.prepare('UPDATE shipments SET order_number = ? WHERE id = ?').run(orderNumber, row.id);
+      return;
+    }
+    // The parcel's updates may have come first, under another carrier's name (see `parcelCarrier`): the one
+    // row with this number, when no order has it yet, becomes the order's parcel, under the order's carrier.
+    const others = statements.carriersOfKey.all(key) as { id: number; order_number: string | null }[];
+    if (others.length === 1 && others[0]!.order_number === null) {
+      db.prepare(
+        `UPDATE shipments SET carrier = ?, order_number = ?, data = json_set(data, '$.carrier', ?) WHERE id = ?`,
+      ).run(parcel.carrier, orderNumber, parcel.carrier, others[0]!.id);
       return;
     }
     const shipment = placeholderShipment(parcel, at);

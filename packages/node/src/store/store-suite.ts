@@ -202,6 +202,53 @@ export function storeSuite(name: string, options: StoreSuiteOptions): void {
         assert.equal(next.after.events.length, 3);
       });
 
+      it('updates the order’s parcel when an update names its carrier differently', async () => {
+        // EasyPost calls a SmartPost parcel FedEx's; the shop, like detectCarrier, knows the number as USPS'.
+        const number = '9205590164917312751089';
+        await fresh();
+        await store.saveOrder({ ...order, shipments: [{ carrier: 'usps', trackingNumber: number }] });
+        const result = await store.applyUpdate(
+          update([pickedUp, departed], { webhookId: 'smartpost-1' }, { carrier: 'fedex', trackingNumber: number }),
+        );
+        assert.equal(result.orderNumber, 'A1001');
+        assert.equal(result.after.carrier, 'usps', 'stored under the carrier the order gave');
+        assert.equal(result.change?.orderNumber, 'A1001', 'the shopper can be told');
+        assert.equal((await store.getOrder('A1001'))?.shipments[0]!.status, 'in_transit');
+        assert.equal(await store.getShipment(number, 'fedex'), undefined, 'no second parcel');
+        const again = await store.applyUpdate(
+          update([pickedUp], { webhookId: 'smartpost-1' }, { carrier: 'fedex', trackingNumber: number }),
+        );
+        assert.equal(again.duplicate, true);
+        assert.equal(again.after.events.length, 2);
+      });
+
+      it('lets an order adopt a parcel whose updates came first under another carrier’s name', async () => {
+        const number = 'RR123456785DE';
+        await fresh();
+        await store.applyUpdate(update([pickedUp], {}, { carrier: 'other', trackingNumber: number }));
+        await store.saveOrder({ ...order, shipments: [{ carrier: 'postal', trackingNumber: number }] });
+        const parcel = (await store.getOrder('A1001'))?.shipments[0];
+        assert.equal(parcel?.carrier, 'postal');
+        assert.equal(parcel?.status, 'in_transit');
+        assert.equal(parcel?.events.length, 1);
+        assert.equal(await store.getShipment(number, 'other'), undefined);
+        const next = await store.applyUpdate(update([departed], {}, { carrier: 'other', trackingNumber: number }));
+        assert.equal(next.orderNumber, 'A1001');
+        assert.equal(next.after.events.length, 2);
+      });
+
+      it('keeps parcels apart when the number is already stored under two carriers', async () => {
+        const number = '9205590164917312751089';
+        await fresh();
+        await store.saveOrder({ ...order, shipments: [{ carrier: 'usps', trackingNumber: number }] });
+        await store.attachShipment('A1001', { carrier: 'fedex', trackingNumber: number });
+        const result = await store.applyUpdate(update([pickedUp], {}, { carrier: 'dhl', trackingNumber: number }));
+        assert.equal(result.after.carrier, 'dhl', 'ambiguous: only the carrier decides');
+        assert.equal(result.orderNumber, undefined);
+        assert.equal((await store.getShipment(number, 'usps'))?.events.length, 0);
+        assert.equal((await store.getShipment(number, 'fedex'))?.events.length, 0);
+      });
+
       it('answers a redelivered webhook as a duplicate and writes nothing', async () => {
         await fresh();
         await store.saveOrder(order);
