@@ -2,7 +2,13 @@
 // scenario of every carrier it tracks, read back to the meaning the scenario gives it; and every fault.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { isTracklineError, type AdapterOptions, type CarrierAdapter, type Shipment } from '@trackline/core';
+import {
+  createTracker,
+  isTracklineError,
+  type AdapterOptions,
+  type CarrierAdapter,
+  type Shipment,
+} from '@trackline/core';
 import { carrierSandboxes } from '../carriers/index.js';
 import { trackingNumberFor, type SandboxCarrier } from '../scenarios/numbers.js';
 import { parcels, type Parcel } from '../scenarios/parcels.js';
@@ -163,6 +169,93 @@ export function conformance(subject: ConformanceSubject): void {
       sandbox.injectFault({ kind: 'slow', carrier: subject.api, delayMs: 600 });
       const error = await rejection(tracked.track(someParcel.trackingNumber, { carrier: someParcel.carrier }));
       assert.ok(isTracklineError(error, 'timeout'), String(error));
+    });
+
+    // The stalls below last far longer than any bound the tests check, so a timeout or an abort that does not
+    // cover the body fails them by a wide margin, and a loaded machine cannot.
+    const stall = 20_000;
+    const bound = 5_000;
+    // The timeout of the tests that wait for it: long enough for an answer that does not stall on a loaded
+    // machine (the tracker test asks again after the timeout), far shorter than the stall.
+    const brief = 500;
+
+    it('says timeout when the carrier stalls in the middle of its answer', async () => {
+      sandbox.clearFaults();
+      const tracked = adapter({ timeout: brief, retries: 0 });
+      await tracked.track(someParcel.trackingNumber, { carrier: someParcel.carrier });
+      sandbox.injectFault({ kind: 'stall_body', carrier: subject.api, delayMs: stall });
+      const started = performance.now();
+      const error = await rejection(tracked.track(someParcel.trackingNumber, { carrier: someParcel.carrier }));
+      assert.ok(isTracklineError(error, 'timeout'), String(error));
+      assert.ok(performance.now() - started < bound, `took ${performance.now() - started} ms`);
+    });
+
+    it('stops at once when the caller aborts while the answer is arriving', async () => {
+      sandbox.clearFaults();
+      // Once armed, aborts the moment an answer's headers are in, when the adapter is reading its body.
+      const controller = new AbortController();
+      const reason = new Error('the shopper left');
+      let armed = false;
+      const watch: typeof fetch = async (input, init) => {
+        const response = await fetch(input, init);
+        if (armed) setTimeout(() => controller.abort(reason), 0);
+        return response;
+      };
+      const tracked = adapter({ timeout: stall, retries: 0, fetch: watch });
+      await tracked.track(someParcel.trackingNumber, { carrier: someParcel.carrier }); // token, if any
+      armed = true;
+      sandbox.injectFault({ kind: 'stall_body', carrier: subject.api, delayMs: stall });
+      const started = performance.now();
+      const error = await rejection(
+        tracked.track(someParcel.trackingNumber, { carrier: someParcel.carrier, signal: controller.signal }),
+      );
+      assert.equal(error, reason);
+      assert.ok(performance.now() - started < bound, `took ${performance.now() - started} ms`);
+    });
+
+    it('lets tracker callers of a number whose answer stalls see the timeout, not wait on it', async () => {
+      sandbox.clearFaults();
+      const tracked = adapter({ timeout: brief, retries: 0 });
+      await tracked.track(someParcel.trackingNumber, { carrier: someParcel.carrier });
+      const tracker = createTracker({ adapters: [tracked] });
+      sandbox.injectFault({ kind: 'stall_body', carrier: subject.api, delayMs: stall });
+      const started = performance.now();
+      // The second caller joins the first one's upstream request; the timeout ends it for both.
+      const both = [1, 2].map(() =>
+        rejection(tracker.track(someParcel.trackingNumber, { carrier: someParcel.carrier })),
+      );
+      for (const error of await Promise.all(both)) assert.ok(isTracklineError(error, 'timeout'), String(error));
+      assert.ok(performance.now() - started < bound, `took ${performance.now() - started} ms`);
+      // On a loaded machine the timeout can run out before the request reaches the sandbox, leaving the fault.
+      sandbox.clearFaults();
+      const shipment = await tracker.track(someParcel.trackingNumber, { carrier: someParcel.carrier });
+      assert.equal(shipment.trackingNumber, someParcel.trackingNumber, 'a later call asks the carrier again');
+    });
+
+    it('lets a tracker caller abort while the answer stalls, and the others still get the timeout', async () => {
+      sandbox.clearFaults();
+      const controller = new AbortController();
+      const reason = new Error('the shopper left');
+      let armed = false;
+      const watch: typeof fetch = async (input, init) => {
+        const response = await fetch(input, init);
+        if (armed) setTimeout(() => controller.abort(reason), 0);
+        return response;
+      };
+      const tracked = adapter({ timeout: brief, retries: 0, fetch: watch });
+      await tracked.track(someParcel.trackingNumber, { carrier: someParcel.carrier }); // token, if any
+      armed = true;
+      const tracker = createTracker({ adapters: [tracked] });
+      sandbox.injectFault({ kind: 'stall_body', carrier: subject.api, delayMs: stall });
+      const started = performance.now();
+      const leaving = rejection(
+        tracker.track(someParcel.trackingNumber, { carrier: someParcel.carrier, signal: controller.signal }),
+      );
+      const staying = rejection(tracker.track(someParcel.trackingNumber, { carrier: someParcel.carrier }));
+      assert.equal(await leaving, reason);
+      const error = await staying;
+      assert.ok(isTracklineError(error, 'timeout'), String(error));
+      assert.ok(performance.now() - started < bound, `took ${performance.now() - started} ms`);
     });
 
     it('says invalid_response for a body that is not JSON', async () => {

@@ -8,6 +8,12 @@ export const FaultKind = {
   unavailable: 'unavailable',
   /** The normal answer, after `delayMs`: past a client's timeout. */
   slow: 'slow',
+  /**
+   * The normal answer's status, headers and first half of its body at once, then nothing for `delayMs`, then
+   * the rest: a carrier that stalls in the middle of its answer, which a timeout that stops counting once the
+   * headers arrive never ends.
+   */
+  stallBody: 'stall_body',
   /** 200 with a body that is not valid JSON. */
   malformed: 'malformed',
   /** Every live OAuth token expires before the request is served, as when a token dies early. */
@@ -23,7 +29,7 @@ export interface Fault {
   carrier?: string;
   /** Seconds in `Retry-After` for `rate_limited` and `unavailable`. Default 1. */
   retryAfter?: number;
-  /** Milliseconds `slow` waits. Default 15 000. */
+  /** Milliseconds `slow` waits before answering, and `stall_body` in the middle of the body. Default 15 000. */
   delayMs?: number;
 }
 

@@ -83,6 +83,31 @@ describe('the sandbox server', () => {
     await assert.rejects(response.json(), SyntaxError);
   });
 
+  it('sends the headers and half the body, then stalls before the rest, when asked to stall the body', async () => {
+    const parcels = (await (await fetch(`${url}/_sandbox/parcels`)).json()) as { trackingNumber: string }[];
+    const path = `${url}/ups/parcels/${parcels[0]!.trackingNumber}`;
+    const whole = await (await fetch(path)).text();
+    sandbox.injectFault({ kind: 'stall_body', delayMs: 300 });
+    const started = performance.now();
+    const response = await fetch(path);
+    assert.equal(response.status, 200);
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+    const half = whole.slice(0, Math.floor(whole.length / 2));
+    let first = '';
+    while (first.length < half.length) {
+      const chunk = await reader.read();
+      if (chunk.done) break;
+      first += chunk.value;
+    }
+    assert.equal(first, half, 'the first half comes on its own');
+    let rest = '';
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) rest += chunk.value;
+    assert.equal(first + rest, whole, 'then the rest of the normal answer');
+    // Timers may fire a millisecond early; the lower bound is all that matters (an upper one would be flaky).
+    assert.ok(performance.now() - started >= 290, 'the rest came after the stall');
+    assert.equal((await fetch(path)).status, 200, 'the fault is used up');
+  });
+
   it('expires tokens on demand, and only a request carrying one uses the fault up', async () => {
     const token = (await (await fetch(`${url}/ups/token`, { method: 'POST' })).json()) as { accessToken: string };
     const auth = { authorization: `Bearer ${token.accessToken}` };

@@ -8,6 +8,9 @@ import type { CarrierSandbox, SandboxContext, SandboxRequest, SandboxResponse } 
 
 const maxBody = 1_048_576;
 
+/** An answer as the server sends it: `stallMs` pauses it halfway through the body (the `stall_body` fault). */
+type Served = SandboxResponse & { stallMs?: number };
+
 export interface SandboxOptions {
   /** The carrier APIs to serve, each mounted at `/<id>`. */
   carriers: readonly CarrierSandbox[];
@@ -135,7 +138,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     return { status: 404, body: { error: `No sandbox control at ${request.path}.` } };
   }
 
-  async function answer(mount: string, request: SandboxRequest): Promise<SandboxResponse> {
+  async function answer(mount: string, request: SandboxRequest): Promise<Served> {
     if (mount === '_sandbox') return control(request);
     const carrier = mounts.get(mount as CarrierSandbox['id']);
     if (!carrier) {
@@ -173,7 +176,9 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     const sameMethod = carrier.routes.filter((route) => route.method === request.method);
     for (const route of sameMethod) {
       const match = route.path.exec(request.path);
-      if (match) return route.handle(request, context, match);
+      if (!match) continue;
+      const result = route.handle(request, context, match);
+      return fault?.kind === 'stall_body' ? { ...result, stallMs: fault.delayMs ?? 15_000 } : result;
     }
     const other = carrier.routes.some((route) => route.path.test(request.path));
     return other
@@ -205,12 +210,12 @@ export function createSandbox(options: SandboxOptions): Sandbox {
         headers: incoming.headers,
         body: Buffer.concat(chunks).toString('utf8'),
       };
-      const reply: Promise<SandboxResponse> =
+      const reply: Promise<Served> =
         size > maxBody
-          ? Promise.resolve<SandboxResponse>({ status: 413, body: { error: 'The request body is over 1 MiB.' } })
+          ? Promise.resolve<Served>({ status: 413, body: { error: 'The request body is over 1 MiB.' } })
           : Promise.resolve()
               .then(() => answer(decodeURIComponent(mount), request))
-              .catch((error: unknown): SandboxResponse => ({
+              .catch((error: unknown): Served => ({
                 status: 400,
                 body: { error: error instanceof Error ? error.message : String(error) },
               }));
@@ -222,7 +227,18 @@ export function createSandbox(options: SandboxOptions): Sandbox {
           'content-type': 'application/json',
           ...result.headers,
         });
-        response.end(text);
+        if (result.stallMs === undefined) {
+          response.end(text);
+          return;
+        }
+        // Headers and half the body now, so the client has its response and is reading the body when the
+        // stall starts; a client that gives up closes the connection, which ends the wait.
+        const bytes = Buffer.from(text);
+        const half = Math.floor(bytes.length / 2);
+        response.flushHeaders();
+        response.write(bytes.subarray(0, half));
+        const rest = setTimeout(() => response.end(bytes.subarray(half)), result.stallMs);
+        response.once('close', () => clearTimeout(rest));
       });
     });
   }

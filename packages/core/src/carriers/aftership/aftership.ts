@@ -2,6 +2,7 @@ import { TracklineError } from '../../errors/trackline-error.js';
 import type { AdapterOptions, CarrierAdapter } from '../adapter.js';
 import { createHttpClient, pathWithQuery } from '../http/client.js';
 import { toTracklineError } from '../http/errors.js';
+import { cleanTrackingNumber } from '../tracking-number.js';
 import { aftershipCarriers } from './carriers.js';
 import { parseAftership } from './parse.js';
 
@@ -33,15 +34,9 @@ export function aftership(options: AftershipOptions): CarrierAdapter {
         if (!options.apiKey) {
           throw new TracklineError('auth', 'AfterShip needs an API key: pass { apiKey } to aftership().');
         }
-        const number = String(trackingNumber ?? '')
-          .replace(/\s+/g, '')
-          .toUpperCase();
-        if (!number) throw new TracklineError('invalid_number', 'The tracking number is empty.');
         // tracking_numbers takes a comma-separated list: anything but letters and digits could ask for
         // other parcels of the store's account.
-        if (!/^[A-Z0-9]+$/.test(number)) {
-          throw new TracklineError('invalid_number', 'A tracking number has only letters and digits.');
-        }
+        const number = cleanTrackingNumber(trackingNumber);
         const raw = await client
           .get(pathWithQuery('trackings', { tracking_numbers: number }), {
             headers: { 'as-api-key': options.apiKey },

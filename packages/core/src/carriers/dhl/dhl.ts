@@ -1,7 +1,7 @@
-import { TracklineError } from '../../errors/trackline-error.js';
 import type { AdapterOptions, CarrierAdapter } from '../adapter.js';
 import { createHttpClient, pathWithQuery } from '../http/client.js';
 import { toTracklineError } from '../http/errors.js';
+import { cleanTrackingNumber } from '../tracking-number.js';
 import { parseDhlTracking } from './parse.js';
 
 export type DhlOptions = AdapterOptions & {
@@ -29,8 +29,7 @@ export function dhl(options: DhlOptions): CarrierAdapter {
     carriers: ['dhl', 'dhl_ecommerce'],
 
     async track(trackingNumber, { signal, carrier } = {}) {
-      const number = String(trackingNumber ?? '').replace(/\s+/g, '');
-      if (!number) throw new TracklineError('invalid_number', 'Enter a DHL tracking number: it is empty.');
+      const number = cleanTrackingNumber(trackingNumber);
       const path = pathWithQuery('track/shipments', {
         trackingNumber: number,
         service: options.service || undefined,

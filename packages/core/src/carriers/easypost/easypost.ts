@@ -3,6 +3,7 @@ import { TracklineError } from '../../errors/trackline-error.js';
 import type { AdapterOptions, CarrierAdapter } from '../adapter.js';
 import { createHttpClient } from '../http/client.js';
 import { toTracklineError } from '../http/errors.js';
+import { cleanTrackingNumber } from '../tracking-number.js';
 import { easypostCarriers, toEasypostCarrier } from './carriers.js';
 import { parseTracker } from './parse.js';
 
@@ -69,10 +70,7 @@ export function easypost(options: EasypostOptions): CarrierAdapter {
         if (!options.apiKey) {
           throw new TracklineError('auth', 'EasyPost needs an API key: pass { apiKey } to easypost().');
         }
-        const code = String(trackingNumber ?? '')
-          .replace(/\s+/g, '')
-          .toUpperCase();
-        if (!code) throw new TracklineError('invalid_number', 'The tracking number is empty.');
+        const code = cleanTrackingNumber(trackingNumber);
         const tracker: { tracking_code: string; carrier?: string } = { tracking_code: code };
         const carrierName = toEasypostCarrier(carrier);
         if (carrierName) tracker.carrier = carrierName;

@@ -4,7 +4,8 @@ import type { Shipment } from '../../model/schemas.js';
 import type { AdapterOptions, CarrierAdapter, TrackOptions } from '../adapter.js';
 import { createHttpClient } from '../http/client.js';
 import { toTracklineError } from '../http/errors.js';
-import { createTokenSource, withToken, type Token } from '../http/oauth.js';
+import { createTokenSource, requestToken, withToken, type Token } from '../http/oauth.js';
+import { cleanTrackingNumber } from '../tracking-number.js';
 import { fedexError, parseFedexTrackResponse, str } from './parse.js';
 import { FedexErrorResponseSchema, FedexTokenResponseSchema } from './schema.js';
 
@@ -51,12 +52,14 @@ export function fedex(options: FedexOptions): CarrierAdapter {
         client_id: options.clientId,
         client_secret: options.clientSecret,
       });
-      const body = await http
-        .post('oauth/token', {
-          headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-          body: form.toString(),
-        })
-        .json<unknown>();
+      const body = await requestToken('FedEx', () =>
+        http
+          .post('oauth/token', {
+            headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+            body: form.toString(),
+          })
+          .json<unknown>(),
+      );
       // Not parseWith: its message quotes wrong values, and a wrong value here could be the token itself.
       const token = FedexTokenResponseSchema.safeParse(body);
       if (!token.success) {
@@ -80,7 +83,7 @@ export function fedex(options: FedexOptions): CarrierAdapter {
             'FedEx needs an API key and secret key: create a project on developer.fedex.com and pass them to fedex() as clientId and clientSecret.',
           );
         }
-        const number = trackingNumber.replace(/\s+/g, '');
+        const number = cleanTrackingNumber(trackingNumber);
         const raw = await withToken(
           tokens,
           (token) =>

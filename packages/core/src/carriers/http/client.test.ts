@@ -69,6 +69,59 @@ describe('createHttpClient', () => {
     await assert.rejects(answer, (error) => error === reason);
   });
 
+  /** A `fetch` whose answer has its headers and the start of its body, and never the rest. */
+  const stalledBody: typeof globalThis.fetch = async () => {
+    const body = new ReadableStream<Uint8Array>({
+      start: (controller) => controller.enqueue(new TextEncoder().encode('{"shipments":[')),
+    });
+    return new Response(body, { status: 200, headers: { 'content-type': 'application/json' } });
+  };
+
+  /** `promise`, or a failure naming `what` when it is still pending after `ms` (far past any wait it may take). */
+  function settledWithin<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new assert.AssertionError({ message: `${what}: still waiting after ${ms} ms` })),
+        ms,
+      );
+    });
+    return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+  }
+
+  it('keeps counting its timeout while the body arrives, not only until the headers', async () => {
+    const client = createHttpClient({ baseUrl, fetch: stalledBody, timeout: 30, retries: 2 });
+    await assert.rejects(settledWithin(client.get('track').json(), 5_000, 'a 30 ms timeout'), TimeoutError);
+  });
+
+  it('stops reading the body when the caller aborts, with the caller’s reason', async () => {
+    const client = createHttpClient({ baseUrl, fetch: stalledBody, timeout: 60_000, retries: 0 });
+    const controller = new AbortController();
+    const reason = new Error('the shopper left');
+    const answer = client.get('track', { signal: controller.signal }).json();
+    setTimeout(() => controller.abort(reason), 5);
+    await assert.rejects(settledWithin(answer, 5_000, 'an abort after 5 ms'), (error) => error === reason);
+  });
+
+  it('reads a whole body that arrives in pieces, and an answer without a body', async () => {
+    const pieces: typeof globalThis.fetch = async () =>
+      new Response(
+        new ReadableStream<Uint8Array>({
+          async start(controller) {
+            for (const piece of ['{"events":', '[1,2', ',3]}']) {
+              await new Promise((resolve) => setTimeout(resolve, 1));
+              controller.enqueue(new TextEncoder().encode(piece));
+            }
+            controller.close();
+          },
+        }),
+        { status: 200, headers: { 'content-type': 'application/json' } },
+      );
+    assert.deepEqual(await createHttpClient({ baseUrl, fetch: pieces }).get('track').json(), { events: [1, 2, 3] });
+    const empty: typeof globalThis.fetch = async () => new Response(null, { status: 204 });
+    assert.equal(await createHttpClient({ baseUrl, fetch: empty }).get('track').json(), '');
+  });
+
   it('does not send at all when the caller has already aborted', async () => {
     const { fetch, requests } = fakeFetch(() => json({}));
     const client = createHttpClient({ baseUrl, fetch, retries: 2 });

@@ -3,7 +3,9 @@ import { describe, it } from 'node:test';
 import { inspect } from 'node:util';
 import { HTTPError } from 'ky';
 import { TracklineError } from '../../errors/trackline-error.js';
+import { createTracker } from '../../tracker/create-tracker.js';
 import { dhl } from '../dhl/dhl.js';
+import { fakeFetch } from '../testing.js';
 import { ups } from '../ups/ups.js';
 import { toTracklineError } from './errors.js';
 import { retryAfterMs } from './retry-after.js';
@@ -36,6 +38,31 @@ describe('toTracklineError', () => {
     assert.ok(error instanceof TracklineError);
     assert.equal(error.code, 'rate_limited');
     assert.equal(error.retryAfter, 30);
+  });
+
+  it('says not_found for a 404 in the API’s own format, and invalid_response naming baseUrl for a web page', () => {
+    const answer = (type: string) => httpError(new Response('', { status: 404, headers: { 'content-type': type } }));
+    for (const type of ['application/json', 'application/problem+json', 'application/json; charset=utf-8']) {
+      assert.equal((toTracklineError('DHL', answer(type)) as TracklineError).code, 'not_found', type);
+    }
+    for (const type of ['text/html', 'text/html; charset=UTF-8', 'application/xhtml+xml']) {
+      const error = toTracklineError('DHL', answer(type)) as TracklineError;
+      assert.equal(error.code, 'invalid_response', type);
+      assert.match(error.message, /HTTP 404 with a web page/);
+      assert.match(error.message, /baseUrl/);
+    }
+  });
+
+  it('makes the tracker report a 404 web page as a setup error, not as an unknown parcel', async () => {
+    const { fetch, requests } = fakeFetch(
+      () => new Response('<html>Not Found</html>', { status: 404, headers: { 'content-type': 'text/html' } }),
+    );
+    const tracker = createTracker({ adapters: [dhl({ apiKey: 'key', baseUrl: 'http://127.0.0.1:45003/v2', fetch })] });
+    // A DHL Express number, its carrier detected and given.
+    for (const request of [{}, { carrier: 'dhl' as const }]) {
+      await assert.rejects(tracker.track('3318810025', request), { code: 'invalid_response' });
+    }
+    assert.equal(requests.length, 2);
   });
 
   it('says unavailable when the connection itself failed', () => {

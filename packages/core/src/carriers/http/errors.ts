@@ -15,6 +15,11 @@ function isNetworkFailure(error: unknown): boolean {
   return typeof code === 'string' && /^(E[A-Z]+|UND_ERR_[A-Z_]+)$/.test(code);
 }
 
+/** Whether a response is an HTML page (a web server's or a gateway's), not an API's answer. */
+function isWebPage(response: Response): boolean {
+  return /^\s*(text\/html|application\/xhtml\+xml)\b/i.test(response.headers.get('content-type') ?? '');
+}
+
 /**
  * Turns what a request threw into a `TracklineError` whose message says what happened and what to do.
  * Messages name the carrier and the HTTP status only: never a URL with its query, a header or a body,
@@ -37,6 +42,16 @@ export function toTracklineError(carrier: string, error: unknown, signal?: Abort
       );
     }
     if (status === 404) {
+      // Every carrier answers a number it does not know in its API's own format (JSON). A web page instead
+      // comes from a server with no such API path: a wrong `baseUrl`, not an unknown parcel. Calling it
+      // not_found would make the tracker try the next carrier and a look-up page tell the shopper "no such
+      // parcel"; this way the setup error reaches whoever runs the shop.
+      if (isWebPage(error.response)) {
+        return new TracklineError(
+          'invalid_response',
+          `${carrier} answered HTTP 404 with a web page, not with its tracking API's answer. Check the adapter's baseUrl: it is the API's address without the API paths, which the adapter adds itself.`,
+        );
+      }
       return new TracklineError('not_found', `${carrier} has no shipment with this tracking number.`);
     }
     if (status === 429) {

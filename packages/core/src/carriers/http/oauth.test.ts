@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { HTTPError } from 'ky';
+import { isTracklineError } from '../../errors/trackline-error.js';
+import { createTracker } from '../../tracker/create-tracker.js';
+import { fedex } from '../fedex/fedex.js';
+import { fakeFetch, json } from '../testing.js';
+import { ups } from '../ups/ups.js';
+import { usps } from '../usps/usps.js';
 import { createTokenSource, withToken } from './oauth.js';
 
 function http401(): HTTPError {
@@ -86,5 +92,64 @@ describe('createTokenSource and aborts', () => {
     quitter.abort();
     await assert.rejects(first, { name: 'AbortError' });
     assert.equal(await second, 'shared');
+  });
+});
+
+describe('a token endpoint that answers 4xx', () => {
+  const secret = 'client-secret-that-must-not-show';
+  // What a web server answers for a path it does not have: a baseUrl with a path too many, for instance.
+  const notFoundPage = () =>
+    new Response('<html><body>Not Found</body></html>', { status: 404, headers: { 'content-type': 'text/html' } });
+  const options = { clientId: 'id', clientSecret: secret, baseUrl: 'http://127.0.0.1:45002/api', retries: 0 };
+  const adapters = (fetch: typeof globalThis.fetch) => [
+    { adapter: ups({ ...options, fetch }), number: '1Z999AA10123456784', carrier: 'ups' as const },
+    { adapter: fedex({ ...options, fetch }), number: '776094337676', carrier: 'fedex' as const },
+    { adapter: usps({ ...options, fetch }), number: '9400109104250532908587', carrier: 'usps' as const },
+  ];
+
+  it('says auth, naming the status and what to check, never not_found', async () => {
+    for (const status of [400, 403, 404, 410]) {
+      const { fetch } = fakeFetch(() => (status === 404 ? notFoundPage() : json({ error: 'nope' }, status)));
+      for (const { adapter, number } of adapters(fetch)) {
+        const error = await adapter.track(number).then(
+          () => assert.fail(`${adapter.id} answered`),
+          (thrown: unknown) => thrown,
+        );
+        assert.ok(isTracklineError(error, 'auth'), `${adapter.id}, HTTP ${status}: ${String(error)}`);
+        assert.match(error.message, new RegExp(`token endpoint answered HTTP ${status}\\b`));
+        assert.match(error.message, /baseUrl/);
+        assert.match(error.message, /client ID and secret/);
+        assert.ok(!`${error.message} ${JSON.stringify(error)}`.includes(secret));
+      }
+    }
+  });
+
+  it('makes the tracker stop with auth rather than report an unknown parcel', async () => {
+    const { fetch, requests } = fakeFetch(notFoundPage);
+    for (const { adapter, number, carrier } of adapters(fetch)) {
+      const tracker = createTracker({ adapters: [adapter] });
+      for (const request of [{ carrier }, {}]) {
+        await assert.rejects(
+          tracker.track(number, request),
+          { code: 'auth' },
+          `${adapter.id} ${JSON.stringify(request)}`,
+        );
+      }
+    }
+    assert.ok(requests.every(({ request }) => /token$/.test(new URL(request.url).pathname)));
+  });
+
+  it('leaves a 429 from the token endpoint a rate limit, with its wait', async () => {
+    const { fetch } = fakeFetch(
+      () => new Response('{}', { status: 429, headers: { 'retry-after': '40', 'content-type': 'application/json' } }),
+    );
+    for (const { adapter, number } of adapters(fetch)) {
+      const error = await adapter.track(number).then(
+        () => assert.fail(`${adapter.id} answered`),
+        (thrown: unknown) => thrown,
+      );
+      assert.ok(isTracklineError(error, 'rate_limited'), `${adapter.id}: ${String(error)}`);
+      assert.equal(error.retryAfter, 40);
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { HTTPError } from 'ky';
+import { TracklineError } from '../../errors/trackline-error.js';
 import { untilAborted } from './until-aborted.js';
 
 export interface Token {
@@ -61,5 +62,26 @@ export async function withToken<T>(
     if (!(error instanceof HTTPError) || error.response.status !== 401) throw error;
     tokens.invalidate(token);
     return request(await tokens.get(signal));
+  }
+}
+
+/**
+ * Runs a token request of `carrier`'s OAuth endpoint, reporting a 4xx answer as `auth`. A token endpoint knows
+ * nothing of parcels, so none of its answers may read as one: a 404 there (a `baseUrl` with a path too many or
+ * too few) was reported as `not_found`, "no shipment with this tracking number", and the tracker moved on as
+ * for an unknown parcel. 408 and 429 are left as they are: they say "later", are tried again, and end as
+ * `unavailable` or `rate_limited` with the wait the carrier asked for. The message names the status only.
+ */
+export async function requestToken<T>(carrier: string, request: () => Promise<T>): Promise<T> {
+  try {
+    return await request();
+  } catch (error) {
+    if (!(error instanceof HTTPError)) throw error;
+    const { status } = error.response;
+    if (status < 400 || status >= 500 || status === 408 || status === 429) throw error;
+    throw new TracklineError(
+      'auth',
+      `${carrier}'s token endpoint answered HTTP ${status}. Check the adapter's baseUrl (the API's address, without the API paths, which the adapter adds itself) and the client ID and secret.`,
+    );
   }
 }

@@ -4,6 +4,7 @@ import { carrierName, type CarrierId } from '../../model/carrier.js';
 import type { AdapterOptions, CarrierAdapter } from '../adapter.js';
 import { createHttpClient } from '../http/client.js';
 import { toTracklineError } from '../http/errors.js';
+import { cleanTrackingNumber } from '../tracking-number.js';
 import { shippoCarriers, toShippoToken } from './carriers.js';
 import { parseTrack } from './parse.js';
 
@@ -53,10 +54,7 @@ export function shippo(options: ShippoOptions): CarrierAdapter {
       try {
         if (!options.apiKey)
           throw new TracklineError('auth', 'Shippo needs an API token: pass { apiKey } to shippo().');
-        const cleaned = String(trackingNumber ?? '')
-          .replace(/\s+/g, '')
-          .toUpperCase();
-        if (!cleaned) throw new TracklineError('invalid_number', 'The tracking number is empty.');
+        const cleaned = cleanTrackingNumber(trackingNumber, testNumber);
         const { token, number } = route(cleaned, carrier);
         const raw = await client
           .get(`tracks/${encodeURIComponent(token)}/${encodeURIComponent(number)}`, {

@@ -4,7 +4,8 @@ import type { Shipment } from '../../model/schemas.js';
 import type { AdapterOptions, CarrierAdapter, TrackOptions } from '../adapter.js';
 import { createHttpClient, pathWithQuery } from '../http/client.js';
 import { toTracklineError } from '../http/errors.js';
-import { createTokenSource, withToken, type Token } from '../http/oauth.js';
+import { cleanTrackingNumber } from '../tracking-number.js';
+import { createTokenSource, requestToken, withToken, type Token } from '../http/oauth.js';
 import { parseUpsTrackResponse, str } from './parse.js';
 import { UpsErrorResponseSchema, UpsTokenResponseSchema } from './schema.js';
 
@@ -82,9 +83,9 @@ export function ups(options: UpsOptions): CarrierAdapter {
         'Content-Type': 'application/x-www-form-urlencoded',
       };
       if (options.merchantId) headers['x-merchant-id'] = options.merchantId;
-      const body = await http
-        .post('security/v1/oauth/token', { headers, body: 'grant_type=client_credentials' })
-        .json<unknown>();
+      const body = await requestToken('UPS', () =>
+        http.post('security/v1/oauth/token', { headers, body: 'grant_type=client_credentials' }).json<unknown>(),
+      );
       // Not parseWith: its message quotes wrong values, and a wrong value here could be the token itself.
       const token = UpsTokenResponseSchema.safeParse(body);
       if (!token.success) {
@@ -108,7 +109,7 @@ export function ups(options: UpsOptions): CarrierAdapter {
             'UPS needs a client ID and client secret: create an app on developer.ups.com and pass both to ups().',
           );
         }
-        const number = trackingNumber.replace(/\s+/g, '').toUpperCase();
+        const number = cleanTrackingNumber(trackingNumber);
         const raw = await withToken(
           tokens,
           (token) =>

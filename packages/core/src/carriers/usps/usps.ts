@@ -4,7 +4,8 @@ import { parseWith } from '../../model/parse.js';
 import type { AdapterOptions, CarrierAdapter } from '../adapter.js';
 import { createHttpClient, pathWithQuery } from '../http/client.js';
 import { toTracklineError } from '../http/errors.js';
-import { createTokenSource, withToken } from '../http/oauth.js';
+import { createTokenSource, requestToken, withToken } from '../http/oauth.js';
+import { cleanTrackingNumber } from '../tracking-number.js';
 import { isUspsNotFound, parseUspsTracking, str } from './parse.js';
 import { UspsTokenSchema } from './schema.js';
 
@@ -41,12 +42,18 @@ export function usps(options: UspsOptions): CarrierAdapter {
   // request is shared by concurrent callers, so it carries no caller's signal (see createTokenSource).
   const tokens = createTokenSource(
     async () => {
-      const body = await client
-        .post('oauth2/v3/token', {
-          json: { client_id: options.clientId, client_secret: options.clientSecret, grant_type: 'client_credentials' },
-          headers: { accept: 'application/json' },
-        })
-        .json<unknown>();
+      const body = await requestToken('USPS', () =>
+        client
+          .post('oauth2/v3/token', {
+            json: {
+              client_id: options.clientId,
+              client_secret: options.clientSecret,
+              grant_type: 'client_credentials',
+            },
+            headers: { accept: 'application/json' },
+          })
+          .json<unknown>(),
+      );
       const token = parseWith(UspsTokenSchema, body, 'USPS token response');
       // "expires_in": "11111" — a string of seconds.
       const expiresIn = Number(str(token.expires_in));
@@ -63,10 +70,7 @@ export function usps(options: UspsOptions): CarrierAdapter {
     carriers: ['usps'],
 
     async track(trackingNumber, { signal } = {}) {
-      const number = String(trackingNumber ?? '')
-        .replace(/\s+/g, '')
-        .toUpperCase();
-      if (!number) throw new TracklineError('invalid_number', 'Enter a USPS tracking number: it is empty.');
+      const number = cleanTrackingNumber(trackingNumber);
       try {
         const raw = await withToken(
           tokens,

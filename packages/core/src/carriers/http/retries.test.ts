@@ -1,0 +1,135 @@
+// How long retries may take, on a mocked clock: ky waits with `setTimeout`, so with node:test's mock timers
+// a test moves time itself and reads exactly how long a call waited, however loaded the machine is.
+import assert from 'node:assert/strict';
+import { describe, it, type TestContext } from 'node:test';
+import { isTracklineError } from '../../errors/trackline-error.js';
+import { dhl } from '../dhl/dhl.js';
+import { fakeFetch } from '../testing.js';
+import { createHttpClient } from './client.js';
+
+const baseUrl = 'http://127.0.0.1:45001/api/';
+
+/** A carrier that always answers `status`, with `Retry-After` when given. */
+function failing(status: number, retryAfter?: string) {
+  return fakeFetch(
+    () =>
+      new Response('{"error":"try later"}', {
+        status,
+        headers: { 'content-type': 'application/json', ...(retryAfter ? { 'retry-after': retryAfter } : {}) },
+      }),
+  );
+}
+
+/** Lets everything due now run: the requests, ky's handling of each answer, and the next wait being set. */
+async function settleNow(): Promise<void> {
+  for (let turn = 0; turn < 5; turn++) await new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
+ * Runs `call` on the mocked clock, moving it `step` ms at a time while the call waits, and says how far
+ * the clock had to move before the call ended (its total waiting time, to within `step`) and how it ended.
+ * Gives up past `limit`: a call still waiting then never stops.
+ */
+async function onMockedClock(
+  t: TestContext,
+  call: () => Promise<unknown>,
+  { step = 5, limit = 120_000 } = {},
+): Promise<{ waited: number; error: unknown }> {
+  t.mock.timers.enable({ apis: ['setTimeout'] });
+  let outcome: { error: unknown } | undefined;
+  call().then(
+    () => (outcome = { error: undefined }),
+    (error: unknown) => (outcome = { error }),
+  );
+  let waited = 0;
+  await settleNow();
+  while (!outcome) {
+    assert.ok(waited < limit, `still waiting after ${limit} ms`);
+    t.mock.timers.tick(step);
+    waited += step;
+    await settleNow();
+  }
+  return { waited, ...outcome };
+}
+
+describe('retries stop in bounded time', () => {
+  it('waits what Retry-After asks before each retry, and no more, then stops', async (t) => {
+    const { fetch, requests } = failing(503, '1');
+    const client = createHttpClient({ baseUrl, fetch, retries: 2 });
+    const { waited, error } = await onMockedClock(t, () => client.get('track').json());
+    assert.equal((error as { response?: Response }).response?.status, 503);
+    assert.equal(requests.length, 3, 'the first try and two retries');
+    // Two waits of 1 s each; the clock moves in steps of 5 ms.
+    assert.ok(waited >= 2_000 && waited <= 2_000 + 2 * 5, `waited ${waited} ms`);
+  });
+
+  it('keeps its exponential backoff under the cap, even with the largest jitter', async (t) => {
+    // Full jitter waits a random part of each backoff: the largest random number gives the longest waits.
+    t.mock.method(Math, 'random', () => 0.999);
+    const { fetch, requests } = failing(500);
+    const client = createHttpClient({ baseUrl, fetch, retries: 6 });
+    const { waited } = await onMockedClock(t, () => client.get('track').json());
+    assert.equal(requests.length, 7);
+    // 0.3, 0.6, 1.2, 2.4 and 4.8 s, then 9.6 s capped at 5 s: at most 14.3 s in all.
+    const allowed = [300, 600, 1_200, 2_400, 4_800, 5_000].reduce((sum, wait) => sum + wait, 0);
+    assert.ok(waited <= allowed + 6 * 5, `waited ${waited} ms, allowed ${allowed} ms`);
+    assert.ok(waited >= 0.99 * allowed, `waited ${waited} ms: the backoff is not being waited for`);
+  });
+
+  it('through an adapter: stops after its retries within the waits the carrier asked for', async (t) => {
+    const { fetch, requests } = failing(429, '2');
+    const adapter = dhl({ apiKey: 'key', baseUrl, fetch, retries: 2 });
+    const { waited, error } = await onMockedClock(t, () => adapter.track('1234567890'));
+    assert.ok(isTracklineError(error, 'rate_limited'), String(error));
+    assert.equal(requests.length, 3);
+    assert.ok(waited >= 4_000 && waited <= 4_000 + 2 * 5, `waited ${waited} ms`);
+  });
+
+  it('does not wait at all for a Retry-After longer than maxRetryAfter', async (t) => {
+    const { fetch, requests } = failing(503, '120');
+    const adapter = dhl({ apiKey: 'key', baseUrl, fetch, retries: 2, maxRetryAfter: 30_000 });
+    const { waited, error } = await onMockedClock(t, () => adapter.track('1234567890'));
+    assert.ok(isTracklineError(error, 'unavailable'), String(error));
+    assert.equal((error as { retryAfter?: number }).retryAfter, 120);
+    assert.equal(requests.length, 1);
+    assert.equal(waited, 0);
+  });
+});
+
+describe('an abort during a back-off wait', () => {
+  /** Starts `call`, aborts with `reason` once the first answer is in and the wait has begun, and reports. */
+  async function abortInWait(t: TestContext, call: (signal: AbortSignal) => Promise<unknown>) {
+    t.mock.timers.enable({ apis: ['setTimeout'] });
+    const controller = new AbortController();
+    const reason = new Error('the shopper left');
+    let ended: { error: unknown } | undefined;
+    call(controller.signal).then(
+      () => (ended = { error: undefined }),
+      (error: unknown) => (ended = { error }),
+    );
+    // Read through a function: the call sets `ended` behind the back of TypeScript's narrowing.
+    const outcome = () => ended;
+    await settleNow();
+    assert.equal(outcome(), undefined, 'waiting before the retry');
+    controller.abort(reason);
+    await settleNow();
+    // The mocked clock has not moved: only the abort can have ended the 30 s wait.
+    return { reason, outcome: outcome() };
+  }
+
+  it('rejects at once with the caller’s reason, and sends no retry', async (t) => {
+    const { fetch, requests } = failing(503, '30');
+    const client = createHttpClient({ baseUrl, fetch, retries: 2 });
+    const { reason, outcome } = await abortInWait(t, (signal) => client.get('track', { signal }).json());
+    assert.equal(outcome?.error, reason);
+    assert.equal(requests.length, 1);
+  });
+
+  it('through an adapter: rejects at once with the caller’s reason', async (t) => {
+    const { fetch, requests } = failing(429, '30');
+    const adapter = dhl({ apiKey: 'key', baseUrl, fetch, retries: 2 });
+    const { reason, outcome } = await abortInWait(t, (signal) => adapter.track('1234567890', { signal }));
+    assert.equal(outcome?.error, reason);
+    assert.equal(requests.length, 1);
+  });
+});
