@@ -72,6 +72,22 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
 }
 
 /** Registers the conformance tests of one adapter. */
+
+/**
+ * A `fetch` that, once armed, aborts `controller` with `reason` the moment an answer's headers are in: when
+ * the adapter is reading its body.
+ */
+function abortWhenHeadersArrive() {
+  const controller = new AbortController();
+  const reason = new Error('the shopper left');
+  let armed = false;
+  const watch: typeof fetch = async (input, init) => {
+    const response = await fetch(input, init);
+    if (armed) setTimeout(() => controller.abort(reason), 0);
+    return response;
+  };
+  return { controller, reason, watch, arm: () => (armed = true) };
+}
 export function conformance(subject: ConformanceSubject): void {
   describe(`${subject.name} adapter against the sandbox`, () => {
     let sandbox: Sandbox;
@@ -192,18 +208,10 @@ export function conformance(subject: ConformanceSubject): void {
 
     it('stops at once when the caller aborts while the answer is arriving', async () => {
       sandbox.clearFaults();
-      // Once armed, aborts the moment an answer's headers are in, when the adapter is reading its body.
-      const controller = new AbortController();
-      const reason = new Error('the shopper left');
-      let armed = false;
-      const watch: typeof fetch = async (input, init) => {
-        const response = await fetch(input, init);
-        if (armed) setTimeout(() => controller.abort(reason), 0);
-        return response;
-      };
+      const { controller, reason, watch, arm } = abortWhenHeadersArrive();
       const tracked = adapter({ timeout: stall, retries: 0, fetch: watch });
       await tracked.track(someParcel.trackingNumber, { carrier: someParcel.carrier }); // token, if any
-      armed = true;
+      arm();
       sandbox.injectFault({ kind: 'stall_body', carrier: subject.api, delayMs: stall });
       const started = performance.now();
       const error = await rejection(
@@ -234,17 +242,10 @@ export function conformance(subject: ConformanceSubject): void {
 
     it('lets a tracker caller abort while the answer stalls, and the others still get the timeout', async () => {
       sandbox.clearFaults();
-      const controller = new AbortController();
-      const reason = new Error('the shopper left');
-      let armed = false;
-      const watch: typeof fetch = async (input, init) => {
-        const response = await fetch(input, init);
-        if (armed) setTimeout(() => controller.abort(reason), 0);
-        return response;
-      };
+      const { controller, reason, watch, arm } = abortWhenHeadersArrive();
       const tracked = adapter({ timeout: brief, retries: 0, fetch: watch });
       await tracked.track(someParcel.trackingNumber, { carrier: someParcel.carrier }); // token, if any
-      armed = true;
+      arm();
       const tracker = createTracker({ adapters: [tracked] });
       sandbox.injectFault({ kind: 'stall_body', carrier: subject.api, delayMs: stall });
       const started = performance.now();
