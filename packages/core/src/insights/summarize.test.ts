@@ -112,6 +112,50 @@ describe('summarize', () => {
     assert.equal(summarize([cancelled], { now: Date.parse('2024-06-01T00:00:00Z') }).overall.onTime.of, 0);
   });
 
+  it('leaves out, as of a given now, the hand-overs and deliveries that come after it', () => {
+    const parcel = shipment({
+      placedAt: '2024-04-30T12:00:00Z',
+      shippedAt: '2024-05-01T00:00:00Z',
+      deliveredAt: '2024-05-10T00:00:00Z',
+      promised: { earliest: '2024-05-02', latest: '2024-05-03' },
+      destination: { country: 'US', region: 'NY' },
+    });
+    // Afterwards the whole story is known: nine days in transit, and late.
+    const after = summarize([parcel], { now: Date.parse('2024-05-20T00:00:00Z') }).overall;
+    assert.deepEqual(after.transitDays, { count: 1, median: 9, p90: 9 });
+    assert.deepEqual(after.onTime, { count: 0, of: 1, rate: 0 });
+    // On 2 May it is on its way, and its promised day is still ahead: no transit time, no verdict yet.
+    const onItsWay = summarize([parcel], { now: Date.parse('2024-05-02T00:00:00Z') }).overall;
+    assert.deepEqual(onItsWay.handlingDays, { count: 1, median: 0.5, p90: 0.5 });
+    assert.deepEqual(onItsWay.transitDays, { count: 0, median: null, p90: null });
+    assert.deepEqual(onItsWay.onTime, { count: 0, of: 0, rate: null });
+    // On 5 May it is still on its way, past its promised day: late, and still no transit time.
+    const overdue = summarize([parcel], { now: Date.parse('2024-05-05T00:00:00Z') }).overall;
+    assert.deepEqual(overdue.transitDays, { count: 0, median: null, p90: null });
+    assert.deepEqual(overdue.onTime, { count: 0, of: 1, rate: 0 });
+    // An hour before midnight on 30 April the parcel has not left yet: no handling time either.
+    const waiting = summarize([parcel], { now: Date.parse('2024-04-30T23:00:00Z') });
+    assert.deepEqual(waiting.overall.handlingDays, { count: 0, median: null, p90: null });
+    assert.deepEqual(waiting.overall.transitDays, { count: 0, median: null, p90: null });
+  });
+
+  it('refuses a period that is not a positive number of days, and a dimension it does not know', () => {
+    for (const period of [Number.NaN, 0, -7, Number.POSITIVE_INFINITY, '30' as unknown as number]) {
+      assert.throws(() => summarize([took(1)], { period }), {
+        name: 'TypeError',
+        message: /`period` must be a positive number of days/,
+      });
+    }
+    assert.throws(() => summarize([took(1)], { by: ['carrier', 'destinaton' as GroupDimension] }), {
+      name: 'TypeError',
+      message: /unknown dimension "destinaton" in `by`; give any of carrier, service, origin, destination/,
+    });
+    assert.throws(() => summarize([took(1)], { by: 'carrier' as unknown as GroupDimension[] }), {
+      name: 'TypeError',
+      message: /`by` must be an array of dimensions/,
+    });
+  });
+
   it('counts a shipment once per problem reason, however many scans report it', () => {
     const { overall } = summarize([
       shipment({
@@ -323,7 +367,7 @@ describe('summarize', () => {
       {
         by: fc.subarray<GroupDimension>(['carrier', 'service', 'origin', 'destination']),
         now: fc.oneof(fc.double(), fc.date()),
-        period: fc.double(),
+        period: fc.double({ min: 0, minExcluded: true, noNaN: true, noDefaultInfinity: true }),
         minVolume: fc.double(),
         limit: fc.integer({ min: -5, max: 5 }),
       },

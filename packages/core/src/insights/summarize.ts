@@ -122,7 +122,7 @@ export function summarize(shipments: readonly InsightShipment[], options: Summar
   const by = dimensionsOf(options.by);
   const levels = by.flatMap((dimension) => levelsOf[dimension]);
   const n = shipments.length;
-  const periodMs = Math.max(0, options.period ?? defaults.period) * DAY;
+  const periodMs = periodOf(options.period) * DAY;
   const givenNow = options.now === undefined ? Number.NaN : +options.now;
   const nowGiven = options.now !== undefined;
 
@@ -193,7 +193,11 @@ export function summarize(shipments: readonly InsightShipment[], options: Summar
     if (shipped !== shipped) shipped = parseInstant(movedAt);
     const placed = parseInstant(s.placedAt);
     const deliveredText = s.deliveredAt ?? (s.status === 'delivered' ? deliveredScanAt : undefined);
-    const delivered = parseInstant(deliveredText);
+    let delivered = parseInstant(deliveredText);
+    // As of a given `now`, a hand-over or delivery after it has not happened yet: the parcel is still
+    // waiting or on its way then, and is judged as such. (Without `now`, givenNow is NaN and nothing is.)
+    if (shipped > givenNow) shipped = Number.NaN;
+    if (delivered > givenNow) delivered = Number.NaN;
 
     // A negative duration is a data error (clocks or zones mixed up): it informs nothing.
     if (shipped >= placed) group.handling.push((shipped - placed) / DAY);
@@ -301,9 +305,35 @@ export function summarize(shipments: readonly InsightShipment[], options: Summar
   };
 }
 
+const dimensions: readonly string[] = Object.values(GroupDimension);
+
+// Callers in plain JavaScript get no type check, so a misspelt dimension or a period that is not a
+// number would otherwise quietly change the figures (a group too few, no periods at all).
 function dimensionsOf(by: readonly GroupDimension[] | undefined): GroupDimension[] {
   const wanted = by ?? defaults.by;
+  if (!Array.isArray(wanted)) {
+    throw new TypeError(
+      `summarize: \`by\` must be an array of dimensions (${dimensions.join(', ')}), e.g. ['carrier'], not ${String(wanted)}.`,
+    );
+  }
+  for (const dimension of wanted) {
+    if (!dimensions.includes(dimension)) {
+      throw new TypeError(
+        `summarize: unknown dimension ${JSON.stringify(dimension)} in \`by\`; give any of ${dimensions.join(', ')}.`,
+      );
+    }
+  }
   return Object.values(GroupDimension).filter((dimension) => wanted.includes(dimension));
+}
+
+function periodOf(period: number | undefined): number {
+  if (period === undefined) return defaults.period;
+  if (typeof period !== 'number' || !(period > 0) || period === Number.POSITIVE_INFINITY) {
+    throw new TypeError(
+      `summarize: \`period\` must be a positive number of days (default ${defaults.period}), not ${String(period)}.`,
+    );
+  }
+  return period;
 }
 
 function areaOf(place: Place | undefined): AreaKey {

@@ -19,15 +19,22 @@ export const GroupDimension = {
 export type GroupDimension = (typeof GroupDimension)[keyof typeof GroupDimension];
 
 export interface SummarizeOptions {
-  /** The dimensions that together make one group, as `GROUP BY` does. Default `['carrier']`. */
+  /**
+   * The dimensions that together make one group, as `GROUP BY` does. Default `['carrier']`. A value
+   * that is not one of the dimensions throws a `TypeError`.
+   */
   by?: readonly GroupDimension[];
   /**
    * The moment the figures are as of: the end of the current period, and the time after which an
-   * undelivered parcel past its promised day counts as late. Default: the latest time in the data
-   * (a shipment's shipped, placed or delivered time), so the result depends on the data alone.
+   * undelivered parcel past its promised day counts as late. A hand-over or delivery after it has not
+   * happened yet: the parcel is taken as still waiting or on its way. Default: the latest time in the
+   * data (a shipment's shipped, placed or delivered time), so the result depends on the data alone.
    */
   now?: Date | number;
-  /** Length of the current and the previous period that `worsening` compares, in days. Default 30. */
+  /**
+   * Length of the current and the previous period that `worsening` compares, in days. Default 30. Anything
+   * but a positive number throws a `TypeError`.
+   */
   period?: number;
   /** Shipments with a known on-time outcome a group needs in each period to be listed in `worsening`. Default 20. */
   minVolume?: number;
