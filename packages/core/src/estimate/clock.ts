@@ -2,12 +2,20 @@ import { zoneOffsetAt } from '../time/event-time.js';
 import { DAY_MS, parseInstant, readDay } from '../insights/instants.js';
 import { TracklineError } from '../errors/trackline-error.js';
 
-/** Milliseconds since the epoch of an instant given as a Date or an ISO 8601 string; NaN when unreadable. */
+// How a date-time string names its offset: `Z`, `+02`, `+0200` or `+02:00` at its end.
+const endsWithOffset = /(?:z|[+-]\d{2}(?::?\d{2})?)$/i;
+
+/**
+ * Milliseconds since the epoch of an instant given as a Date or an ISO 8601 string with its offset; NaN when
+ * unreadable. A string without an offset is unreadable too: `Date.parse` would read it in the machine's time
+ * zone, so a model fitted on a server and used in a browser would count the same order on different days.
+ */
 export function instantOf(value: Date | string | undefined): number {
   if (value === undefined) return Number.NaN;
   if (value instanceof Date) return value.getTime();
   const fast = parseInstant(value);
-  return fast === fast ? fast : Date.parse(value);
+  if (fast === fast) return fast;
+  return typeof value === 'string' && endsWithOffset.test(value.trim()) ? Date.parse(value) : Number.NaN;
 }
 
 export function requireInstant(value: Date | string, field: string): number {
@@ -15,7 +23,7 @@ export function requireInstant(value: Date | string, field: string): number {
   if (!Number.isFinite(ms)) {
     throw new TracklineError(
       'invalid_response',
-      `${field} is not a date-time we can read; pass a Date or an ISO 8601 string.`,
+      `${field} is not a date-time we can read; pass a Date or an ISO 8601 string with its offset (2024-05-14T20:00:00Z, …-07:00).`,
     );
   }
   return ms;

@@ -76,6 +76,47 @@ describe('fitTransitModel', () => {
     assert.ok(honest.latest >= '2024-05-28', honest.latest);
   });
 
+  it('learns nothing from a record whose hand-over comes before its order or its delivery before its hand-over', () => {
+    const history = weekly('2024-03-11', 9, 5, 3);
+    const clean = fitTransitModel(history, { now, ...steady }).estimate(fromMonday);
+    const day = 86_400_000;
+    const shift = (iso: string, days: number) => new Date(Date.parse(iso) + days * day).toISOString();
+    const wrong = history.slice(0, 20).flatMap((r) => [
+      { ...r, shippedAt: shift(r.placedAt, -3) }, // handed over before it was ordered
+      { ...r, deliveredAt: shift(r.shippedAt!, -1) }, // delivered before it was handed over
+    ]);
+    const withWrong = fitTransitModel([...history, ...wrong], { now, ...steady }).estimate(fromMonday);
+    assert.deepEqual(withWrong, clean, 'not taken for same-day hand-overs and deliveries');
+  });
+
+  it('refuses a date-time without an offset, whose instant would depend on the machine', () => {
+    const history = weekly('2024-03-11', 9, 5, 3);
+    assert.throws(() => fitTransitModel(history, { now: '2024-05-20T17:00:00' }), /now .*offset/);
+    const naive = history.map((r) => ({ ...r, placedAt: r.placedAt.slice(0, 19) }));
+    const unread = fitTransitModel(naive, { now, ...steady });
+    assert.throws(() => unread.estimate(fromMonday), /no delivered/i, 'such records are skipped as unreadable');
+    const model = fitTransitModel(history, { now, ...steady });
+    assert.throws(() => model.estimate({ ...fromMonday, shippedAt: '2024-05-20T16:00:00' }), /shippedAt .*offset/);
+  });
+
+  it('refuses options it cannot use, naming them', () => {
+    const history = weekly('2024-03-11', 9, 5, 3);
+    for (const [name, value] of [
+      ['halfLifeDays', 0],
+      ['halfLifeDays', -5],
+      ['minSamples', -30],
+      ['cutoffHour', 30],
+      ['giveUpDays', Number.NaN],
+    ] as const) {
+      assert.throws(
+        () => fitTransitModel(history, { now, [name]: value }),
+        new RegExp(`^TracklineError: ${name} must be .* \\(got ${String(value)}\\)`),
+        `${name}: ${value}`,
+      );
+    }
+    assert.doesNotThrow(() => fitTransitModel(history, { now, cutoffHour: 0, giveUpDays: 0, minSamples: 0 }));
+  });
+
   it('backs off to the destination region when a lane has only two deliveries', () => {
     const history = [
       ...orders(2, '2024-05-06', '2024-05-07', { destination: TX }), // CA → TX: next day, but only twice

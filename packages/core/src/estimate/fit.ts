@@ -56,10 +56,22 @@ const emptyLane = (): Lane => ({
  */
 export function fitTransitModel(history: readonly HistoryRecord[], options: FitOptions = {}): TransitModel {
   const nowMs = requireInstant(options.now ?? new Date(), 'now');
-  const halfLifeDays = options.halfLifeDays ?? 45;
-  const minSamples = options.minSamples ?? 30;
-  const cutoffHour = options.cutoffHour ?? 14;
-  const giveUpDays = options.giveUpDays ?? 60;
+  const halfLifeDays = checkedOption(
+    'halfLifeDays',
+    options.halfLifeDays,
+    45,
+    (v) => v > 0,
+    'a number of days above 0',
+  );
+  const minSamples = checkedOption('minSamples', options.minSamples, 30, (v) => v >= 0, 'a number from 0');
+  const cutoffHour = checkedOption(
+    'cutoffHour',
+    options.cutoffHour,
+    14,
+    (v) => v >= 0 && v <= 24,
+    'an hour from 0 to 24',
+  );
+  const giveUpDays = checkedOption('giveUpDays', options.giveUpDays, 60, (v) => v >= 0, 'a number of days from 0');
   const postalCodes = postalOptions(options.postalCodes);
   const decayPerMs = Math.LN2 / (halfLifeDays * DAY_MS);
   const pace = paceOptions(options.pace);
@@ -172,6 +184,11 @@ export function fitTransitModel(history: readonly HistoryRecord[], options: FitO
       }
       continue;
     }
+    const deliveredMs = instantOf(record.deliveredAt);
+    // A hand-over before the order was placed, or a delivery before the hand-over, is a wrong clock or a
+    // wrong record; which of its times is wrong cannot be told, so it teaches nothing (counted, it would
+    // pass for a same-day hand-over or delivery).
+    if (shippedMs < placedMs || deliveredMs < shippedMs) continue;
     const shipDay = originZone
       ? localDay(shippedMs, offsetOr0(offsets, originZone, shippedMs))
       : writtenLocal(record.shippedAt!).day;
@@ -181,7 +198,6 @@ export function fitTransitModel(history: readonly HistoryRecord[], options: FitO
     site?.addEvent(handlingDays, weight, growth);
     const shippedWeight = weightAt(shippedMs);
 
-    const deliveredMs = instantOf(record.deliveredAt);
     const dayIn = (ms: number, iso: string) =>
       destZone ? localDay(ms, offsetOr0(offsets, destZone, ms)) : writtenLocal(iso).day;
     const delivered = deliveredMs <= nowMs;
@@ -324,6 +340,24 @@ function offsetOr0(offsets: ZoneOffsets, zone: string, ms: number): number {
 }
 
 /** `FitOptions.pace`, checked and with its defaults; undefined when off. */
+/** A numeric fit option, or its default when left out; throws, naming it, when it is not a finite number that `ok`. */
+function checkedOption(
+  name: string,
+  value: number | undefined,
+  fallback: number,
+  ok: (value: number) => boolean,
+  expected: string,
+): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isFinite(value) || !ok(value)) {
+    throw new TracklineError(
+      'invalid_response',
+      `${name} must be ${expected} (got ${String(value)}); leave it out for the default of ${fallback}.`,
+    );
+  }
+  return value;
+}
+
 function paceOptions(options: FitOptions['pace']): { days: number; spread: number } | undefined {
   if (!options) return undefined;
   const { days = 21, spread = 0.2 } = options === true ? {} : options;

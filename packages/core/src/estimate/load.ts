@@ -31,6 +31,14 @@ function finite(value: unknown, field: string, min = -Infinity, max = Infinity):
   return value;
 }
 
+/** A count or an index (a weekday, a day, a number of characters): a fraction there is a damaged model. */
+function whole(value: unknown, field: string, min: number, max = Infinity): number {
+  if (!Number.isInteger(value) || (value as number) < min || (value as number) > max) {
+    fail(field, `must be a whole number from ${min}${max < Infinity ? ` to ${max}` : ''} (got ${String(value)})`);
+  }
+  return value as number;
+}
+
 function date(value: unknown, field: string): string {
   if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(readDay(value))) {
     fail(field, 'must be a calendar date as YYYY-MM-DD');
@@ -41,7 +49,7 @@ function date(value: unknown, field: string): string {
 function calendar(value: unknown, field: string): SerializedCalendar {
   if (!isRecord(value)) fail(field, 'must be an object');
   if (!Array.isArray(value.weekend)) fail(`${field}.weekend`, 'must be a list of weekdays (0 = Sunday … 6 = Saturday)');
-  const weekend = value.weekend.map((d, i) => finite(d, `${field}.weekend[${i}]`, 0, 6));
+  const weekend = value.weekend.map((d, i) => whole(d, `${field}.weekend[${i}]`, 0, 6));
   if (!Array.isArray(value.holidays)) fail(`${field}.holidays`, 'must be a list of dates');
   const holidays = value.holidays.map((d, i) => date(d, `${field}.holidays[${i}]`));
   return { weekend, from: date(value.from, `${field}.from`), to: date(value.to, `${field}.to`), holidays };
@@ -60,7 +68,8 @@ function distribution(value: unknown, field: string): SerializedDistribution | u
     d: finite(value.d, `${field}.d`, 0),
     pmf,
   };
-  if (value.last !== undefined) dist.last = finite(value.last, `${field}.last`, 0);
+  // The last day a record ended on is a day of the pmf: past it the pmf is only the extrapolated tail.
+  if (value.last !== undefined) dist.last = whole(value.last, `${field}.last`, 0, pmf.length - 1);
   if (value.pace !== undefined) dist.pace = finite(value.pace, `${field}.pace`, 0.01, 100);
   return dist;
 }
@@ -69,8 +78,9 @@ function postalCodes(value: unknown): SerializedPostalCodes | undefined {
   if (value === undefined) return undefined;
   if (!isRecord(value)) fail('postalCodes', 'must be an object');
   const out: SerializedPostalCodes = { minSamples: finite(value.minSamples, 'postalCodes.minSamples', 0) };
-  if (value.origin !== undefined) out.origin = finite(value.origin, 'postalCodes.origin', 1);
-  if (value.destination !== undefined) out.destination = finite(value.destination, 'postalCodes.destination', 1);
+  // Characters of the postal code kept, as the fit's options have them.
+  if (value.origin !== undefined) out.origin = whole(value.origin, 'postalCodes.origin', 1);
+  if (value.destination !== undefined) out.destination = whole(value.destination, 'postalCodes.destination', 1);
   return out;
 }
 

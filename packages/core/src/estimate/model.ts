@@ -136,6 +136,15 @@ export function createTransitModel(data: SerializedTransitModel): TransitModel {
     return route;
   };
 
+  // The working day handling starts on: the order's day where it is packed, or the next day when it came
+  // in at or after the pick-up cut-off. Estimates and silences before the hand-over both count from it, so
+  // an order placed in the evening is not judged a day behind one placed the next morning.
+  const handlingStart = (placedMs: number, route: Route): number => {
+    const offset = offsetOr0(route.originZone, placedMs);
+    const day = localDay(placedMs, offset);
+    return route.calendar.onOrAfter(localHour(placedMs, offset) >= data.cutoffHour ? day + 1 : day);
+  };
+
   const forecast = (input: Omit<EstimateInput, 'confidence'>, mode: 'estimate' | 'promise', confidence: number) => {
     if (!(confidence > 0 && confidence < 1)) {
       throw new TracklineError(
@@ -168,7 +177,9 @@ export function createTransitModel(data: SerializedTransitModel): TransitModel {
       );
     }
 
-    const shippedMs = instantOf(input.shippedAt ?? scans?.shippedAt);
+    // A hand-over the caller gives must be readable; one read from the scans was checked with them.
+    const shippedMs =
+      input.shippedAt === undefined ? instantOf(scans?.shippedAt) : requireInstant(input.shippedAt, 'shippedAt');
     const shift = shiftsFor(input, route, lane);
     let base: number;
     let cdf: Float64Array;
@@ -179,9 +190,7 @@ export function createTransitModel(data: SerializedTransitModel): TransitModel {
       samples = lane.transitSamples;
     } else {
       const placedMs = input.placedAt === undefined ? nowMs : requireInstant(input.placedAt, 'placedAt');
-      const offset = offsetOr0(originZone, placedMs);
-      const day = localDay(placedMs, offset);
-      base = calendar.onOrAfter(localHour(placedMs, offset) >= data.cutoffHour ? day + 1 : day);
+      base = handlingStart(placedMs, route);
       cdf = shifted(lane.combined, shift.handling + shift.transit);
       samples = Math.min(lane.handlingSamples, lane.transitSamples);
     }
@@ -227,7 +236,9 @@ export function createTransitModel(data: SerializedTransitModel): TransitModel {
       const { lane, calendar, destZone } = route;
       if (!lane) return undefined;
       const today = localDay(nowMs, offsetOr0(destZone, nowMs));
-      const days = calendar.count(localDay(sinceMs, offsetOr0(destZone, sinceMs)), today);
+      // Before the hand-over the wait runs from the day handling starts, as the estimate's does.
+      const from = input.moving ? localDay(sinceMs, offsetOr0(destZone, sinceMs)) : handlingStart(sinceMs, route);
+      const days = calendar.count(from, today);
       // Before the hand-over the silence is the warehouse's; after it, the gaps between scans when the
       // history has them, else a whole transit time (a parcel silent that long has surely stopped).
       const shift = shiftsFor(input, route, lane);
@@ -254,7 +265,8 @@ export function createTransitModel(data: SerializedTransitModel): TransitModel {
       const lostAfter = Math.max(2 * usual, stalledAfter + lostAfterStalled);
       return { days, stalledAfter, lostAfter, basis, sampleSize };
     },
-    toJSON: () => data,
+    // A copy: the tables above were built from `data`, so a caller's change must not reach the next toJSON.
+    toJSON: () => structuredClone(data),
   };
 }
 

@@ -203,7 +203,11 @@ export interface SilenceInput extends LaneInput {
 
 /** How long a parcel has gone without news, beside how long this lane normally does. */
 export interface Silence {
-  /** Working days of the destination from the day of `since` to today. */
+  /**
+   * Working days of the destination to today: from the day of `since` once the parcel is moving; before the
+   * hand-over, from the day handling starts after `since` (the next working day when it is at or after the
+   * pick-up cut-off), as the estimate counts it.
+   */
   days: number;
   /** Silences up to this many working days are usual (95% of them end by then), and never fewer than 1. */
   stalledAfter: number;
