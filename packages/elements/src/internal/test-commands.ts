@@ -29,3 +29,8 @@ export function type(text: string): Promise<void> {
 export function emulateForcedColors(forcedColors: 'active' | 'none'): Promise<void> {
   return command('emulate-forced-colors', { forcedColors });
 }
+
+/** Resizes the browser's viewport (`set-viewport`, built into @web/test-runner), as a phone's screen would be. */
+export function setViewport(width: number, height: number): Promise<void> {
+  return command('set-viewport', { width, height });
+}

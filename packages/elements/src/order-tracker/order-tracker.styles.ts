@@ -47,6 +47,8 @@ export const styles = css`
     padding: calc(var(--_space) * 2);
     background: var(--_surface);
     color: var(--_text);
+    /* Carrier text can hold one long unbroken word (a Welsh place name): it breaks rather than widening the page. */
+    overflow-wrap: anywhere;
   }
 
   h2,
@@ -73,6 +75,8 @@ export const styles = css`
   }
 
   .card {
+    /* A grid item's least width is its content's by default; let it shrink to the column instead. */
+    min-inline-size: 0;
     display: grid;
     gap: calc(var(--_space) * 1.5);
     padding: calc(var(--_space) * 2);
@@ -95,6 +99,7 @@ export const styles = css`
   .summary {
     display: grid;
     gap: var(--_space);
+    overflow-wrap: anywhere;
   }
 
   .todo {

@@ -7,7 +7,7 @@ import type {
   TracklineLoadedEvent,
   TracklineStatusChangeEvent,
 } from '@trackline/elements';
-import { press, type } from '../internal/test-commands.js';
+import { press, setViewport, type } from '../internal/test-commands.js';
 import { lookupLoader } from './lookup-loader.js';
 import { trackerCopy } from './messages.js';
 
@@ -51,6 +51,18 @@ const root = (el: Element) => el.shadowRoot!;
 const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => root(el).querySelector<T>(selector);
 const text = (el: Element) => root(el).textContent!.replace(/\s+/g, ' ');
 const liveRegion = (el: Element) => $(el, '[role="status"]')!.textContent!.trim();
+
+/** Every text the live region shows from now on, in order (a screen reader reads each new one). */
+function liveTexts(el: Element): string[] {
+  const seen: string[] = [];
+  const region = $(el, '[role="status"]')!;
+  new MutationObserver(() => seen.push(region.textContent!.trim())).observe(region, {
+    childList: true,
+    characterData: true,
+    subtree: true,
+  });
+  return seen;
+}
 
 // ---- a fake look-up endpoint: window.fetch answers from a queue, and every request is recorded ----
 type Answer = () => Response | Promise<Response>;
@@ -315,6 +327,31 @@ describe('<order-tracker> with data', () => {
     expect($(el, 'h2')!.textContent).to.contain('<script>');
   });
 
+  it('announces "Copied" again when a second parcel is copied', async () => {
+    const clipboard = Object.getOwnPropertyDescriptor(Navigator.prototype, 'clipboard');
+    Object.defineProperty(navigator, 'clipboard', {
+      configurable: true,
+      value: { writeText: () => Promise.resolve() },
+    });
+    try {
+      const second = shipment('in_transit', { trackingNumber: '9400111899223100000000' });
+      const el = await fixture<OrderTracker>(
+        html`<order-tracker .order=${order(shipment('in_transit'), second)}></order-tracker>`,
+      );
+      const seen = liveTexts(el);
+      const [first, next] = root(el).querySelectorAll<HTMLButtonElement>('[part="copy-button"]');
+      const copied = trackerCopy.get('en').copied;
+      first!.click();
+      await until(() => liveRegion(el) === copied);
+      next!.click();
+      await until(() => seen.filter((said) => said === copied).length === 2);
+      expect(liveRegion(el)).to.equal(copied);
+    } finally {
+      delete (navigator as { clipboard?: unknown }).clipboard;
+      if (clipboard) Object.defineProperty(Navigator.prototype, 'clipboard', clipboard);
+    }
+  });
+
   it('fires no event when code sets the data, but announces a status change politely', async () => {
     const el = await fixture<OrderTracker>(html`<order-tracker .shipment=${shipment('in_transit')}></order-tracker>`);
     let events = 0;
@@ -514,6 +551,52 @@ describe('<order-tracker> look-up', () => {
     expect(liveRegion(el)).to.equal('1Z999AA10123456784: Out for delivery');
   });
 
+  it('announces a failure again after a refresh that succeeded, and clears the old message on success', async () => {
+    serve(json({ shipment: shipment('in_transit') }), offline(), json({ shipment: shipment('in_transit') }), offline());
+    const el = await fixture<OrderTracker>(
+      html`<order-tracker endpoint=${ENDPOINT} tracking-number="1Z999AA10123456784"></order-tracker>`,
+    );
+    await oneEvent(el, 'trackline-loaded');
+    await el.updateComplete;
+    const network = trackerCopy.get('en').network;
+    const seen = liveTexts(el);
+    await el.refresh();
+    await el.updateComplete;
+    expect(liveRegion(el)).to.equal(network);
+    await el.refresh();
+    await el.updateComplete;
+    expect(liveRegion(el), 'a look-up that changed nothing leaves no stale failure behind').to.equal('');
+    await el.refresh();
+    await el.updateComplete;
+    expect(liveRegion(el)).to.equal(network);
+    expect(seen.filter((said) => said === network)).to.have.length(2);
+  });
+
+  it('fires trackline-loaded and trackline-status-change once the new data is on screen', async () => {
+    serve(json({ shipment: shipment('in_transit') }), json({ shipment: shipment('out_for_delivery') }));
+    const el = document.createElement('order-tracker') as OrderTracker;
+    el.setAttribute('endpoint', ENDPOINT);
+    el.setAttribute('tracking-number', '1Z999AA10123456784');
+    const headline = () => $(el, '[part="shipment__headline"]')?.textContent ?? null;
+    const shown: Array<[string, string | null]> = [];
+    el.addEventListener('trackline-loaded', () => shown.push(['loaded', headline()]));
+    el.addEventListener('trackline-status-change', () => shown.push(['status-change', headline()]));
+    const first = oneEvent(el, 'trackline-loaded');
+    document.body.append(el);
+    try {
+      await first;
+      await el.refresh();
+      await until(() => shown.length === 3);
+      expect(shown).to.deep.equal([
+        ['loaded', 'On its way'],
+        ['loaded', 'Out for delivery'],
+        ['status-change', 'Out for delivery'],
+      ]);
+    } finally {
+      el.remove();
+    }
+  });
+
   it('fires no status change when a new look-up brings the same status', async () => {
     serve(json({ shipment: shipment('in_transit') }), json({ shipment: shipment('in_transit') }));
     const el = await fixture<OrderTracker>(
@@ -642,6 +725,22 @@ describe('<order-tracker> styles', () => {
     expect(root(el).querySelector('.base')!.scrollWidth).to.be.at.most(320);
     expect($(el, '[part="copy-button"]')!.getBoundingClientRect().height).to.be.at.least(44);
     expect($(el, '[part="carrier-link"]')!.getBoundingClientRect().height).to.be.at.least(44);
+  });
+  it('keeps a long unbroken place name from making a 320 px page scroll sideways', async () => {
+    const before = { width: window.innerWidth, height: window.innerHeight };
+    const city = 'Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch';
+    const s = shipment('in_transit');
+    const events = s.events.map((event) => ({ ...event, location: { city, region: 'Gwynedd', country: 'GB' } }));
+    await setViewport(320, 800);
+    try {
+      const el = await fixture<OrderTracker>(html`<order-tracker .shipment=${{ ...s, events }}></order-tracker>`);
+      await el.updateComplete;
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      expect(text(el)).to.contain(city);
+      expect(document.documentElement.scrollWidth).to.be.at.most(320);
+    } finally {
+      await setViewport(before.width, before.height);
+    }
   });
 });
 

@@ -28,6 +28,9 @@ import { trackerCopy, type TrackerMessages } from './messages.js';
 import { tokens } from '../internal/tokens.styles.js';
 import { styles } from './order-tracker.styles.js';
 
+/** How long the live region stays empty before a message: several frames, so the emptying is seen on its own. */
+const announceDelayMs = 100;
+
 /** Statuses after which a delivery date says nothing more. */
 const settled: ReadonlySet<Status> = new Set(['delivered', 'returning', 'returned', 'cancelled']);
 
@@ -127,6 +130,10 @@ export class OrderTracker extends LitElement {
   @state() private lookupUnavailable = false;
   @state() private copied: { trackingNumber: string; ok: boolean } | null = null;
   @state() private announcement = '';
+  /** Counts calls to `#announce`: only the latest one's text is put in the live region. */
+  #announcements = 0;
+  /** Settles once the latest announcement's text is set (`updateComplete` then waits for its update too). */
+  #announcing?: Promise<void>;
 
   /** An order to show (takes precedence over `shipment` and the endpoint). */
   @property({ attribute: false }) order?: Order;
@@ -185,11 +192,15 @@ export class OrderTracker extends LitElement {
     clearTimeout(this.#copyTimer);
   }
 
-  /** Also waits for the copy of a language the page asked for, and the update that shows it. */
+  /**
+   * Also waits for the copy of a language the page asked for, the text of an announcement just made, and the
+   * update that shows them.
+   */
   protected override async getUpdateComplete(): Promise<boolean> {
     await super.getUpdateComplete();
     await this.#language.settled();
     await this.#lookupLoading;
+    await this.#announcing;
     return super.getUpdateComplete();
   }
 
@@ -255,12 +266,35 @@ export class OrderTracker extends LitElement {
       next.set(shipment.trackingNumber, shipment.status);
     });
     this.#shown = next;
-    if (changes.length > 0) this.announcement = changes.join(' ');
+    if (changes.length > 0) this.#announce(changes.join(' '));
   }
 
-  #loaded(result: LookupResult, previous: LookupResult | undefined): void {
+  /**
+   * Says `text` through the live region. A screen reader reads the region when its text changes, so the same
+   * message twice in a row (a second failed refresh, "Copied" on another parcel) would be silent: the region is
+   * emptied first and gets the text a moment later. Not on the next update alone: both changes would then
+   * reach the accessibility tree in one frame, as no change at all.
+   */
+  #announce(text: string): void {
+    const call = ++this.#announcements;
+    this.announcement = '';
+    // The element's own update, not `updateComplete`: that one waits for this announcement.
+    this.#announcing = (async () => {
+      await super.getUpdateComplete();
+      await new Promise((resolve) => setTimeout(resolve, announceDelayMs));
+      if (call === this.#announcements) this.announcement = text;
+    })();
+  }
+
+  /** Fires the look-up's events once its data is on screen, as their documentation promises. */
+  async #loaded(result: LookupResult, previous: LookupResult | undefined): Promise<void> {
     if (this.#focusNextResult) this.#focusAfterUpdate = '[data-result-heading]';
     this.#focusNextResult = false;
+    // A failure announced earlier is stale now; a status change this look-up brings is announced while it renders.
+    this.#announcements++;
+    this.announcement = '';
+    this.requestUpdate();
+    await this.updateComplete;
     this.dispatchEvent(new TracklineLoadedEvent({ order: result.order, shipments: result.shipments }));
     if (!previous) return;
     const before = new Map(previous.shipments.map((s) => [s.trackingNumber, s.status]));
@@ -280,7 +314,7 @@ export class OrderTracker extends LitElement {
 
   #failed(code: LookupErrorCode, message: string): void {
     this.#focusNextResult = false;
-    this.announcement = this.#errorText(code);
+    this.#announce(this.#errorText(code));
     this.dispatchEvent(new TracklineErrorEvent({ code, message }));
   }
 
@@ -316,7 +350,7 @@ export class OrderTracker extends LitElement {
         const styles = [...(this.constructor as typeof OrderTracker).elementStyles, lookup.lookupStyles];
         adoptStyles(this.renderRoot as ShadowRoot, styles);
         this.#lookup = new lookup.LookupController(this, {
-          loaded: (result, previous) => this.#loaded(result, previous),
+          loaded: (result, previous) => void this.#loaded(result, previous),
           failed: (error) => this.#failed(error.code, error.message),
         });
         this.#form = new lookup.LookupForm(this, {
@@ -384,7 +418,7 @@ export class OrderTracker extends LitElement {
     }
     const m = this.#messages();
     this.copied = { trackingNumber, ok };
-    this.announcement = ok ? m.copied : m.copyFailed;
+    this.#announce(ok ? m.copied : m.copyFailed);
     clearTimeout(this.#copyTimer);
     this.#copyTimer = setTimeout(() => (this.copied = null), 4000);
   }

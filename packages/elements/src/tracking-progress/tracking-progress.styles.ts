@@ -6,10 +6,13 @@ export const styles = css`
     --_track: var(--trackline-progress-track-color, #d0d7de);
     --_dot: var(--trackline-progress-dot-size, 1rem);
     --_gap: var(--trackline-space, 0.5rem);
+    --_size: var(--trackline-font-size, 1rem);
+    --_size-small: var(--trackline-font-size-small, 0.875rem);
     display: block;
     /* Its own width picks the layout (below), wherever it is placed. */
     container-type: inline-size;
     font-family: var(--_font);
+    font-size: var(--_size);
     color: var(--_text);
   }
 
@@ -38,7 +41,7 @@ export const styles = css`
     justify-items: center;
     gap: var(--_gap);
     text-align: center;
-    font-size: 0.875rem;
+    font-size: var(--_size-small);
     color: var(--_muted);
   }
 

@@ -78,4 +78,22 @@ describe('<tracking-progress>', () => {
     const el = await render({ status: 'delivered', events: [] });
     expect(steps(el).map((li) => li.className)).to.deep.equal(['done', 'done', 'done', 'done', 'current']);
   });
+
+  it('sizes its labels and notes by the font-size properties', async () => {
+    const el = await fixture<TrackingProgress>(
+      html`<tracking-progress
+        style="--trackline-font-size: 20px; --trackline-font-size-small: 18px"
+        .shipment=${{
+          status: 'in_transit',
+          events: [],
+          problem: { reason: 'customs', actionRequired: true, since: '2024-05-01T00:00:00Z' },
+        }}
+        locale="en"
+      ></tracking-progress>`,
+    );
+    const note = el.shadowRoot!.querySelector('[part="step__note"]')!;
+    expect(getComputedStyle(el).fontSize).to.equal('20px');
+    expect(getComputedStyle(el.shadowRoot!.querySelector('[part="step__label"]')!).fontSize).to.equal('18px');
+    expect(getComputedStyle(note).fontSize).to.equal('18px');
+  });
 });

@@ -30,6 +30,8 @@ type Progressable = Pick<Shipment, 'status' | 'events' | 'problem'>;
  * @cssproperty [--trackline-progress-dot-size=1rem] - Size of the step markers.
  * @cssproperty [--trackline-space=0.5rem] - Gap between steps.
  * @cssproperty [--trackline-font-family=system-ui, sans-serif] - Font.
+ * @cssproperty [--trackline-font-size=1rem] - Base size of the text.
+ * @cssproperty [--trackline-font-size-small=0.875rem] - Size of the step labels and notes.
  */
 export class TrackingProgress extends LitElement {
   static override styles = [tokens, styles];
