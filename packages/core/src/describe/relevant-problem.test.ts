@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { describeShipment, relevantProblem } from '@trackline/core/describe';
+import { describeShipment, isSlowdown, relevantProblem } from '@trackline/core/describe';
 import { problemReasons, statuses, type Problem, type Shipment } from '@trackline/core/model';
 
 const NOW = '2024-04-26T12:00:00-04:00';
@@ -30,6 +30,13 @@ const problem = (reason: Problem['reason'], actionRequired: boolean): Problem =>
   reason,
   actionRequired,
   since: '2024-04-26T07:50:00-07:00',
+});
+
+describe('isSlowdown', () => {
+  it('names the reasons that only say the parcel is slow, and no other', () => {
+    assert.deepEqual(problemReasons.filter((reason) => isSlowdown(reason)).sort(), ['delayed', 'stalled', 'weather']);
+    assert.equal(isSlowdown('damaged'), false);
+  });
 });
 
 describe('relevantProblem', () => {

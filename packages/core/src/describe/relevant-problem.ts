@@ -1,7 +1,14 @@
 import type { Problem, ProblemReason, Shipment, Status } from '../model/index.js';
 
-/** Problems that only say the parcel is slow: they stop mattering once it arrives, heads back or is cancelled. */
 const slowness: ReadonlySet<ProblemReason> = new Set(['delayed', 'weather', 'stalled']);
+
+/**
+ * Whether a problem only says the parcel is slow (`delayed`, `weather`, `stalled`): it stops mattering once the
+ * parcel arrives, heads back or is cancelled, and what a shopper needs to hear about it is the new date.
+ */
+export function isSlowdown(reason: ProblemReason): boolean {
+  return slowness.has(reason);
+}
 /**
  * Problems about what became of the parcel itself: a delivery scan does not settle them, and after them a
  * delivery date means little (`describeShipment` gives none).
@@ -20,8 +27,8 @@ export function problemMatters(
   reason: ProblemReason,
   actionRequired: boolean,
 ): boolean {
-  if (status === 'delivered') return !slowness.has(reason) && (parcelFate.has(reason) || actionRequired);
-  if (status === 'returning' || status === 'returned' || status === 'cancelled') return !slowness.has(reason);
+  if (status === 'delivered') return !isSlowdown(reason) && (parcelFate.has(reason) || actionRequired);
+  if (status === 'returning' || status === 'returned' || status === 'cancelled') return !isSlowdown(reason);
   return true;
 }
 

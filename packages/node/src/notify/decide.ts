@@ -1,4 +1,4 @@
-import type { Place, ProblemReason, Shipment, Status, TrackingEvent } from '@trackline/core';
+import { isSlowdown, type Place, type Shipment, type Status, type TrackingEvent } from '@trackline/core';
 import type { ShipmentChange } from '../store/types.js';
 import { MessageKind } from './types.js';
 
@@ -31,9 +31,6 @@ const forwardRank: Partial<Record<Status, number>> = {
 
 /** Statuses after which nothing more is told: a late scan after delivery is noise, not news. */
 const finished: ReadonlySet<Status> = new Set(['delivered', 'returned', 'cancelled']);
-
-/** Problems that only slow the parcel down. */
-const slowing: ReadonlySet<ProblemReason> = new Set(['delayed', 'weather', 'stalled']);
 
 /** "Out for delivery" is news only on its day. */
 const outForDeliveryMaxAgeMs = 12 * HOUR;
@@ -89,7 +86,7 @@ function estimateSlipped(before: Shipment | undefined, after: Shipment): boolean
 function problemDecision(after: Shipment): Decision | undefined {
   const problem = after.problem;
   if (!problem) return undefined;
-  if (slowing.has(problem.reason)) return { kind: MessageKind.delay, variant: after.estimate?.latest ?? 'unknown' };
+  if (isSlowdown(problem.reason)) return { kind: MessageKind.delay, variant: after.estimate?.latest ?? 'unknown' };
   const variant = `${problem.reason}-${problem.since}`;
   return { kind: problem.actionRequired ? MessageKind.actionRequired : MessageKind.exception, variant };
 }
@@ -147,7 +144,7 @@ function choose(before: Shipment | undefined, after: Shipment, from: Status): De
   const problem = after.problem;
   if (!problem && (from === 'pending' || from === 'info_received')) return { kind: MessageKind.shipped };
   if (!problem && reachedRegion(before, after)) return { kind: MessageKind.arriving };
-  if ((!problem || slowing.has(problem.reason)) && estimateSlipped(before, after)) {
+  if ((!problem || isSlowdown(problem.reason)) && estimateSlipped(before, after)) {
     return { kind: MessageKind.delay, variant: after.estimate?.latest ?? 'unknown' };
   }
   return undefined;
