@@ -44,8 +44,12 @@ export function detectDelay(shipment: Shipment, options: DetectDelayOptions): De
     destination: areaOf(shipment.destination),
     ...options.lane,
   };
-  const estimate = newEstimate(shipment, options, lane);
-  const found = (cause: DelayCause, days: number, since: string): DelayProblem => ({
+  const found = (
+    cause: DelayCause,
+    days: number,
+    since: string,
+    estimate: DeliveryEstimate | undefined,
+  ): DelayProblem => ({
     reason: reasons[cause],
     actionRequired: false,
     since,
@@ -61,32 +65,46 @@ export function detectDelay(shipment: Shipment, options: DetectDelayOptions): De
     const carried = known.some((event) => moving.has(event.status));
     const silence = options.model.silence({ ...lane, since: lastNews, now: options.now, moving: carried });
     if (silence) {
-      if (carried && silence.days > silence.lostAfter) return found('lost', silence.days, lastNews);
-      if (silence.days > silence.stalledAfter) return found('stalled', silence.days, lastNews);
+      const cause =
+        carried && silence.days > silence.lostAfter
+          ? 'lost'
+          : silence.days > silence.stalledAfter
+            ? 'stalled'
+            : undefined;
+      // After a silence longer than usual the carrier's date rests on scans that stopped coming: the
+      // estimate is the model's own, without it.
+      if (cause) return found(cause, silence.days, lastNews, newEstimate(shipment, options, lane, false));
     }
   }
 
   const previous = options.previous ?? shipment.promised;
   if (!previous) return undefined;
+  // The carrier's date, where it has one, blended with the model's (or alone, without a model).
+  const estimate = newEstimate(shipment, options, lane, true);
   const lastPromised = readDay(previous.latest);
   if (today > lastPromised) {
     const dayAfter = (lastPromised + 1) * DAY_MS;
-    return found('late', today - lastPromised, new Date(dayAfter - offsetIn(zone, dayAfter) * 60_000).toISOString());
+    const since = new Date(dayAfter - offsetIn(zone, dayAfter) * 60_000).toISOString();
+    return found('late', today - lastPromised, since, estimate);
   }
   if (estimate) {
     // Against an estimate shown before, its likely day; against a promise window, its last day.
     const before = isEstimate(previous) ? readDay(previous.likely) : lastPromised;
     const moved = readDay(estimate.likely) - before;
-    if (moved >= 1) return found('later', moved, new Date(nowMs).toISOString());
+    if (moved >= 1) return found('later', moved, new Date(nowMs).toISOString(), estimate);
   }
   return undefined;
 }
 
-/** The model's estimate conditioned on the scans, else the carrier's own date. */
+/**
+ * The model's estimate conditioned on the scans (and, with `carrierDate`, blended with the carrier's own
+ * date as the model does), else the carrier's own date.
+ */
 function newEstimate(
   shipment: Shipment,
   options: DetectDelayOptions,
   lane: { carrier: string; service?: string; origin: Area; destination: Area },
+  carrierDate: boolean,
 ): DeliveryEstimate | undefined {
   const carrier = shipment.estimate?.basis === 'carrier' ? shipment.estimate : undefined;
   if (!options.model) return carrier;
@@ -95,11 +113,17 @@ function newEstimate(
       ...lane,
       ...(options.placedAt === undefined ? {} : { placedAt: options.placedAt }),
       now: options.now,
-      shipment,
+      shipment: carrierDate || !carrier ? shipment : withoutEstimate(shipment),
     });
   } catch {
     return carrier; // the model knows nothing of this lane yet
   }
+}
+
+function withoutEstimate(shipment: Shipment): Shipment {
+  const copy = { ...shipment };
+  delete copy.estimate;
+  return copy;
 }
 
 function isEstimate(value: DateWindow | DeliveryEstimate): value is DeliveryEstimate {

@@ -2,6 +2,7 @@ import { TracklineError } from '../errors/trackline-error.js';
 import { zoneForPlace } from '../time/zone-for-place.js';
 import { ZoneOffsets } from '../insights/instants.js';
 import { DAY_MS, WorkCalendar, formatDay, weekendOf } from './calendar.js';
+import { CarrierErrorCounts, carrierDayOf } from './carrier-error.js';
 import { localDay, localHour, requireInstant, instantOf, writtenLocal } from './clock.js';
 import { publicHolidays } from './holidays.js';
 import { LaneCache, anyKey, countryOf, laneKeys, postalLaneKey, siteKey } from './lane.js';
@@ -39,12 +40,15 @@ interface Lane {
   handling: SurvivalCounts;
   transit: SurvivalCounts;
   quiet: SurvivalCounts;
+  /** Working days from the carrier's own date to the delivery. */
+  carrierError: CarrierErrorCounts;
 }
 
 const emptyLane = (): Lane => ({
   handling: new SurvivalCounts(),
   transit: new SurvivalCounts(),
   quiet: new SurvivalCounts(),
+  carrierError: new CarrierErrorCounts(),
 });
 
 /**
@@ -86,13 +90,16 @@ export function fitTransitModel(history: readonly HistoryRecord[], options: FitO
   const weightAt = (ms: number) => Math.exp(-decayPerMs * (nowMs - ms));
 
   // First pass: what is known at `now`, and which countries and days the calendars must cover.
-  const records: { record: HistoryRecord; placedMs: number }[] = [];
+  const records: { record: HistoryRecord; placedMs: number; carrierDay: number | undefined }[] = [];
   const countries = new Set<string>();
   let firstMs = nowMs;
-  for (const record of history) {
+  for (let index = 0; index < history.length; index++) {
+    const record = history[index]!;
+    // Checked on every record, known at `now` or not: a wrong format is the caller's to fix, not one bad record.
+    const carrierDay = carrierDayOf(record.carrierEstimate, index);
     const placedMs = instantOf(record.placedAt);
     if (!(placedMs <= nowMs)) continue; // placed after `now` (or unreadable): not known yet
-    records.push({ record, placedMs });
+    records.push({ record, placedMs, carrierDay });
     countries.add(countryOf(record.destination));
     if (placedMs < firstMs) firstMs = placedMs;
   }
@@ -128,7 +135,7 @@ export function fitTransitModel(history: readonly HistoryRecord[], options: FitO
     if (!counts) map.set(key, (counts = new SurvivalCounts()));
     return counts;
   };
-  for (const { record, placedMs } of records) {
+  for (const { record, placedMs, carrierDay } of records) {
     const { carrier, service, origin, destination } = record;
     let route = routes.get(carrier, service, origin, destination);
     if (!route) {
@@ -206,6 +213,16 @@ export function fitTransitModel(history: readonly HistoryRecord[], options: FitO
       if (shippedMs < recentMs) lane.transit.addEvent(transitDays, shippedWeight, growth);
       else recent.transit.push({ key: route.key, days: transitDays, done: true });
       postalLane?.addEvent(transitDays, shippedWeight, growth);
+      // How far off the carrier's date was, in working days of the destination. A date before the
+      // hand-over cannot have been given after it (a wrong date, or another parcel's): it teaches nothing.
+      if (carrierDay !== undefined && carrierDay >= shipDay) {
+        const deliveryDay = dayIn(deliveredMs, record.deliveredAt!);
+        const error =
+          deliveryDay >= carrierDay
+            ? calendar.count(carrierDay, deliveryDay)
+            : -calendar.count(deliveryDay, carrierDay);
+        lane.carrierError.add(error, shippedWeight);
+      }
     } else {
       const waited = calendar.count(shipDay, todayIn(destZone)) - 1;
       if (shippedMs >= recentMs && waited >= 0) recent.transit.push({ key: route.key, days: waited, done: false });
@@ -243,6 +260,7 @@ export function fitTransitModel(history: readonly HistoryRecord[], options: FitO
       sum.handling.merge(lane.handling);
       sum.transit.merge(lane.transit);
       sum.quiet.merge(lane.quiet);
+      sum.carrierError.merge(lane.carrierError);
     }
   }
   const groups: Record<string, SerializedGroup> = {};
@@ -254,6 +272,8 @@ export function fitTransitModel(history: readonly HistoryRecord[], options: FitO
     if (transit) group.transit = transit;
     const quiet = distribution(level.quiet);
     if (quiet) group.quiet = quiet;
+    const carrierError = level.carrierError.serialize(round);
+    if (carrierError) group.carrierError = carrierError;
     groups[key] = group;
   }
   for (const [key, counts] of sites) {

@@ -62,3 +62,43 @@ export function weekly(
   }
   return out;
 }
+
+/** `YYYY-MM-DD` of the `k`-th working day after the Monday `monday` (weekends only; before it for k < 0). */
+export function workday(monday: string, k: number): string {
+  return addDays(monday, k + 2 * Math.floor(k / 5));
+}
+
+/** Working days after the hand-over each week's ten orders take: 2 (10%), 3 (60%), 4 (20%), 5 (10%). */
+export const carrierLaneTransits = [2, 3, 3, 3, 3, 3, 3, 4, 4, 5];
+
+/**
+ * `weeks` weeks from Monday 2024-01-15 of ten Monday orders each, handed over that Monday at 16:00 and
+ * delivered `carrierLaneTransits` working days later, each keeping the date its carrier gave: the
+ * working day after the hand-over that `carrierDay` names from the record's real transit (none when
+ * it gives undefined).
+ */
+export function carrierDated(
+  carrierDay: (transit: number, index: number) => number | undefined,
+  lane: LaneSpec = {},
+  weeks = 16,
+): HistoryRecord[] {
+  const offset = lane.offset ?? '-07:00';
+  const out: HistoryRecord[] = [];
+  for (let w = 0; w < weeks; w++) {
+    const monday = addDays('2024-01-15', 7 * w);
+    for (const transit of carrierLaneTransits) {
+      const day = carrierDay(transit, out.length);
+      out.push({
+        carrier: lane.carrier ?? 'ups',
+        service: lane.service ?? 'ground',
+        origin: lane.origin ?? CA,
+        destination: lane.destination ?? NY,
+        placedAt: `${monday}T10:00:00${offset}`,
+        shippedAt: `${monday}T16:00:00${offset}`,
+        deliveredAt: `${workday(monday, transit)}T15:00:00${offset}`,
+        ...(day === undefined ? {} : { carrierEstimate: workday(monday, day) }),
+      });
+    }
+  }
+  return out;
+}

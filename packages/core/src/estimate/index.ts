@@ -9,6 +9,7 @@ export type {
   PaceFitOptions,
   PostalCodeOptions,
   SerializedCalendar,
+  SerializedCarrierError,
   SerializedDistribution,
   SerializedGroup,
   SerializedMean,

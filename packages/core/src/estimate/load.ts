@@ -1,8 +1,10 @@
 import { TracklineError } from '../errors/trackline-error.js';
 import { readDay } from '../insights/instants.js';
+import { maxCarrierError } from './carrier-error.js';
 import { createTransitModel, type TransitModel } from './model.js';
 import type {
   SerializedCalendar,
+  SerializedCarrierError,
   SerializedDistribution,
   SerializedGroup,
   SerializedMean,
@@ -74,6 +76,20 @@ function distribution(value: unknown, field: string): SerializedDistribution | u
   return dist;
 }
 
+/** A model fitted before carrier dates were learned has none: its estimates keep the carrier's likely day. */
+function carrierError(value: unknown, field: string): SerializedCarrierError | undefined {
+  if (value === undefined) return undefined;
+  if (!isRecord(value)) fail(field, 'must be an object');
+  const from = whole(value.from, `${field}.from`, -maxCarrierError, maxCarrierError);
+  if (!Array.isArray(value.pmf) || value.pmf.length === 0 || from + value.pmf.length - 1 > maxCarrierError) {
+    fail(`${field}.pmf`, `must be a non-empty list of probabilities of errors up to ${maxCarrierError} working days`);
+  }
+  const pmf = value.pmf.map((p, i) => finite(p, `${field}.pmf[${i}]`, 0, 1));
+  const sum = pmf.reduce((a, b) => a + b, 0);
+  if (Math.abs(sum - 1) > 1e-3) fail(`${field}.pmf`, `must sum to 1 (sums to ${sum})`);
+  return { n: finite(value.n, `${field}.n`, 0), from, pmf };
+}
+
 function postalCodes(value: unknown): SerializedPostalCodes | undefined {
   if (value === undefined) return undefined;
   if (!isRecord(value)) fail('postalCodes', 'must be an object');
@@ -119,6 +135,8 @@ export function loadTransitModel(json: unknown): TransitModel {
     if (transit) group.transit = transit;
     const quiet = distribution(g.quiet, `${field}.quiet`);
     if (quiet) group.quiet = quiet;
+    const errors = carrierError(g.carrierError, `${field}.carrierError`);
+    if (errors) group.carrierError = errors;
     const handlingMean = mean(g.handlingMean, `${field}.handlingMean`);
     if (handlingMean) group.handlingMean = handlingMean;
     const transitMean = mean(g.transitMean, `${field}.transitMean`);

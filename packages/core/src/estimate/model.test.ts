@@ -72,7 +72,7 @@ describe('estimate with scans', () => {
     assert.deepEqual([late.earliest, late.likely, late.latest], ['2024-05-21', '2024-05-21', '2024-05-21']);
   });
 
-  it("blends in the carrier's date: its likely day, our window widened to cover it", () => {
+  it("without any record of carrier dates, takes the carrier's likely day and widens our window to cover it", () => {
     const withCarrier = shipment([picked], {
       estimate: {
         earliest: '2024-05-16',
@@ -84,7 +84,7 @@ describe('estimate with scans', () => {
     });
     const estimate = model.estimate({ ...lane, now: '2024-05-13T17:00:00-07:00', shipment: withCarrier });
     assert.deepEqual([estimate.earliest, estimate.likely, estimate.latest], ['2024-05-14', '2024-05-17', '2024-05-21']);
-    assert.equal(estimate.basis, 'history');
+    assert.equal(estimate.basis, 'carrier');
   });
 
   it('keeps earliest ≤ likely ≤ latest, never before today, for any order time and confidence', () => {

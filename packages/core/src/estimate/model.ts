@@ -1,6 +1,7 @@
 import { TracklineError } from '../errors/trackline-error.js';
 import type { DeliveryEstimate, Shipment } from '../model/schemas.js';
 import { zoneForPlace } from '../time/zone-for-place.js';
+import { blendedQuantile, carrierWeight, conditionedSpread, spreadOf, type DayView } from './blend.js';
 import { WorkCalendar, formatDay, readDay, weekendOf } from './calendar.js';
 import { instantOf, localDay, localHour, requireInstant, safeOffset } from './clock.js';
 import { LaneCache, countryOf, isLaneKey, laneKeys, postalLaneKey, siteKey } from './lane.js';
@@ -9,7 +10,11 @@ import { conditionalQuantile, convolve, cumulative, firstPossible, shifted } fro
 import type { EstimateInput, LaneInput, SerializedTransitModel, Silence, SilenceInput } from './types.js';
 
 export interface TransitModel {
-  /** When this shipment will likely arrive: basis `history`, `sampleSize` = weighted records behind the lane used. */
+  /**
+   * When this shipment will likely arrive: basis `history`, `sampleSize` = weighted records behind the lane
+   * used. With a carrier's own date (`shipment.estimate`, basis `carrier`) blended in, basis `carrier`
+   * where the carrier's date weighs at least half.
+   */
   estimate(input: EstimateInput): DeliveryEstimate;
   /** A checkout promise: `latest` is the day by which `confidence` of deliveries arrive. */
   promise(input: Omit<EstimateInput, 'confidence'>, confidence?: number): DeliveryEstimate;
@@ -37,6 +42,16 @@ interface LaneTables {
   /** Mean working days of handling and of transit, which a site or postal area moves from. */
   handlingMean: number;
   transitMean: number;
+  /** How far off the carrier's own dates have been, when the history had them (see `carrierErrorOf`). */
+  carrierError: CarrierErrorTable | undefined;
+}
+
+/** Working days from the carrier's date to the delivery, as a view from the carrier's day (day 0). */
+interface CarrierErrorTable extends DayView {
+  /** Variance of the error, rounding included: the smaller, the more the carrier's date weighs. */
+  spread: number;
+  /** Weighted records of the level that speaks most, as `sampleSize` counts them. */
+  records: number;
 }
 
 interface Route {
@@ -156,7 +171,7 @@ export function createTransitModel(data: SerializedTransitModel): TransitModel {
     const route = routeFor(input);
     const { lane, calendar, destZone, originZone } = route;
     const today = localDay(nowMs, offsetOr0(destZone, nowMs));
-    const basis = mode === 'promise' ? 'promise' : 'history';
+    let basis: DeliveryEstimate['basis'] = mode === 'promise' ? 'promise' : 'history';
 
     const scans = mode === 'estimate' ? readScans(input.shipment, nowMs) : undefined;
     if (scans?.deliveredMs !== undefined) {
@@ -205,8 +220,7 @@ export function createTransitModel(data: SerializedTransitModel): TransitModel {
     let latest = dayAfter(calendar, base, high, today, notBefore);
     let likelyDay = Math.min(likely, latest);
 
-    // A carrier's own date for this parcel: the carrier sees it, so its likely day wins, and our
-    // window widens to cover the carrier's. A carrier date already in the past is stale and ignored.
+    // A carrier's own date for this parcel. A carrier date already in the past is stale and ignored.
     const carrier = mode === 'estimate' ? input.shipment?.estimate : undefined;
     if (carrier?.basis === 'carrier') {
       const [cEarliest, cLatest, cLikely] = [
@@ -214,10 +228,29 @@ export function createTransitModel(data: SerializedTransitModel): TransitModel {
         readDay(carrier.latest),
         readDay(carrier.likely),
       ];
-      if (cLatest >= today) {
+      const errors = lane.carrierError;
+      if (cLatest >= today && cLikely === cLikely && errors) {
+        // The history knows how far off carrier dates have been on this lane (or the levels above it):
+        // the carrier's day moved by those errors is a second view of the delivery day, mixed with ours
+        // by how reliable the carrier's dates have been. Working days from `base`, like ours.
+        const offset = cLikely >= base ? calendar.count(base, cLikely) : -calendar.count(cLikely, base);
+        const ours: DayView = { cdf, from: 0 };
+        const theirs: DayView = { cdf: errors.cdf, from: errors.from + offset };
+        const weight = carrierWeight(errors.spread, conditionedSpread(ours, elapsed), errors.records, data.minSamples);
+        const at = (q: number) =>
+          dayAfter(calendar, base, blendedQuantile(ours, theirs, weight, q, elapsed), today, notBefore);
+        earliest = at((1 - confidence) / 2);
+        latest = at((1 + confidence) / 2);
+        likelyDay = Math.min(at(0.5), latest);
+        // The basis names the view that speaks most, as `sampleSize` names the level that does.
+        if (weight >= 0.5) basis = 'carrier';
+      } else if (cLatest >= today && cLikely === cLikely) {
+        // Nothing is known of how reliable carrier dates are here: the carrier sees the parcel, so its
+        // likely day wins, and our window widens to cover the carrier's.
         earliest = Math.max(Math.min(earliest, cEarliest), notBefore);
         latest = Math.max(latest, cLatest);
         likelyDay = Math.min(Math.max(cLikely, earliest), latest);
+        basis = 'carrier';
       }
     }
     return withSamples(
@@ -311,6 +344,32 @@ export function laneResolver(
     const mean = meanDays(pmf);
     return pace === 1 ? { pmf, n, last, mean } : { pmf: stretch(pmf, pace), n, last: Math.ceil(last * pace), mean };
   };
+  // The carrier-date errors lean on the levels above the same way, aligned by their error of `from`.
+  const carrierErrorOf = (keys: string[]): CarrierErrorTable | undefined => {
+    let pmf: number[] | undefined;
+    let from = 0;
+    let n = 0;
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const dist = groups.get(keys[i]!)?.carrierError;
+      if (!dist || dist.pmf.length === 0) continue;
+      if (!pmf) {
+        [pmf, from, n] = [dist.pmf, dist.from, dist.n];
+        continue;
+      }
+      const own = dist.n > 0 ? dist.n / (dist.n + data.minSamples) : 0;
+      const low = Math.min(from, dist.from);
+      const high = Math.max(from + pmf.length, dist.from + dist.pmf.length);
+      const [parent, parentFrom] = [pmf, from];
+      pmf = Array.from(
+        { length: high - low },
+        (_, t) => own * (dist.pmf[t + low - dist.from] ?? 0) + (1 - own) * (parent[t + low - parentFrom] ?? 0),
+      );
+      from = low;
+      if (own >= 0.5) n = dist.n;
+    }
+    if (!pmf) return undefined;
+    return { cdf: cumulative(pmf), from, spread: spreadOf(pmf), records: n };
+  };
   const tables = new Map<string, LaneTables | null>();
   return (keys) => {
     let found = tables.get(keys[0]!);
@@ -331,6 +390,7 @@ export function laneResolver(
             longest: { handling: handling.last, transit: transit.last, quiet: quiet?.last ?? 0 },
             handlingMean: handling.mean,
             transitMean: transit.mean,
+            carrierError: carrierErrorOf(keys),
           }
         : null;
     tables.set(keys[0]!, found);

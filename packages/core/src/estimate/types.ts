@@ -25,6 +25,15 @@ export interface HistoryRecord {
    * teaches how long this lane goes without a scan, which `detectDelay` uses to call a parcel stalled.
    */
   scans?: readonly string[];
+  /**
+   * The delivery day the carrier gave for this parcel: the first one it gave after the pick-up, which is
+   * the date the shopper saw while waiting (the `likely` of the shipment's `estimate` with basis
+   * `carrier`, as first tracked after the hand-over). A calendar date `YYYY-MM-DD` in the destination's
+   * time zone, as `DeliveryEstimate` has it. Records that are delivered and have one teach how reliable
+   * the carrier's dates are on their lane, which estimates then use to weigh a carrier's date against
+   * the history (see `docs/estimation.md`). Leave it out when the carrier gave none.
+   */
+  carrierEstimate?: string;
 }
 
 export interface FitOptions {
@@ -132,6 +141,20 @@ export interface SerializedDistribution {
   pace?: number;
 }
 
+/**
+ * How far off the carrier's own delivery dates were on a lane: the probability of each signed number of
+ * working days from the carrier's day to the real delivery day (positive: delivered later than the
+ * carrier said), over the days `from`, `from + 1` … of `pmf`.
+ */
+export interface SerializedCarrierError {
+  /** Decay-weighted number of delivered records with a carrier date. */
+  n: number;
+  /** The error of `pmf[0]`, in working days (negative: delivered before the carrier's day). */
+  from: number;
+  /** Probability of each error from `from` on; sums to 1. */
+  pmf: number[];
+}
+
 export interface SerializedCalendar {
   /** Days of the week that are not working days, 0 = Sunday … 6 = Saturday. */
   weekend: number[];
@@ -162,6 +185,8 @@ export interface SerializedGroup {
   transit?: SerializedDistribution;
   /** Working days between one scan and the next (hand-over and delivery included), from records with `scans`. */
   quiet?: SerializedDistribution;
+  /** Working days from the carrier's own date to the delivery, from records with `carrierEstimate`. */
+  carrierError?: SerializedCarrierError;
   /** Sites: the mean handling of orders from one origin postal code. */
   handlingMean?: SerializedMean;
   /** Postal lanes: the mean transit into one destination postal area. */

@@ -1,0 +1,60 @@
+import { TracklineError } from '../errors/trackline-error.js';
+import { parseDay } from '../insights/instants.js';
+import type { SerializedCarrierError } from './types.js';
+
+// How far off a carrier's own delivery dates were: for each delivered record that kept the date the
+// carrier gave, the signed working days from that date to the real delivery (positive: later than the
+// carrier said). Unlike handling and transit nothing is censored here: a parcel still on its way has
+// an error that is not known yet, so only delivered records count.
+
+/**
+ * Errors past this many working days either way count as this many: a date a month off already says
+ * the carrier's dates are not to be trusted, and the tables stay small.
+ */
+export const maxCarrierError = 20;
+
+/** Weighted carrier-date errors by signed working day, filled record by record and summed up the back-off levels. */
+export class CarrierErrorCounts {
+  /** Weight of each error; index `i` is the error `i - maxCarrierError`. */
+  private readonly weights = new Float64Array(2 * maxCarrierError + 1);
+  weight = 0;
+
+  add(error: number, w: number): void {
+    const clamped = Math.max(-maxCarrierError, Math.min(maxCarrierError, error));
+    this.weights[clamped + maxCarrierError]! += w;
+    this.weight += w;
+  }
+
+  merge(other: CarrierErrorCounts): void {
+    for (let i = 0; i < other.weights.length; i++) this.weights[i]! += other.weights[i]!;
+    this.weight += other.weight;
+  }
+
+  /** The distribution as the model stores it, trimmed to the errors seen; undefined when there are none. */
+  serialize(round: (value: number, scale: number) => number): SerializedCarrierError | undefined {
+    if (!(this.weight > 0)) return undefined;
+    let first = 0;
+    while (this.weights[first] === 0) first++;
+    let last = this.weights.length - 1;
+    while (this.weights[last] === 0) last--;
+    const pmf: number[] = [];
+    for (let i = first; i <= last; i++) pmf.push(round(this.weights[i]! / this.weight, 1e6));
+    return { n: round(this.weight, 100), from: first - maxCarrierError, pmf };
+  }
+}
+
+/**
+ * The carrier's day of a history record as a day number, undefined when it has none; throws, naming
+ * the record, when it is there but not a calendar date.
+ */
+export function carrierDayOf(value: unknown, index: number): number | undefined {
+  if (value === undefined) return undefined;
+  const day = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? parseDay(value) : Number.NaN;
+  if (day !== day) {
+    throw new TracklineError(
+      'invalid_response',
+      `history[${index}].carrierEstimate must be the carrier's delivery day as a calendar date YYYY-MM-DD in the destination's time zone, such as 2024-05-16 (got ${typeof value === 'string' ? JSON.stringify(value) : String(value)}); leave it out when the carrier gave no date.`,
+    );
+  }
+  return day;
+}
