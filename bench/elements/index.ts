@@ -70,6 +70,12 @@ function lazyGroupOf(chunk: OutputChunk): string {
   const modules = Object.keys(chunk.modules);
   if (modules.some((id) => id.includes('floating-ui'))) return '@floating-ui/dom';
   if (modules.some((id) => id.includes('/ky/'))) return 'ky + the core’s schemas (zod/mini)';
+  if (modules.some((id) => /[\\/]delay-banner[\\/]delay-banner\.[jt]s$/.test(id))) {
+    return '`<delay-banner>` (a parcel with a problem)';
+  }
+  if (modules.some((id) => /[\\/]describe[\\/]messages-en-problems\.[jt]s$/.test(id))) {
+    return 'describeShipment’s English problem copy (a parcel with a problem)';
+  }
   if (modules.some((id) => /[\\/]order-tracker[\\/]lookup\.[jt]s$/.test(id))) {
     return 'the look-up form, skeleton, notices and their controller';
   }
@@ -368,7 +374,11 @@ async function renderRatio(): Promise<RenderResult> {
   }
 }
 
-export async function run(): Promise<string> {
+/**
+ * The size tables and the breakdown of `<order-tracker>`'s first paint, without the render timing (seconds, not
+ * minutes): `node --conditions=source --import tsx bench/elements/sizes.ts` prints them after a build.
+ */
+export async function sizes(): Promise<string> {
   if (!existsSync(cdnFile) || !existsSync(join(dist, 'define/order-tracker.js'))) {
     execFileSync('pnpm', ['--filter', '@trackline/elements', 'build'], { cwd: root, stdio: 'inherit' });
   }
@@ -399,11 +409,10 @@ export async function run(): Promise<string> {
   const breakdown = [...tracker.groups]
     .sort((a, b) => b[1] - a[1])
     .map(([group, bytes]) => [group, kb(bytes), `${formatNumber((100 * bytes) / total, 0)} %`]);
-  const ratio = await renderRatio();
   return [
     '## Web components: size and render time',
     '',
-    'Sizes are gzip (level 9) and brotli (quality 11) of minified code. "Own ESM code" is a component\'s define file and its own modules (Lit, the core and the other components left out). "First paint" is what a page downloads before a tag can render its data: the define file and every static import (Lit and the core included), bundled with rollup and esbuild minify as a store\'s build would, each chunk compressed on its own; English is built in. The templates’ CSS and markup are minified when the package is built (packages/elements/minify-templates.js). "Later" is what loads with `import()` only when needed, gzip: an endpoint look-up (first the form and the controller, then ky and the schemas with the first request), a tooltip, or the copy of a language a page asks for (Spanish, French or German; a page loads one of them, not all three). The CDN bundle is one file with every language inside.',
+    'Sizes are gzip (level 9) and brotli (quality 11) of minified code. "Own ESM code" is a component\'s define file and its own modules (Lit, the core and the other components left out). "First paint" is what a page downloads before a tag can render its data: the define file and every static import (Lit and the core included), bundled with rollup and esbuild minify as a store\'s build would, each chunk compressed on its own; English is built in. The templates’ CSS and markup are minified when the package is built (packages/elements/minify-templates.js). "Later" is what loads with `import()` only when needed, gzip: an endpoint look-up (first the form and the controller, then ky and the schemas with the first request), a parcel with a problem (`<delay-banner>` and the English problem copy, which `<order-tracker>` loads before it paints that parcel), a tooltip, or the copy of a language a page asks for (Spanish, French or German; a page loads one of them, not all three). The CDN bundle is one file with every language inside.',
     '',
     table(['file', 'gzip', 'brotli', 'goal'], rows),
     '',
@@ -412,6 +421,14 @@ export async function run(): Promise<string> {
     `Where \`<order-tracker>\`'s first paint goes (each module minified on its own, before compression; ${kb(total)} in all):`,
     '',
     table(['what', 'minified', 'share'], breakdown),
+  ].join('\n');
+}
+
+export async function run(): Promise<string> {
+  const sizeTables = await sizes();
+  const ratio = await renderRatio();
+  return [
+    sizeTables,
     '',
     `Render: \`<order-tracker>\` given a ${ratio.events}-event shipment (the CDN bundle, theme and locale set), from creating the element to layout done, against the same DOM (${formatNumber(ratio.markup / 1000, 1)} KB of HTML, shadow roots as declarative templates with their styles inline) written with \`setHTMLUnsafe\`, in headless Chromium at 375 px; ${ratio.runs} alternating runs after 10 warm-ups; the machine is shared, so the fastest runs are shown beside the medians.`,
     '',

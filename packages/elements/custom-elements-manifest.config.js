@@ -37,6 +37,15 @@ function distPaths() {
           // An attribute's `default` is the value its property starts with, as the schema asks: the analyzer copies
           // a `@default` tag's words onto it, and leaves a constant's name (`DEFAULT_COLLAPSED_COUNT`) where the
           // property's own default has been resolved to its value.
+          // The elements declare their Lit properties in `static properties`, where the analyzer takes a private
+          // `{ state: true }` entry for an attribute too; internal state has none.
+          const internal = new Set(
+            declaration.members?.filter((member) => member.privacy === 'private').map((member) => member.name),
+          );
+          if (declaration.attributes) {
+            declaration.attributes = declaration.attributes.filter((attribute) => !internal.has(attribute.fieldName));
+          }
+          for (const member of declaration.members ?? []) if (internal.has(member.name)) delete member.attribute;
           for (const attribute of declaration.attributes ?? []) {
             const field = declaration.members?.find((member) => member.name === attribute.fieldName);
             if (!field) continue;

@@ -2,11 +2,15 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
   createDescriber,
+  createDescriberFrom,
   describeMessages,
   describeShipment,
+  enProblems,
+  enStatus,
   loadDescribeMessages,
   type Messages,
 } from '@trackline/core/describe';
+import { en } from '@trackline/core/locales/en';
 import { es } from '@trackline/core/locales/es';
 import type { Shipment } from '@trackline/core/model';
 
@@ -58,6 +62,37 @@ describe('createDescriber', () => {
     });
     assert.equal(d.headline, 'Va de camino');
     assert.equal(d.whatHappened.startsWith('Tu paquete va en camino con UPS.'), true, d.whatHappened);
+  });
+});
+
+describe('createDescriberFrom', () => {
+  const delayed: Shipment = {
+    ...parcel,
+    problem: { reason: 'customs', actionRequired: true, since: '2024-04-25T07:50:00-07:00' },
+  };
+
+  it('describes like describeShipment once the English copy is whole', () => {
+    const english: Partial<Messages> = { ...enStatus };
+    const describeLean = createDescriberFrom({ en: english });
+    assert.deepEqual(describeLean(parcel, { now: NOW }), describeShipment(parcel, { now: NOW }));
+    Object.assign(english, enProblems);
+    assert.deepEqual(describeLean(delayed, { now: NOW }), describeShipment(delayed, { now: NOW }));
+  });
+
+  it('falls back to the generic copy for a message it was not given, and never throws', () => {
+    const d = createDescriberFrom({ en: { ...enStatus } })(delayed, { now: NOW });
+    const unknown = { carrier: '', place: '', time: null, eta: null, due: null, promised: null, action: false };
+    assert.equal(d.headline, enStatus['generic.headline'](unknown));
+    assert.ok(d.whatHappened.length > 0);
+    assert.equal(createDescriberFrom({})(parcel, { now: NOW }).headline, '');
+  });
+
+  it('splits the English copy in two without losing or repeating a message', () => {
+    const statusKeys = Object.keys(enStatus);
+    const problemKeys = Object.keys(enProblems);
+    assert.ok(problemKeys.every((key) => key.startsWith('problem.')));
+    assert.ok(statusKeys.every((key) => !key.startsWith('problem.')));
+    assert.deepEqual([...statusKeys, ...problemKeys].sort(), Object.keys(en).sort());
   });
 });
 

@@ -117,15 +117,29 @@ export type Describer = (shipment: Shipment, options?: DescribeOptions) => Shipm
  * language is described in English, dates included, so one sentence never mixes two languages; it never throws.
  */
 export function createDescriber(languages: Partial<Record<DescribeLocale, Messages>> = {}): Describer {
-  return (shipment, options) => describeWith(languages, shipment, options);
+  return (shipment, options) => describeWith(languages, en, shipment, options);
 }
 
+/**
+ * A `describeShipment` with no copy built in: English too comes from `languages.en`, and any language may be
+ * given in parts. For a browser page that loads even the English problem copy only when a parcel has a problem:
+ * `createDescriberFrom({ en: { ...enStatus } })`, then add `enProblems` to that object when it has arrived (both
+ * exported from `@trackline/core`, each in a module of its own). `languages` is read on every call. A message the
+ * copy lacks says nothing, and the description falls back to the generic copy for it; it never throws.
+ */
+export function createDescriberFrom(languages: Partial<Record<DescribeLocale, Partial<Messages>>>): Describer {
+  return (shipment, options) => describeWith(languages, undefined, shipment, options);
+}
+
+/** `english`: the built-in English copy, or undefined to read it from `languages.en` (nothing when absent). */
 function describeWith(
-  languages: Partial<Record<DescribeLocale, Messages>>,
+  languages: Partial<Record<DescribeLocale, Partial<Messages>>>,
+  english: Messages | undefined,
   shipment: Shipment,
   options: DescribeOptions | undefined,
 ): ShipmentDescription {
-  let builtIn: Messages = en;
+  const englishCopy: Partial<Messages> = english ?? languages.en ?? {};
+  let builtIn: Partial<Messages> = englishCopy;
   let overrides: Partial<Record<string, unknown>> = {};
   let context = nothingKnown;
   const run = (message: unknown): string | undefined => {
@@ -150,9 +164,9 @@ function describeWith(
   try {
     const locale: unknown = options?.locale;
     const wanted = resolveLocale(typeof locale === 'string' ? locale : undefined);
-    const copy = wanted === 'en' ? en : languages[wanted];
+    const copy = wanted === 'en' ? englishCopy : languages[wanted];
     const language: DescribeLocale = copy ? wanted : 'en';
-    builtIn = copy ?? en;
+    builtIn = copy ?? englishCopy;
     const messages: unknown = options?.messages;
     if (typeof messages === 'object' && messages !== null) overrides = messages;
     const facts = readShipment(shipment, copy ? formattingLocale(locale, language) : 'en', toTime(options?.now));

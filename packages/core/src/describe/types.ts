@@ -65,3 +65,12 @@ export type MessageKey =
 
 /** One language's copy. Every message is a function of the context; it returns '' when it has nothing to add. */
 export type Messages = Record<MessageKey, Message>;
+
+/** The keys of the problem copy (`problem.weather.headline`, …). */
+export type ProblemMessageKey = Extract<MessageKey, `problem.${string}`>;
+
+/** The copy of every problem, which only a parcel with a problem needs. */
+export type ProblemMessages = Pick<Messages, ProblemMessageKey>;
+
+/** The copy of every status, of the dates and of a parcel without data: what every parcel needs. */
+export type StatusMessages = Omit<Messages, ProblemMessageKey>;

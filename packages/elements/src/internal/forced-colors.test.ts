@@ -1,5 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { Shipment } from '@trackline/core';
+import '@trackline/elements/delay-banner';
 import '@trackline/elements/order-tracker';
 import type { DelayBanner, OrderTracker, TrackingProgress, TrackingTimeline } from '@trackline/elements';
 import { emulateForcedColors, press } from './test-commands.js';

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import '@trackline/elements/delay-banner';
 import '@trackline/elements/order-tracker';
 import { styles as banner } from '../delay-banner/delay-banner.styles.js';
 import { lookupStyles } from '../order-tracker/lookup.styles.js';

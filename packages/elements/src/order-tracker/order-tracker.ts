@@ -1,5 +1,4 @@
-import { LitElement, adoptStyles, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { LitElement, adoptStyles, html, noChange, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import {
   carrierName,
   relevantProblem,
@@ -8,7 +7,7 @@ import {
   type Shipment,
   type Status,
 } from '@trackline/core';
-import { describe, describeCopy } from '../internal/describe.js';
+import { addProblemCopy, describe, describeCopy, hasProblemCopy } from '../internal/describe.js';
 import { pickLocale, plainText } from '../internal/intl-locale.js';
 import { LanguageController } from '../internal/languages.js';
 import { timelineCopy } from '../tracking-timeline/messages.js';
@@ -22,6 +21,7 @@ import type { LookupQuery, LookupResult } from './fetch-lookup.js';
 import { trackerFormat, type TrackerFormat } from './format.js';
 import type * as Lookup from './lookup.js';
 import { lookupLoader } from './lookup-loader.js';
+import { problemLoader } from './problem-loader.js';
 import type { LookupController } from './lookup-controller.js';
 import type { LookupForm } from './lookup-view.js';
 import { trackerCopy, type TrackerMessages } from './messages.js';
@@ -106,6 +106,25 @@ const safeUrl = (url: unknown): string | null =>
  */
 export class OrderTracker extends LitElement {
   static override styles = [tokens, styles];
+  // Lit reads these rather than decorators, whose helpers cost <order-tracker>'s first paint 0.4 KB gzip more.
+  static override properties = {
+    lookupUnavailable: { state: true },
+    copied: { state: true },
+    announcement: { state: true },
+    order: { attribute: false },
+    shipment: { attribute: false },
+    endpoint: {},
+    orderNumber: { attribute: 'order-number' },
+    email: {},
+    postalCode: { attribute: 'postal-code' },
+    trackingNumber: { attribute: 'tracking-number' },
+    refreshInterval: { attribute: 'refresh-interval', type: Number },
+    contactHref: { attribute: 'contact-href' },
+    locale: {},
+    theme: { reflect: true },
+    messages: { attribute: false },
+    now: { attribute: false },
+  };
 
   // The parcel label on each timeline comes from the timeline's copy; the embedded elements load their own.
   #language = new LanguageController(this, [trackerCopy, timelineCopy, describeCopy]);
@@ -125,67 +144,75 @@ export class OrderTracker extends LitElement {
   #form?: LookupForm;
   #view?: typeof Lookup;
   #lookupLoading?: Promise<void>;
+  /**
+   * `<delay-banner>` and the English problem copy, loading (`#loadProblemParts`): the tracker loads them the first
+   * time a parcel has a problem, so pages of parcels on time or delivered never download them. While they load,
+   * `render` keeps what is on screen.
+   */
+  #problemPartsLoading?: Promise<void>;
+  /** A load of them failed: not tried again until new data. Parcels then tell their problem in their summary. */
+  #problemPartsFailed = false;
 
   /** The look-up module could not be loaded (offline, a deploy removed the file): say so, offer a retry. */
-  @state() private lookupUnavailable = false;
-  @state() private copied: { trackingNumber: string; ok: boolean } | null = null;
-  @state() private announcement = '';
+  private lookupUnavailable = false;
+  private copied: { trackingNumber: string; ok: boolean } | null = null;
+  private announcement = '';
   /** Counts calls to `#announce`: only the latest one's text is put in the live region. */
   #announcements = 0;
   /** Settles once the latest announcement's text is set (`updateComplete` then waits for its update too). */
   #announcing?: Promise<void>;
 
   /** An order to show (takes precedence over `shipment` and the endpoint). */
-  @property({ attribute: false }) order?: Order;
+  order?: Order;
 
   /** One parcel to show, without an order. */
-  @property({ attribute: false }) shipment?: Shipment;
+  shipment?: Shipment;
 
   /** The merchant's look-up URL: `GET endpoint?orderNumber=…&email=…` (or `postalCode=…`, or `trackingNumber=…`). */
-  @property() endpoint?: string;
+  endpoint?: string;
 
   /** The order to look up at `endpoint`, with `email` or `postal-code`. */
-  @property({ attribute: 'order-number' }) orderNumber?: string;
+  orderNumber?: string;
 
   /** The email used at checkout, proving the order is the shopper's. */
-  @property() email?: string;
+  email?: string;
 
   /** The delivery postal code, proving the order is the shopper's (instead of `email`). */
-  @property({ attribute: 'postal-code' }) postalCode?: string;
+  postalCode?: string;
 
   /** A parcel to look up at `endpoint` on its own (shows the parcel, not the order). */
-  @property({ attribute: 'tracking-number' }) trackingNumber?: string;
+  trackingNumber?: string;
 
   /** Look up again every this many seconds (at least 10) while the page is visible; 0 or absent: never. */
-  @property({ attribute: 'refresh-interval', type: Number }) refreshInterval = 0;
+  refreshInterval = 0;
 
   /** Where the delay banner's "contact the store" link points. */
-  @property({ attribute: 'contact-href' }) contactHref?: string;
+  contactHref?: string;
 
   /**
    * Language of the copy (`en`, `es`, `fr`, `de`; others fall back to English); dates follow the full tag.
    * @default the nearest `lang` attribute, else `en`
    */
-  @property() locale?: string;
+  locale?: string;
 
   /**
    * Colour scheme: `light` or `dark`.
    * @default the system setting (`prefers-color-scheme`)
    */
-  @property({ reflect: true }) theme?: 'light' | 'dark';
+  theme?: 'light' | 'dark';
 
   /**
    * Replacement copy for some keys of the chosen language.
    * @default the built-in copy of the chosen language
    */
-  @property({ attribute: false }) messages?: Partial<TrackerMessages>;
+  messages?: Partial<TrackerMessages>;
 
   /**
    * The moment the page treats as now, for words like "today" and for whether a date has passed. Set it where
    * the shipment's times run on another clock (a replay, a demo, a screenshot).
    * @default the device's clock, read at each render
    */
-  @property({ attribute: false }) now?: Date;
+  now?: Date;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -200,6 +227,7 @@ export class OrderTracker extends LitElement {
     await super.getUpdateComplete();
     await this.#language.settled();
     await this.#lookupLoading;
+    await this.#problemPartsLoading;
     await this.#announcing;
     return super.getUpdateComplete();
   }
@@ -218,6 +246,11 @@ export class OrderTracker extends LitElement {
     // After a failed load, only the retry button or a new endpoint loads again (no loop of failing loads).
     if (changed.has('endpoint')) this.lookupUnavailable = false;
     if (this.endpoint && !this.lookupUnavailable) this.#loadLookup();
+    // New data tries again after a failed load (the network may be back).
+    if (changed.has('order') || changed.has('shipment')) this.#problemPartsFailed = false;
+    if (this.#data().shipments?.some((shipment) => relevantProblem(shipment) !== undefined)) {
+      this.#loadProblemParts();
+    }
     this.#noteStatuses();
   }
 
@@ -255,18 +288,20 @@ export class OrderTracker extends LitElement {
     const { shipments } = this.#data();
     if (!shipments) return;
     const m = this.#messages();
-    const changes: string[] = [];
+    const changes: { label: string; shipment: Shipment }[] = [];
     const next = new Map<string, Status>();
     shipments.forEach((shipment, index) => {
       const before = this.#shown.get(shipment.trackingNumber);
       if (before !== undefined && before !== shipment.status) {
         const label = shipments.length > 1 ? m.parcel(index + 1, shipments.length) : plainText(shipment.trackingNumber);
-        changes.push(m.statusChanged(label, this.#describe(shipment).headline));
+        changes.push({ label, shipment });
       }
       next.set(shipment.trackingNumber, shipment.status);
     });
     this.#shown = next;
-    if (changes.length > 0) this.#announce(changes.join(' '));
+    // The headlines are written when said: a new problem's copy may still be loading now.
+    const say = () => changes.map(({ label, shipment }) => m.statusChanged(label, this.#describe(shipment).headline));
+    if (changes.length > 0) this.#announce(() => say().join(' '));
   }
 
   /**
@@ -275,14 +310,15 @@ export class OrderTracker extends LitElement {
    * emptied first and gets the text a moment later. Not on the next update alone: both changes would then
    * reach the accessibility tree in one frame, as no change at all.
    */
-  #announce(text: string): void {
+  #announce(text: string | (() => string)): void {
     const call = ++this.#announcements;
     this.announcement = '';
     // The element's own update, not `updateComplete`: that one waits for this announcement.
     this.#announcing = (async () => {
       await super.getUpdateComplete();
       await new Promise((resolve) => setTimeout(resolve, announceDelayMs));
-      if (call === this.#announcements) this.announcement = text;
+      await this.#problemPartsLoading;
+      if (call === this.#announcements) this.announcement = typeof text === 'string' ? text : text();
     })();
   }
 
@@ -370,6 +406,27 @@ export class OrderTracker extends LitElement {
         );
       },
     );
+  }
+
+  /**
+   * Loads `<delay-banner>` (unless the page defined it already) and the English problem copy, once;
+   * `updateComplete` waits for them. When a load fails (offline, a deploy removed the file), each parcel's summary
+   * tells its problem instead of a banner, in the generic copy if the problem copy is missing too.
+   */
+  #loadProblemParts(): void {
+    if (this.#problemPartsLoading || this.#problemPartsFailed) return;
+    const loads: Promise<unknown>[] = [];
+    if (!customElements.get('delay-banner')) loads.push(problemLoader.banner());
+    if (!hasProblemCopy()) {
+      loads.push(problemLoader.copy().then((module) => addProblemCopy(module.enProblems)));
+    }
+    if (loads.length === 0) return;
+    // Both settle before anything is painted: a banner that failed still leaves the problem copy to the summary.
+    this.#problemPartsLoading = Promise.allSettled(loads).then((results) => {
+      this.#problemPartsFailed = results.some((result) => result.status === 'rejected');
+      this.#problemPartsLoading = undefined;
+      this.requestUpdate();
+    });
   }
 
   /** Hands the controller what the attributes now ask for (a change starts a new look-up). */
@@ -463,7 +520,7 @@ export class OrderTracker extends LitElement {
     const headline = html`<span part="shipment__headline">${described.headline}</span>`;
     const focusFirst = index === 0 && !inOrder;
     // The banner tells a problem's story (what happened, next, to do); without one, the summary does.
-    const banner = relevantProblem(shipment) !== undefined;
+    const banner = relevantProblem(shipment) !== undefined && customElements.get('delay-banner') !== undefined;
     return html`<article part="shipment" class="card shipment" aria-labelledby="${id}-headline">
       ${count > 1 ? html`<p part="shipment__label" class="label">${m.parcel(index + 1, count)}</p>` : nothing}
       ${
@@ -615,6 +672,9 @@ export class OrderTracker extends LitElement {
 
   override render() {
     const { language, tag } = this.#language.use(this.locale);
+    // A parcel with a problem is painted with its banner in one go: until the banner and the problem copy are
+    // here, what is on screen stays (nothing yet, the skeleton, or the parcels before), so nothing moves then.
+    if (this.#problemPartsLoading) return noChange;
     const m = this.#messages();
     // The embedded elements get the locale asked for, not the English shown while it loads: they start
     // loading their own copy of it now rather than after this element's.
