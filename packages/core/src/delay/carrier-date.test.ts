@@ -55,6 +55,8 @@ describe('detectDelay with the carrier’s date blended in', () => {
     // Wednesday + 2 working days is Friday, a day past the promise.
     const problem = detectDelay(shipment, { model: twoEarly, now });
     assert.deepEqual(problem && [problem.cause, problem.days, problem.estimate?.likely], ['later', 1, '2024-05-17']);
+    // Friday is not a day the carrier gave: stored in its place, it must never read as the carrier's own.
+    assert.equal(problem?.estimate?.basis, 'history');
     // A carrier whose dates have been right keeps its Wednesday: on track.
     assert.equal(detectDelay(shipment, { model: right, now }), undefined);
   });

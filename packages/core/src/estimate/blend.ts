@@ -1,8 +1,8 @@
 // Two views of one parcel's delivery day, both in working days from the same base day (the hand-over,
 // or the day handling starts): our own, the lane's distribution, and the carrier's, its date for this
-// parcel moved by how far off its dates have been on the lane. Both are read conditioned on the parcel
-// not having arrived before today, and mixed: the carrier's view weighs by how reliable its dates
-// have been (their spread against ours, and how many records say so). Everything works on the tables
+// parcel moved by how far off its dates have been on the lane. Both are read knowing the parcel has not
+// arrived before today, and mixed: the carrier's view weighs by how reliable its dates have been (their
+// spread against ours, and how many records say so). Everything works on the tables
 // built when the model was loaded: no table is built per estimate.
 
 /**
@@ -38,6 +38,16 @@ function conditionedAt(view: DayView, k: number, elapsed: number): number {
   const rest = 1 - before;
   if (rest < overdue) return 1;
   return (cdfAt(view, k) - before) / rest;
+}
+
+/**
+ * P(max(T, elapsed) ≤ k): the carrier's view, its days already gone piled onto today. Unlike
+ * `conditionedAt` it does not spread them over the days left, so a later carrier day never moves any
+ * of its days earlier (renormalised, a carrier day mostly gone by would put all its weight on the few
+ * early days left and read earlier than the day after it).
+ */
+function pinnedAt(view: DayView, k: number, elapsed: number): number {
+  return k < elapsed ? 0 : cdfAt(view, k);
 }
 
 /** The last day a view gives any weight to, or `elapsed` when that is later. */
@@ -90,15 +100,16 @@ export function carrierWeight(carrierSpread: number, ourSpread: number, records:
 }
 
 /**
- * The smallest whole day `k ≥ elapsed` by which the blend of `ours` and `carrier`, each conditioned on
- * T ≥ elapsed and weighed `1 − weight` and `weight`, gives probability `q` (above 0).
+ * The smallest whole day `k ≥ elapsed` by which the blend of `ours` (conditioned on T ≥ elapsed) and
+ * `carrier` (its days before `elapsed` piled onto it), weighed `1 − weight` and `weight`, gives
+ * probability `q` (above 0). It never decreases as the carrier's view moves later.
  */
 export function blendedQuantile(ours: DayView, carrier: DayView, weight: number, q: number, elapsed: number): number {
   const start = Math.max(0, elapsed);
   const end = Math.max(lastDay(ours, start), lastDay(carrier, start));
   const target = q - 1e-12;
   for (let k = start; k < end; k++) {
-    const blended = (1 - weight) * conditionedAt(ours, k, start) + weight * conditionedAt(carrier, k, start);
+    const blended = (1 - weight) * conditionedAt(ours, k, start) + weight * pinnedAt(carrier, k, start);
     if (blended >= target) return k;
   }
   return end;

@@ -1,5 +1,6 @@
 import { TracklineError } from '../errors/trackline-error.js';
 import { parseDay } from '../insights/instants.js';
+import type { WorkCalendar } from './calendar.js';
 import type { SerializedCarrierError } from './types.js';
 
 // How far off a carrier's own delivery dates were: for each delivered record that kept the date the
@@ -12,6 +13,25 @@ import type { SerializedCarrierError } from './types.js';
  * the carrier's dates are not to be trusted, and the tables stay small.
  */
 export const maxCarrierError = 20;
+
+/**
+ * Calendar days that always hold more than `maxCarrierError` working days (weekends and a few holidays
+ * leave well over 20 in 60): a carrier's day further than this from the delivery is moved this near
+ * before counting, so a date years off costs no more than one a month off.
+ */
+const farCalendarDays = 3 * maxCarrierError;
+
+/**
+ * The signed working days from the carrier's day to the delivery day (positive: delivered later than
+ * the carrier said), within ±`maxCarrierError`. A carrier's day that is not a working day counts from
+ * the next working day, as the estimate reads it, so the fit and the estimate measure the error alike.
+ */
+export function carrierErrorOf(calendar: WorkCalendar, carrierDay: number, deliveryDay: number): number {
+  const near = Math.max(deliveryDay - farCalendarDays, Math.min(deliveryDay + farCalendarDays, carrierDay));
+  const day = calendar.onOrAfter(near);
+  const error = deliveryDay >= day ? calendar.count(day, deliveryDay) : -calendar.count(deliveryDay, day);
+  return Math.max(-maxCarrierError, Math.min(maxCarrierError, error));
+}
 
 /** Weighted carrier-date errors by signed working day, filled record by record and summed up the back-off levels. */
 export class CarrierErrorCounts {

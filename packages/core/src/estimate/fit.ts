@@ -2,7 +2,7 @@ import { TracklineError } from '../errors/trackline-error.js';
 import { zoneForPlace } from '../time/zone-for-place.js';
 import { ZoneOffsets } from '../insights/instants.js';
 import { DAY_MS, WorkCalendar, formatDay, weekendOf } from './calendar.js';
-import { CarrierErrorCounts, carrierDayOf } from './carrier-error.js';
+import { CarrierErrorCounts, carrierDayOf, carrierErrorOf } from './carrier-error.js';
 import { localDay, localHour, requireInstant, instantOf, writtenLocal } from './clock.js';
 import { publicHolidays } from './holidays.js';
 import { LaneCache, anyKey, countryOf, laneKeys, postalLaneKey, siteKey } from './lane.js';
@@ -90,16 +90,14 @@ export function fitTransitModel(history: readonly HistoryRecord[], options: FitO
   const weightAt = (ms: number) => Math.exp(-decayPerMs * (nowMs - ms));
 
   // First pass: what is known at `now`, and which countries and days the calendars must cover.
-  const records: { record: HistoryRecord; placedMs: number; carrierDay: number | undefined }[] = [];
+  const records: { record: HistoryRecord; placedMs: number; index: number }[] = [];
   const countries = new Set<string>();
   let firstMs = nowMs;
   for (let index = 0; index < history.length; index++) {
     const record = history[index]!;
-    // Checked on every record, known at `now` or not: a wrong format is the caller's to fix, not one bad record.
-    const carrierDay = carrierDayOf(record.carrierEstimate, index);
     const placedMs = instantOf(record.placedAt);
     if (!(placedMs <= nowMs)) continue; // placed after `now` (or unreadable): not known yet
-    records.push({ record, placedMs, carrierDay });
+    records.push({ record, placedMs, index });
     countries.add(countryOf(record.destination));
     if (placedMs < firstMs) firstMs = placedMs;
   }
@@ -135,7 +133,7 @@ export function fitTransitModel(history: readonly HistoryRecord[], options: FitO
     if (!counts) map.set(key, (counts = new SurvivalCounts()));
     return counts;
   };
-  for (const { record, placedMs, carrierDay } of records) {
+  for (const { record, placedMs, index } of records) {
     const { carrier, service, origin, destination } = record;
     let route = routes.get(carrier, service, origin, destination);
     if (!route) {
@@ -213,15 +211,15 @@ export function fitTransitModel(history: readonly HistoryRecord[], options: FitO
       if (shippedMs < recentMs) lane.transit.addEvent(transitDays, shippedWeight, growth);
       else recent.transit.push({ key: route.key, days: transitDays, done: true });
       postalLane?.addEvent(transitDays, shippedWeight, growth);
-      // How far off the carrier's date was, in working days of the destination. A date before the
-      // hand-over cannot have been given after it (a wrong date, or another parcel's): it teaches nothing.
+      // How far off the carrier's date was, in working days of the destination. It is checked here, on
+      // the records that teach it, like the times above: a record not known or not delivered at `now` is
+      // skipped whatever it holds, but a wrong format on one that counts is the caller's to fix. A date
+      // before the hand-over cannot have been given after it (a wrong date, or another parcel's): it
+      // teaches nothing.
+      const carrierDay = carrierDayOf(record.carrierEstimate, index);
       if (carrierDay !== undefined && carrierDay >= shipDay) {
         const deliveryDay = dayIn(deliveredMs, record.deliveredAt!);
-        const error =
-          deliveryDay >= carrierDay
-            ? calendar.count(carrierDay, deliveryDay)
-            : -calendar.count(deliveryDay, carrierDay);
-        lane.carrierError.add(error, shippedWeight);
+        lane.carrierError.add(carrierErrorOf(calendar, carrierDay, deliveryDay), shippedWeight);
       }
     } else {
       const waited = calendar.count(shipDay, todayIn(destZone)) - 1;
@@ -260,7 +258,9 @@ export function fitTransitModel(history: readonly HistoryRecord[], options: FitO
       sum.handling.merge(lane.handling);
       sum.transit.merge(lane.transit);
       sum.quiet.merge(lane.quiet);
-      sum.carrierError.merge(lane.carrierError);
+      // A carrier's dates say nothing of another carrier's, nor of another service's (whose lanes and
+      // promises differ): their errors stop at the carrier and service everywhere.
+      if (level !== anyKey) sum.carrierError.merge(lane.carrierError);
     }
   }
   const groups: Record<string, SerializedGroup> = {};

@@ -4,7 +4,7 @@ import { zoneForPlace } from '../time/zone-for-place.js';
 import { blendedQuantile, carrierWeight, conditionedSpread, spreadOf, type DayView } from './blend.js';
 import { WorkCalendar, formatDay, readDay, weekendOf } from './calendar.js';
 import { instantOf, localDay, localHour, requireInstant, safeOffset } from './clock.js';
-import { LaneCache, countryOf, isLaneKey, laneKeys, postalLaneKey, siteKey } from './lane.js';
+import { LaneCache, anyKey, countryOf, isLaneKey, laneKeys, postalLaneKey, siteKey } from './lane.js';
 import { stretch } from './pace.js';
 import { conditionalQuantile, convolve, cumulative, firstPossible, shifted } from './survival.js';
 import type { EstimateInput, LaneInput, SerializedTransitModel, Silence, SilenceInput } from './types.js';
@@ -13,7 +13,7 @@ export interface TransitModel {
   /**
    * When this shipment will likely arrive: basis `history`, `sampleSize` = weighted records behind the lane
    * used. With a carrier's own date (`shipment.estimate`, basis `carrier`) blended in, basis `carrier`
-   * where the carrier's date weighs at least half.
+   * only where the likely day is the carrier's own likely day.
    */
   estimate(input: EstimateInput): DeliveryEstimate;
   /** A checkout promise: `latest` is the day by which `confidence` of deliveries arrive. */
@@ -42,7 +42,7 @@ interface LaneTables {
   /** Mean working days of handling and of transit, which a site or postal area moves from. */
   handlingMean: number;
   transitMean: number;
-  /** How far off the carrier's own dates have been, when the history had them (see `carrierErrorOf`). */
+  /** How far off the carrier's own dates have been, when the history had them (see `carrierErrorTable`). */
   carrierError: CarrierErrorTable | undefined;
 }
 
@@ -50,7 +50,7 @@ interface LaneTables {
 interface CarrierErrorTable extends DayView {
   /** Variance of the error, rounding included: the smaller, the more the carrier's date weighs. */
   spread: number;
-  /** Weighted records of the level that speaks most, as `sampleSize` counts them. */
+  /** Weighted carrier dates behind the table: the most of any level it draws on. */
   records: number;
 }
 
@@ -66,6 +66,9 @@ interface Route {
 
 /** Postal codes remembered per lane; past this many the memory starts over, so a server's cache stays bounded. */
 const maxShifts = 4096;
+
+/** A carrier's date further than this many calendar days after today is no date: it is left out. */
+const maxCarrierDays = 366;
 
 /** Confidence given to "today" once the parcel is out for delivery. */
 const outForDeliveryConfidence = 0.95;
@@ -220,7 +223,11 @@ export function createTransitModel(data: SerializedTransitModel): TransitModel {
     let latest = dayAfter(calendar, base, high, today, notBefore);
     let likelyDay = Math.min(likely, latest);
 
-    // A carrier's own date for this parcel. A carrier date already in the past is stale and ignored.
+    // A carrier's own date for this parcel. It is left out when its likely day is unreadable, when its
+    // last day is already gone (stale), when it is before the hand-over (or the day handling starts: the
+    // fit skips such dates, which cannot have been given after it), and when it is absurdly far: more
+    // than a year after today (no parcel takes that long; counting working days out to a date centuries
+    // away would take a long while).
     const carrier = mode === 'estimate' ? input.shipment?.estimate : undefined;
     if (carrier?.basis === 'carrier') {
       const [cEarliest, cLatest, cLikely] = [
@@ -228,29 +235,41 @@ export function createTransitModel(data: SerializedTransitModel): TransitModel {
         readDay(carrier.latest),
         readDay(carrier.likely),
       ];
-      const errors = lane.carrierError;
-      if (cLatest >= today && cLikely === cLikely && errors) {
-        // The history knows how far off carrier dates have been on this lane (or the levels above it):
-        // the carrier's day moved by those errors is a second view of the delivery day, mixed with ours
-        // by how reliable the carrier's dates have been. Working days from `base`, like ours.
-        const offset = cLikely >= base ? calendar.count(base, cLikely) : -calendar.count(cLikely, base);
-        const ours: DayView = { cdf, from: 0 };
-        const theirs: DayView = { cdf: errors.cdf, from: errors.from + offset };
-        const weight = carrierWeight(errors.spread, conditionedSpread(ours, elapsed), errors.records, data.minSamples);
-        const at = (q: number) =>
-          dayAfter(calendar, base, blendedQuantile(ours, theirs, weight, q, elapsed), today, notBefore);
-        earliest = at((1 - confidence) / 2);
-        latest = at((1 + confidence) / 2);
-        likelyDay = Math.min(at(0.5), latest);
-        // The basis names the view that speaks most, as `sampleSize` names the level that does.
-        if (weight >= 0.5) basis = 'carrier';
-      } else if (cLatest >= today && cLikely === cLikely) {
-        // Nothing is known of how reliable carrier dates are here: the carrier sees the parcel, so its
-        // likely day wins, and our window widens to cover the carrier's.
-        earliest = Math.max(Math.min(earliest, cEarliest), notBefore);
-        latest = Math.max(latest, cLatest);
-        likelyDay = Math.min(Math.max(cLikely, earliest), latest);
-        basis = 'carrier';
+      // A part of its window that cannot be read is its likely day.
+      const cFirst = cEarliest === cEarliest ? cEarliest : cLikely;
+      const cLast = cLatest === cLatest ? cLatest : cLikely;
+      if (cLikely === cLikely && cLast >= today && cLikely >= base && cLikely <= today + maxCarrierDays) {
+        const errors = lane.carrierError;
+        if (errors) {
+          // The history knows how far off carrier dates have been on this lane (or the levels above it,
+          // up to the carrier and service everywhere): the carrier's day moved by those errors is a second
+          // view of the delivery day, mixed with ours by how reliable the carrier's dates have been. Both
+          // in working days from `base`; a carrier day off work counts from the next working day, as the
+          // fit measured its errors.
+          const offset = calendar.count(base, calendar.onOrAfter(cLikely));
+          const ours: DayView = { cdf, from: 0 };
+          const theirs: DayView = { cdf: errors.cdf, from: errors.from + offset };
+          const weight = carrierWeight(
+            errors.spread,
+            conditionedSpread(ours, elapsed),
+            errors.records,
+            data.minSamples,
+          );
+          const at = (q: number) =>
+            dayAfter(calendar, base, blendedQuantile(ours, theirs, weight, q, elapsed), today, notBefore);
+          earliest = at((1 - confidence) / 2);
+          latest = at((1 + confidence) / 2);
+          likelyDay = Math.min(at(0.5), latest);
+        } else {
+          // Nothing is known of how reliable carrier dates are here: the carrier sees the parcel, so its
+          // likely day wins, and our window widens to cover the carrier's.
+          earliest = Math.max(Math.min(earliest, cFirst), notBefore);
+          latest = Math.max(latest, cLast);
+          likelyDay = Math.min(Math.max(cLikely, earliest), latest);
+        }
+        // `carrier` says the carrier gave this day ("UPS expects it on …"): only where it did. A day the
+        // blend moved, or one our window moved, is ours.
+        basis = likelyDay === cLikely ? 'carrier' : 'history';
       }
     }
     return withSamples(
@@ -344,16 +363,23 @@ export function laneResolver(
     const mean = meanDays(pmf);
     return pace === 1 ? { pmf, n, last, mean } : { pmf: stretch(pmf, pace), n, last: Math.ceil(last * pace), mean };
   };
-  // The carrier-date errors lean on the levels above the same way, aligned by their error of `from`.
-  const carrierErrorOf = (keys: string[]): CarrierErrorTable | undefined => {
+  // The carrier-date errors lean on the levels above the same way, aligned by their error of `from`, but
+  // only up to the carrier and service everywhere: one carrier's dates say nothing of another's (a model
+  // saved with errors under `*` has them left out here). The trust their records earn is that of the
+  // most records any level of the table has: the table draws on all of them, so it moves smoothly as a
+  // lane gathers records, and records that agree never lower it (the level that speaks most would
+  // switch from the region's many records to the lane's few as the lane passes `minSamples`).
+  const carrierErrorTable = (keys: string[]): CarrierErrorTable | undefined => {
     let pmf: number[] | undefined;
     let from = 0;
     let n = 0;
     for (let i = keys.length - 1; i >= 0; i--) {
+      if (keys[i] === anyKey) continue;
       const dist = groups.get(keys[i]!)?.carrierError;
       if (!dist || dist.pmf.length === 0) continue;
+      n = Math.max(n, dist.n);
       if (!pmf) {
-        [pmf, from, n] = [dist.pmf, dist.from, dist.n];
+        [pmf, from] = [dist.pmf, dist.from];
         continue;
       }
       const own = dist.n > 0 ? dist.n / (dist.n + data.minSamples) : 0;
@@ -365,7 +391,6 @@ export function laneResolver(
         (_, t) => own * (dist.pmf[t + low - dist.from] ?? 0) + (1 - own) * (parent[t + low - parentFrom] ?? 0),
       );
       from = low;
-      if (own >= 0.5) n = dist.n;
     }
     if (!pmf) return undefined;
     return { cdf: cumulative(pmf), from, spread: spreadOf(pmf), records: n };
@@ -390,7 +415,7 @@ export function laneResolver(
             longest: { handling: handling.last, transit: transit.last, quiet: quiet?.last ?? 0 },
             handlingMean: handling.mean,
             transitMean: transit.mean,
-            carrierError: carrierErrorOf(keys),
+            carrierError: carrierErrorTable(keys),
           }
         : null;
     tables.set(keys[0]!, found);

@@ -1,7 +1,7 @@
 export const EstimateBasis = {
   /**
-   * The carrier's own expected date, or a model's estimate that rests mostly on it (the carrier's date
-   * corrected by how far off its dates have been on the lane).
+   * The carrier's own expected date, or a model's estimate whose likely day is the carrier's own likely
+   * day (see `TransitModel.estimate`).
    */
   carrier: 'carrier',
   /** Learned from the store's own past deliveries. */
