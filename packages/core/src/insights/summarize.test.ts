@@ -139,6 +139,146 @@ describe('summarize', () => {
     assert.deepEqual(waiting.overall.transitDays, { count: 0, median: null, p90: null });
   });
 
+  it('leaves out, as of a given now, the problems reported after it', () => {
+    const now = Date.parse('2024-05-10T00:00:00Z');
+    const { overall } = summarize(
+      [
+        // A problem's time is the scan that reported it…
+        shipment({
+          events: [problemEvent('weather', '2024-05-09T23:00:00Z'), problemEvent('delayed', '2024-05-10T01:00:00Z')],
+        }),
+        // …or, for the open problem, when it began.
+        shipment({ problem: { reason: 'address', actionRequired: true, since: '2024-05-11T00:00:00Z' } }),
+        shipment({ problem: { reason: 'lost', actionRequired: false, since: '2024-05-12T00:00:00Z' } }),
+      ],
+      { now },
+    );
+    assert.deepEqual(overall.problems, { weather: { count: 1, of: 3, rate: 1 / 3 } });
+    assert.deepEqual(overall.lost, { count: 0, of: 3, rate: 0 });
+  });
+
+  it('counts as lost, as of a given now, a parcel reported lost by then and delivered or sent back only later', () => {
+    const now = Date.parse('2024-05-10T00:00:00Z');
+    const scan = (time: string, status: TrackingEvent['status']): TrackingEvent => ({
+      at: time,
+      timeSource: 'carrier',
+      status,
+      code: 'S',
+      description: status,
+    });
+    const foundLater = shipment({
+      shippedAt: '2024-05-01T00:00:00Z',
+      deliveredAt: '2024-05-15T00:00:00Z',
+      events: [problemEvent('lost', '2024-05-05T00:00:00Z'), scan('2024-05-15T00:00:00Z', 'delivered')],
+    });
+    const sentBackLater = shipment({
+      status: 'returned',
+      events: [problemEvent('lost', '2024-05-05T00:00:00Z'), scan('2024-05-20T00:00:00Z', 'returning')],
+    });
+    assert.deepEqual(summarize([foundLater, sentBackLater], { now }).overall.lost, { count: 2, of: 2, rate: 1 });
+    // Afterwards neither is lost any more.
+    const after = Date.parse('2024-05-25T00:00:00Z');
+    assert.deepEqual(summarize([foundLater, sentBackLater], { now: after }).overall.lost, { count: 0, of: 2, rate: 0 });
+  });
+
+  it('leaves out, as of a given now, the orders placed after it', () => {
+    const now = Date.parse('2024-05-10T00:00:00Z');
+    const placedEarlier = shipment({
+      placedAt: '2024-05-01T00:00:00Z',
+      promised: { earliest: '2024-05-04', latest: '2024-05-05' },
+    });
+    const placedLater = shipment({
+      carrier: 'fedex',
+      placedAt: '2024-05-10T00:00:01Z',
+      shippedAt: '2024-05-11T00:00:00Z',
+      promised: { earliest: '2024-05-04', latest: '2024-05-05' },
+      events: [problemEvent('delayed', '2024-05-12T00:00:00Z')],
+    });
+    // Without an order time, the first scan tells when the shipment began.
+    const labelledLater = shipment({
+      carrier: 'usps',
+      events: [
+        { at: '2024-05-10T08:00:00Z', timeSource: 'carrier', status: 'info_received', code: 'L', description: 'Label' },
+      ],
+    });
+    const result = summarize([placedEarlier, placedLater, labelledLater], { now });
+    assert.equal(result.overall.volume, 1);
+    assert.deepEqual(
+      result.groups.map((g) => [g.label, g.volume]),
+      [['ups', 1]],
+    );
+    assert.deepEqual(result.overall.onTime, { count: 0, of: 1, rate: 0 });
+    assert.deepEqual(result.overall.problems, {});
+    // Once they are placed, they count.
+    assert.equal(
+      summarize([placedEarlier, placedLater, labelledLater], { now: now + 9 * 3_600_000 }).overall.volume,
+      3,
+    );
+  });
+
+  it('judges, as of a given now, a parcel cancelled only later as it stood then', () => {
+    const cancelledLater = shipment({
+      status: 'cancelled',
+      placedAt: '2024-05-01T00:00:00Z',
+      promised: { earliest: '2024-05-02', latest: '2024-05-03' },
+      events: [
+        { at: '2024-05-20T00:00:00Z', timeSource: 'carrier', status: 'cancelled', code: 'C', description: 'Voided' },
+      ],
+    });
+    const now = Date.parse('2024-05-10T00:00:00Z');
+    assert.deepEqual(summarize([cancelledLater], { now }).overall.onTime, { count: 0, of: 1, rate: 0 });
+    assert.equal(summarize([cancelledLater], { now: Date.parse('2024-05-21T00:00:00Z') }).overall.onTime.of, 0);
+  });
+
+  it('takes as the default now the latest time of any kind in the data, problem scans included', () => {
+    const parcels = [
+      took(1),
+      shipment({ shippedAt: at(shippedBase), events: [problemEvent('weather', at(shippedBase + 2 * 24 * HOUR))] }),
+    ];
+    const result = summarize(parcels);
+    assert.equal(result.now, at(shippedBase + 2 * 24 * HOUR));
+    assert.deepEqual(result, summarize(parcels, { now: Date.parse(result.now!) }));
+  });
+
+  it('refuses a now that is not a moment, and a minVolume or limit that is not a number of them', () => {
+    for (const now of [Number.NaN, new Date('not a date'), '2024-05-01' as unknown as number, 1e300]) {
+      assert.throws(() => summarize([took(1)], { now }), {
+        name: 'TypeError',
+        message: /`now` must be a valid Date or epoch milliseconds/,
+      });
+    }
+    assert.throws(() => summarize([took(1)], { minVolume: Number.NaN }), {
+      name: 'TypeError',
+      message: /`minVolume` must be a number of shipments \(default 20\), not NaN/,
+    });
+    for (const limit of [Number.NaN, 2.5]) {
+      assert.throws(() => summarize([took(1)], { limit }), {
+        name: 'TypeError',
+        message: /`limit` must be a whole number of lanes/,
+      });
+    }
+  });
+
+  it('names the shipment and the field when a time is not a string', () => {
+    const parcels = [took(1), took(2, { trackingNumber: '1ZBAD', placedAt: new Date() as unknown as string })];
+    assert.throws(() => summarize(parcels), {
+      name: 'TypeError',
+      message:
+        /shipments\[1\] \(ups 1ZBAD\) has placedAt = a Date object; give an ISO 8601 date-time string with an offset, such as 2024-04-26T07:50:00-07:00 \(date.toISOString\(\)\), or leave it out/,
+    });
+    const nullDelivery = shipment({ trackingNumber: '1ZNULL', deliveredAt: null as unknown as string });
+    assert.throws(() => summarize([nullDelivery]), { message: /\(ups 1ZNULL\) has deliveredAt = null/ });
+    const numberScan = shipment({
+      trackingNumber: '1ZNUM',
+      events: [problemEvent('delayed'), { ...problemEvent('weather'), at: 1714557600000 as unknown as string }],
+    });
+    assert.throws(() => summarize([numberScan]), {
+      message: /\(ups 1ZNUM\) has events\[1\]\.at = number 1714557600000/,
+    });
+    const noEvents = shipment({ trackingNumber: '1ZNONE', events: undefined as unknown as TrackingEvent[] });
+    assert.throws(() => summarize([noEvents]), { message: /\(ups 1ZNONE\) has no `events` array; give \[\]/ });
+  });
+
   it('refuses a period that is not a positive number of days, and a dimension it does not know', () => {
     for (const period of [Number.NaN, 0, -7, Number.POSITIVE_INFINITY, '30' as unknown as number]) {
       assert.throws(() => summarize([took(1)], { period }), {
@@ -273,6 +413,68 @@ describe('summarize', () => {
     );
   });
 
+  it('orders lanes with the same drop by label, however the rates round', () => {
+    const now = Date.parse('2024-06-30T00:00:00Z');
+    const lane = (carrier: 'ups' | 'fedex', daysAgo: number, onTime: boolean): InsightShipment => {
+      const shipped = now - daysAgo * 24 * HOUR;
+      return shipment({
+        carrier,
+        shippedAt: at(shipped),
+        deliveredAt: at(shipped + 24 * HOUR),
+        promised: { earliest: '2000-01-01', latest: onTime ? '2099-01-01' : '2000-01-02' },
+      });
+    };
+    const batch = (carrier: 'ups' | 'fedex', daysAgo: number, onTime: number) =>
+      Array.from({ length: 20 }, (_, i) => lane(carrier, daysAgo, i < onTime));
+    // Both drop ten points: ups 80 % → 70 %, fedex 20 % → 10 % (0.7 − 0.8 and 0.1 − 0.2 differ in floating point).
+    const { worsening } = summarize(
+      [...batch('ups', 45, 16), ...batch('ups', 10, 14), ...batch('fedex', 45, 4), ...batch('fedex', 10, 2)],
+      { now },
+    );
+    assert.deepEqual(
+      worsening.map((w) => [w.label, w.change]),
+      [
+        ['fedex', -0.1],
+        ['ups', -0.1],
+      ],
+    );
+  });
+
+  it('groups an empty region with a missing one, whichever comes first', () => {
+    for (const order of [
+      [{ country: 'US', region: '' }, { country: 'US' }],
+      [{ country: 'US' }, { country: 'US', region: '' }],
+    ]) {
+      const { groups } = summarize(
+        order.map((destination) => shipment({ destination })),
+        { by: ['destination'] },
+      );
+      assert.deepEqual(
+        groups.map((g) => [g.label, g.key, g.volume]),
+        [['to US', { destination: { country: 'US', region: null } }, 2]],
+      );
+    }
+  });
+
+  it('ends the promised day at local midnight where the clocks change at midnight', () => {
+    // Beirut springs forward at 00:00 on 31 March 2024: 30 March ends at 22:00 UTC (00:00 +02:00).
+    const waiting = shipment({
+      shippedAt: '2024-03-28T12:00:00Z',
+      promised: { earliest: '2024-03-29', latest: '2024-03-30' },
+      destination: { timeZone: 'Asia/Beirut' },
+    });
+    assert.equal(summarize([waiting], { now: Date.parse('2024-03-30T21:30:00Z') }).overall.onTime.of, 0);
+    assert.equal(summarize([waiting], { now: Date.parse('2024-03-30T22:00:00Z') }).overall.onTime.of, 1);
+    // Santiago springs forward at 00:00 on 8 September 2024: 7 September ends at 04:00 UTC (00:00 −04:00).
+    const santiago = {
+      ...waiting,
+      promised: { earliest: '2024-09-06', latest: '2024-09-07' },
+      destination: { timeZone: 'America/Santiago' },
+    };
+    assert.equal(summarize([santiago], { now: Date.parse('2024-09-08T03:59:00Z') }).overall.onTime.of, 0);
+    assert.equal(summarize([santiago], { now: Date.parse('2024-09-08T04:00:00Z') }).overall.onTime.of, 1);
+  });
+
   it('takes the latest time in the data as now when none is given', () => {
     const result = summarize([took(1), took(3)]);
     assert.equal(result.now, at(shippedBase + 3 * 24 * HOUR));
@@ -316,7 +518,7 @@ describe('summarize', () => {
     assert.deepEqual(overall.onTime, { count: 1, of: 1, rate: 1 });
   });
 
-  it('never throws on any well-typed shipments and options', () => {
+  it('never throws on well-typed shipments and options, and its default now gives the same figures as passing it', () => {
     const time = fc.oneof(
       fc.string(),
       fc
@@ -366,9 +568,9 @@ describe('summarize', () => {
     const options = fc.record(
       {
         by: fc.subarray<GroupDimension>(['carrier', 'service', 'origin', 'destination']),
-        now: fc.oneof(fc.double(), fc.date()),
+        now: fc.oneof(fc.double({ min: -8.64e15, max: 8.64e15, noNaN: true }), fc.date({ noInvalidDate: true })),
         period: fc.double({ min: 0, minExcluded: true, noNaN: true, noDefaultInfinity: true }),
-        minVolume: fc.double(),
+        minVolume: fc.double({ noNaN: true }),
         limit: fc.integer({ min: -5, max: 5 }),
       },
       { requiredKeys: [] },
@@ -376,11 +578,17 @@ describe('summarize', () => {
     fc.assert(
       fc.property(fc.array(arbitraryShipment, { maxLength: 12 }), options, (shipments, opts) => {
         const result = summarize(shipments, opts);
-        assert.equal(result.overall.volume, shipments.length);
+        // As of a given now, the shipments not begun by then are left out.
+        assert.ok(result.overall.volume <= shipments.length);
         assert.equal(
           result.groups.reduce((sum, g) => sum + g.volume, 0),
-          shipments.length,
+          result.overall.volume,
         );
+        const { now: _, ...rest } = opts;
+        const byDefault = summarize(shipments, rest);
+        assert.equal(byDefault.overall.volume, shipments.length);
+        if (byDefault.now !== null)
+          assert.deepEqual(summarize(shipments, { ...rest, now: Date.parse(byDefault.now) }), byDefault);
       }),
     );
   });

@@ -123,8 +123,10 @@ export function summarize(shipments: readonly InsightShipment[], options: Summar
   const levels = by.flatMap((dimension) => levelsOf[dimension]);
   const n = shipments.length;
   const periodMs = periodOf(options.period) * DAY;
-  const givenNow = options.now === undefined ? Number.NaN : +options.now;
+  const givenNow = nowOf(options.now);
   const nowGiven = options.now !== undefined;
+  const minVolume = Math.max(1, minVolumeOf(options.minVolume));
+  const limit = limitOf(options.limit);
 
   // Only without `now`: kept until the latest time in the data is known.
   const groupOf: Group[] = nowGiven ? [] : new Array<Group>(n);
@@ -147,10 +149,86 @@ export function summarize(shipments: readonly InsightShipment[], options: Summar
     return zone ?? undefined;
   };
 
+  // The default `now` is the latest of every time read below, so that nothing read lies after it:
+  // `summarize(x)` gives the same figures as `summarize(x, { now: summarize(x).now })`.
   let latest = Number.NEGATIVE_INFINITY;
+  let counted = 0;
 
   for (let i = 0; i < n; i++) {
     const s = shipments[i]!;
+
+    // What the scans say: the first one that shows the parcel moving, the last delivery, the first sign
+    // of a return or a cancellation, and every problem reported by `now`. (Scans are held by index, so
+    // that an unreadable time can be named in the error.)
+    let moved = -1;
+    let deliveredScan = -1;
+    let returnScan = -1;
+    let cancelScan = -1;
+    let problems = 0;
+    const events = s.events;
+    if (!Array.isArray(events)) {
+      throw new TypeError(`summarize: ${shipmentName(s, i)} has no \`events\` array; give [] when it has no scans.`);
+    }
+    for (let e = 0; e < events.length; e++) {
+      const event = events[e]!;
+      const status = event.status;
+      if (
+        moved < 0 &&
+        (status === 'in_transit' ||
+          status === 'out_for_delivery' ||
+          status === 'available_for_pickup' ||
+          status === 'delivered')
+      ) {
+        moved = e;
+      }
+      if (status === 'delivered') deliveredScan = e;
+      else if (returnScan < 0 && (status === 'returning' || status === 'returned')) returnScan = e;
+      else if (cancelScan < 0 && status === 'cancelled') cancelScan = e;
+      if (event.problem !== undefined) {
+        // A problem's time is that of the scan that reported it. One whose time cannot be read is still
+        // counted: it was reported, only when is unknown.
+        const reported = readTime(event.at, s, i, e);
+        if (reported > latest) latest = reported;
+        if (!(reported > givenNow)) problems |= 1 << (reasonBit[event.problem.reason] ?? otherBit);
+      }
+    }
+    if (s.problem !== undefined) {
+      // The open problem's time is when it began.
+      const since = readTime(s.problem.since, s, i, 'problem.since');
+      if (since > latest) latest = since;
+      if (!(since > givenNow)) problems |= 1 << (reasonBit[s.problem.reason] ?? otherBit);
+    }
+
+    let shipped = readTime(s.shippedAt, s, i, 'shippedAt');
+    if (shipped !== shipped && moved >= 0) shipped = readTime(events[moved]!.at, s, i, moved);
+    const placed = readTime(s.placedAt, s, i, 'placedAt');
+    let deliveredTime = readTime(s.deliveredAt, s, i, 'deliveredAt');
+    let deliveredText = s.deliveredAt;
+    if (s.deliveredAt === undefined && s.status === 'delivered' && deliveredScan >= 0) {
+      deliveredText = events[deliveredScan]!.at;
+      deliveredTime = readTime(deliveredText, s, i, deliveredScan);
+    }
+    // When the shipment began: its order, or, without one, its first scan (or its hand-over or delivery,
+    // should those come first in bad data). As of a given `now`, a shipment that had not begun does not
+    // exist yet: it is left out of every figure, the volume included.
+    let begun = earlier(earlier(placed, shipped), deliveredTime);
+    if (placed !== placed && events.length > 0) begun = earlier(begun, readTime(events[0]!.at, s, i, 0));
+    // A return or a cancellation began with its first scan; without one, the status is all there is.
+    const status = s.status;
+    const returnedAt =
+      returnScan >= 0 && (status === 'returning' || status === 'returned')
+        ? readTime(events[returnScan]!.at, s, i, returnScan)
+        : Number.NaN;
+    const cancelledAt =
+      cancelScan >= 0 && status === 'cancelled' ? readTime(events[cancelScan]!.at, s, i, cancelScan) : Number.NaN;
+    // (A comparison with an unknown time, NaN, is false: it moves nothing.)
+    if (begun > latest) latest = begun;
+    if (placed > latest) latest = placed;
+    if (shipped > latest) latest = shipped;
+    if (deliveredTime > latest) latest = deliveredTime;
+    if (returnedAt > latest) latest = returnedAt;
+    if (cancelledAt > latest) latest = cancelledAt;
+    if (begun > givenNow) continue;
 
     let node = root;
     for (let l = 0; l < levels.length; l++) {
@@ -166,63 +244,32 @@ export function summarize(shipments: readonly InsightShipment[], options: Summar
       groups.push(group);
     }
     group.volume++;
+    counted++;
 
-    // What the scans say: the first one that shows the parcel moving, the last delivery, every problem.
-    let movedAt: string | undefined;
-    let deliveredScanAt: string | undefined;
-    let problems = 0;
-    const events = s.events;
-    for (let e = 0; e < events.length; e++) {
-      const event = events[e]!;
-      const status = event.status;
-      if (
-        movedAt === undefined &&
-        (status === 'in_transit' ||
-          status === 'out_for_delivery' ||
-          status === 'available_for_pickup' ||
-          status === 'delivered')
-      ) {
-        movedAt = event.at;
-      }
-      if (status === 'delivered') deliveredScanAt = event.at;
-      if (event.problem !== undefined) problems |= 1 << (reasonBit[event.problem.reason] ?? otherBit);
-    }
-    if (s.problem !== undefined) problems |= 1 << (reasonBit[s.problem.reason] ?? otherBit);
-
-    let shipped = parseInstant(s.shippedAt);
-    if (shipped !== shipped) shipped = parseInstant(movedAt);
-    const placed = parseInstant(s.placedAt);
-    const deliveredText = s.deliveredAt ?? (s.status === 'delivered' ? deliveredScanAt : undefined);
-    let delivered = parseInstant(deliveredText);
     // As of a given `now`, a hand-over or delivery after it has not happened yet: the parcel is still
     // waiting or on its way then, and is judged as such. (Without `now`, givenNow is NaN and nothing is.)
     if (shipped > givenNow) shipped = Number.NaN;
-    if (delivered > givenNow) delivered = Number.NaN;
+    const delivered = deliveredTime > givenNow ? Number.NaN : deliveredTime;
+    // What had happened by then. A delivery without a time is taken at its status's word; a return or a
+    // cancellation whose first scan came after `now` had not begun.
+    const deliveredByNow = delivered === delivered || (status === 'delivered' && deliveredTime !== deliveredTime);
+    const returningByNow = (status === 'returning' || status === 'returned') && !(returnedAt > givenNow);
+    const cancelledByNow = status === 'cancelled' && !(cancelledAt > givenNow);
 
     // A negative duration is a data error (clocks or zones mixed up): it informs nothing.
     if (shipped >= placed) group.handling.push((shipped - placed) / DAY);
     if (delivered >= shipped) group.transit.push((delivered - shipped) / DAY);
     const at = shipped === shipped ? shipped : placed;
-    if (at > latest) latest = at;
-    if (delivered > latest) latest = delivered;
 
     if (problems !== 0) {
       for (let r = 0; r < reasonCount; r++) if ((problems >> r) & 1) group.problems[r]!++;
-      if (
-        problems & lostBit &&
-        delivered !== delivered &&
-        s.status !== 'delivered' &&
-        s.status !== 'returning' &&
-        s.status !== 'returned'
-      ) {
-        group.lost++;
-      }
+      if (problems & lostBit && !deliveredByNow && !returningByNow) group.lost++;
     }
 
     // On time: delivered on or before the promised latest day, as a calendar day at the destination.
     let verdict = UNKNOWN;
     const promised = s.promised;
-    const promisedDay = promised === undefined || s.status === 'cancelled' ? Number.NaN : parseDay(promised.latest);
+    const promisedDay = promised === undefined || cancelledByNow ? Number.NaN : parseDay(promised.latest);
     if (promisedDay === promisedDay) {
       const zone = destinationZone(s.destination);
       if (delivered === delivered) {
@@ -233,7 +280,7 @@ export function summarize(shipments: readonly InsightShipment[], options: Summar
       } else {
         const dayEnd = (promisedDay + 1) * DAY;
         const offset = zone === undefined ? Number.NaN : offsets.offsetAt(zone, dayEnd);
-        verdict = offset === offset ? dayEnd - offset * 60_000 : dayEnd + LATEST_DAY_END_MS;
+        verdict = offset === offset ? localMidnight(offsets, zone!, dayEnd, offset) : dayEnd + LATEST_DAY_END_MS;
       }
     }
     if (nowGiven) {
@@ -273,24 +320,26 @@ export function summarize(shipments: readonly InsightShipment[], options: Summar
   const overall: GroupSummary = {
     key: {},
     label: 'all shipments',
-    volume: n,
+    volume: counted,
     handlingDays: overallDurations(groups.map((group) => group.handling)),
     transitDays: overallDurations(groups.map((group) => group.transit)),
     onTime: rate(onTime, known),
-    problems: problemsOf(overallProblems, n),
-    lost: rate(lost, n),
+    problems: problemsOf(overallProblems, counted),
+    lost: rate(lost, counted),
   };
 
-  const minVolume = Math.max(1, options.minVolume ?? defaults.minVolume);
   const worsening: WorseningLane[] = [];
   for (const { key, label, current, previous } of groups) {
     if (current.known < minVolume || previous.known < minVolume) continue;
-    const change = current.onTime / current.known - previous.onTime / previous.known;
+    // As one division of whole numbers, so that equal drops are equal numbers and ties go by label
+    // (0.7 − 0.8 is −0.10000000000000009 in floating point, 0.1 − 0.2 is −0.1).
+    const change =
+      (current.onTime * previous.known - previous.onTime * current.known) / (current.known * previous.known);
     if (!(change < 0)) continue;
     worsening.push({ key, label, current: periodFigures(current), previous: periodFigures(previous), change });
   }
   worsening.sort((a, b) => a.change - b.change || compareText(a.label, b.label));
-  worsening.length = Math.min(worsening.length, Math.max(0, options.limit ?? defaults.limit));
+  worsening.length = Math.min(worsening.length, limit);
 
   const readable = Math.abs(now) <= 8.64e15 && Math.abs(now - 2 * periodMs) <= 8.64e15;
   return {
@@ -303,6 +352,54 @@ export function summarize(shipments: readonly InsightShipment[], options: Summar
     groups: summaries,
     worsening,
   };
+}
+
+/**
+ * The instant at which the local date in `zone` reaches the day that starts at `dayEnd` (as UTC
+ * midnight), given the zone's offset at that UTC midnight. That offset is right unless the clocks change
+ * between the two midnights, which happens where they change at midnight itself: Beirut springs forward
+ * at 00:00, so 30 March 2024 ends there at 22:00 UTC, not at 21:00.
+ */
+function localMidnight(offsets: ZoneOffsets, zone: string, dayEnd: number, offset: number): number {
+  const end = dayEnd - offset * 60_000;
+  const then = offsets.offsetAt(zone, end);
+  if (then === offset || then !== then) return end;
+  // Of the two readings, the earlier one at which the local date has moved on.
+  const other = dayEnd - then * 60_000;
+  const dateMovedOn = (at: number) => at + offsets.offsetAt(zone, at) * 60_000 >= dayEnd;
+  return !dateMovedOn(end) || (other < end && dateMovedOn(other)) ? other : end;
+}
+
+/** The earlier of two times, either of which may be unknown (NaN). */
+function earlier(a: number, b: number): number {
+  return a <= b || b !== b ? a : b;
+}
+
+function shipmentName(s: InsightShipment, index: number): string {
+  return `shipments[${index}] (${String(s.carrier)} ${String(s.trackingNumber)})`;
+}
+
+/**
+ * A time of shipment `s` (number `index` of the input) as epoch milliseconds; NaN when it is left out or
+ * is a string that is not ISO 8601 with an offset, which the figures treat as missing. `field` names it
+ * in the error: a property of the shipment, or the index of the scan whose `at` it is.
+ */
+function readTime(value: string | undefined, s: InsightShipment, index: number, field: string | number): number {
+  if (typeof value === 'string') return parseInstant(value);
+  if (value === undefined) return Number.NaN;
+  throw notATime(value, s, index, field);
+}
+
+// Anything but a string or undefined (a Date, a number, null) is a caller's mistake that would otherwise
+// surface as a puzzling error from deep inside, or quietly empty the figures. (Apart from `readTime`, so
+// that the hot path stays small enough to inline.)
+function notATime(value: unknown, s: InsightShipment, index: number, field: string | number): TypeError {
+  const name = typeof field === 'number' ? `events[${field}].at` : field;
+  const got = value instanceof Date ? 'a Date object' : value === null ? 'null' : `${typeof value} ${String(value)}`;
+  const fix = value instanceof Date ? ' (date.toISOString())' : '';
+  return new TypeError(
+    `summarize: ${shipmentName(s, index)} has ${name} = ${got}; give an ISO 8601 date-time string with an offset, such as 2024-04-26T07:50:00-07:00${fix}, or leave it out.`,
+  );
 }
 
 const dimensions: readonly string[] = Object.values(GroupDimension);
@@ -326,6 +423,48 @@ function dimensionsOf(by: readonly GroupDimension[] | undefined): GroupDimension
   return Object.values(GroupDimension).filter((dimension) => wanted.includes(dimension));
 }
 
+// A `now` that is not a moment (an invalid Date, NaN, a string) would otherwise quietly leave every
+// late parcel without a verdict, and the on-time rate at 100 %.
+function nowOf(now: Date | number | undefined): number {
+  if (now === undefined) return Number.NaN;
+  const given: unknown = now;
+  const ms = given instanceof Date ? given.getTime() : typeof given === 'number' ? given : Number.NaN;
+  if (!(Math.abs(ms) <= 8.64e15)) {
+    const got =
+      given instanceof Date
+        ? 'an invalid Date'
+        : typeof given === 'number'
+          ? String(given)
+          : `${typeof given} ${String(given)}`;
+    throw new TypeError(
+      `summarize: \`now\` must be a valid Date or epoch milliseconds (such as Date.now()), not ${got}; leave it out for the latest time in the data.`,
+    );
+  }
+  return ms;
+}
+
+// NaN would otherwise pass every comparison with it and list lanes of a single shipment.
+function minVolumeOf(minVolume: number | undefined): number {
+  if (minVolume === undefined) return defaults.minVolume;
+  if (typeof minVolume !== 'number' || minVolume !== minVolume) {
+    throw new TypeError(
+      `summarize: \`minVolume\` must be a number of shipments (default ${defaults.minVolume}), not ${String(minVolume)}.`,
+    );
+  }
+  return minVolume;
+}
+
+// A fraction or NaN would otherwise end in a bare "Invalid array length"; a negative limit lists none.
+function limitOf(limit: number | undefined): number {
+  if (limit === undefined) return defaults.limit;
+  if (typeof limit !== 'number' || !(Number.isInteger(limit) || limit === Number.POSITIVE_INFINITY)) {
+    throw new TypeError(
+      `summarize: \`limit\` must be a whole number of lanes (default ${defaults.limit}), not ${String(limit)}.`,
+    );
+  }
+  return Math.max(0, limit);
+}
+
 function periodOf(period: number | undefined): number {
   if (period === undefined) return defaults.period;
   if (typeof period !== 'number' || !(period > 0) || period === Number.POSITIVE_INFINITY) {
@@ -336,8 +475,10 @@ function periodOf(period: number | undefined): number {
   return period;
 }
 
+// An empty value groups with a missing one (both are '' in the tree), so both read as null: otherwise the
+// key and label of that group would depend on which of its shipments came first.
 function areaOf(place: Place | undefined): AreaKey {
-  return { country: place?.country ?? null, region: place?.region ?? null };
+  return { country: place?.country || null, region: place?.region || null };
 }
 
 function keyOf(s: InsightShipment, by: readonly GroupDimension[]): GroupKey {

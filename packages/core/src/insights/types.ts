@@ -5,7 +5,9 @@ import type { Shipment } from '../model/schemas.js';
 /**
  * A shipment as `summarize` reads it: the core's `Shipment`, plus when the order was placed and when
  * the parcel left (both ISO 8601 with an offset). `shippedAt` defaults to the first scan that shows the
- * parcel moving; without `placedAt` the shipment adds nothing to the handling time.
+ * parcel moving; without `placedAt` the shipment adds nothing to the handling time. A time given as
+ * anything but a string (a `Date`, `null`) throws a `TypeError` naming the shipment and the field; a
+ * string that is not ISO 8601 with an offset is treated as missing.
  */
 export type InsightShipment = Shipment & { placedAt?: string; shippedAt?: string };
 
@@ -26,9 +28,14 @@ export interface SummarizeOptions {
   by?: readonly GroupDimension[];
   /**
    * The moment the figures are as of: the end of the current period, and the time after which an
-   * undelivered parcel past its promised day counts as late. A hand-over or delivery after it has not
-   * happened yet: the parcel is taken as still waiting or on its way. Default: the latest time in the
-   * data (a shipment's shipped, placed or delivered time), so the result depends on the data alone.
+   * undelivered parcel past its promised day counts as late. Nothing after it has happened yet: a
+   * shipment whose order was placed after it (without `placedAt`, whose first scan came after it) is
+   * left out altogether; a hand-over, delivery, return or cancellation after it has not happened, so
+   * the parcel is taken as still waiting or on its way; a problem reported after it (a scan's `at`, the
+   * open problem's `since`) is not counted. Default: the latest time in the data (any time it reads:
+   * placed, shipped, delivered, a problem's, a return's or a cancellation's), so the result depends on
+   * the data alone and equals the one for that `now` given. Anything but a valid `Date` or epoch
+   * milliseconds throws a `TypeError`.
    */
   now?: Date | number;
   /**
@@ -36,9 +43,12 @@ export interface SummarizeOptions {
    * but a positive number throws a `TypeError`.
    */
   period?: number;
-  /** Shipments with a known on-time outcome a group needs in each period to be listed in `worsening`. Default 20. */
+  /**
+   * Shipments with a known on-time outcome a group needs in each period to be listed in `worsening`.
+   * Default 20; below 1 counts as 1; NaN or a non-number throws a `TypeError`.
+   */
   minVolume?: number;
-  /** At most this many lanes in `worsening`. Default 10. */
+  /** At most this many lanes in `worsening`. Default 10; a fraction, NaN or a non-number throws a `TypeError`. */
   limit?: number;
 }
 
@@ -74,7 +84,7 @@ export interface GroupSummary {
   key: GroupKey;
   /** The key for people: `ups · UPS Ground · US-CA`. */
   label: string;
-  /** Every shipment of the group, whatever it is missing. */
+  /** Every shipment of the group, whatever it is missing (as of a given `now`, those begun by then). */
   volume: number;
   /** From the order being placed to the parcel leaving. */
   handlingDays: DurationSummary;
@@ -88,7 +98,7 @@ export interface GroupSummary {
   lost: Rate;
 }
 
-/** An interval `[from, to)` as ISO 8601 UTC instants. */
+/** An interval as ISO 8601 UTC instants, `from` excluded and `to` included (`(from, to]`). */
 export interface Interval {
   from: string;
   to: string;
@@ -105,7 +115,10 @@ export interface WorseningLane {
   label: string;
   current: PeriodFigures;
   previous: PeriodFigures;
-  /** Current on-time rate minus the previous one: negative, the drop (−0.12 is twelve points worse). */
+  /**
+   * Current on-time rate minus the previous one: negative, the drop (−0.12 is twelve points worse).
+   * Computed from the counts in one division, so equal drops are equal numbers and tie-break by label.
+   */
   change: number;
 }
 
@@ -119,6 +132,6 @@ export interface Summary {
   overall: GroupSummary;
   /** One per group, most shipments first. */
   groups: GroupSummary[];
-  /** The groups whose on-time rate fell most from the previous period to the current one, worst first. */
+  /** The groups whose on-time rate fell most from the previous period to the current one, worst first (ties by label). */
   worsening: WorseningLane[];
 }
