@@ -217,7 +217,7 @@ async function stages(dir: string): Promise<Array<[string, number]>> {
   }
   return [
     ['`verifyWebhook` (HMAC-SHA256 of the body, constant-time compare)', verify],
-    ['`parseWebhook` (JSON, then the EasyPost adapter’s `parse`: zod, statuses, time zones)', parse],
+    ['`parseWebhook` (JSON, then the EasyPost adapter’s `parse`: schema check, statuses, time zones)', parse],
     ['… of which `JSON.parse` alone', json],
     ['`sqliteStore.applyUpdate`, one at a time (a transaction each: id, merge, change)', writes[0]!.elapsed],
     [`\`sqliteStore.applyUpdate\`, ${connections} at a time (one transaction for all of them)`, writes[1]!.elapsed],

@@ -60,6 +60,35 @@ describe('eventTime', () => {
   });
 });
 
+describe('eventTime read again', () => {
+  it('gives the same wall time at two places each place’s offset, however often it is asked', () => {
+    const local = '2024-07-01T12:00:00';
+    for (let round = 0; round < 3; round++) {
+      assert.equal(eventTime({ local, location: { region: 'CA', country: 'US' } })?.at, '2024-07-01T12:00:00-07:00');
+      assert.equal(eventTime({ local, location: { region: 'NY', country: 'US' } })?.at, '2024-07-01T12:00:00-04:00');
+      assert.equal(
+        eventTime({ local, offset: '+02:00', location: { region: 'NY', country: 'US' } })?.at,
+        '2024-07-01T12:00:00+02:00',
+      );
+      assert.equal(eventTime({ local })?.timeSource, 'utc');
+      assert.equal(eventTime({ local: `${local}x` }), undefined);
+      // Too long to be remembered: read each time, to the same answer.
+      const padded = `${' '.repeat(150)}${local}`;
+      assert.equal(
+        eventTime({ local: padded, location: { region: 'CA', country: 'US' } })?.at,
+        '2024-07-01T12:00:00-07:00',
+      );
+    }
+  });
+
+  it('answers each caller with a time of its own, so changing one changes no other', () => {
+    const input = { local: '2024-03-02T07:53:47', location: { city: 'Leipzig', country: 'DE' } };
+    const first = eventTime(input)!;
+    first.at = 'changed';
+    assert.deepEqual(eventTime(input), { at: '2024-03-02T07:53:47+01:00', timeSource: 'inferred' });
+  });
+});
+
 describe('zoneForPlace', () => {
   it('finds the zone of a US state even when the country is missing', () => {
     assert.equal(zoneForPlace({ city: 'Clovis', region: 'CA' }), 'America/Los_Angeles');

@@ -84,6 +84,15 @@ function offsetForWallTime(zone: string, wallAsUtcMs: number): number {
   return second;
 }
 
+// A carrier sends a parcel's whole history again with every update (a webhook per scan, each listing every
+// scan so far), so the same few times at the same few places are read over and over: each answer is
+// remembered, by everything it depends on. Reading one anew costs a pattern match, several strings and date
+// parses, and a zone look-up; remembering it, one key and a look-up. Bounded twice: only inputs of a date-time's
+// length are kept, and the whole memory is dropped once it holds `maxRemembered` answers.
+const maxRemembered = 10_000;
+const maxRememberedInput = 120;
+const remembered = new Map<string, EventTime | null>();
+
 /**
  * Turns a carrier's event time into an ISO 8601 instant that keeps the local offset, and says where
  * the offset came from. Order of trust: an offset in the time itself, given beside it, or implied by
@@ -91,6 +100,21 @@ function offsetForWallTime(zone: string, wallAsUtcMs: number): number {
  * wall time is read as UTC and marked `utc`. Returns `undefined` for a time it cannot read.
  */
 export function eventTime(input: EventTimeInput): EventTime | undefined {
+  const zone = zoneForPlace(input.location);
+  // The answer depends on these four alone (of the location, only its zone counts).
+  const key = `${input.local ?? ''}\u0000${input.offset ?? ''}\u0000${input.utc ?? ''}\u0000${zone ?? ''}`;
+  if (key.length > maxRememberedInput) return readEventTime(input, zone);
+  let time = remembered.get(key);
+  if (time === undefined) {
+    time = readEventTime(input, zone) ?? null;
+    if (remembered.size >= maxRemembered) remembered.clear();
+    remembered.set(key, time);
+  }
+  // A copy: the caller may change what it is given without changing what the next caller gets.
+  return time === null ? undefined : { at: time.at, timeSource: time.timeSource };
+}
+
+function readEventTime(input: EventTimeInput, zone: string | undefined): EventTime | undefined {
   const local = input.local?.trim() ?? '';
   const match = timePattern.exec(local);
   // Hour 24 and other out-of-range parts are not times a schema (or a shopper) can use.
@@ -127,7 +151,6 @@ export function eventTime(input: EventTimeInput): EventTime | undefined {
       }
     }
   }
-  const zone = zoneForPlace(input.location);
   if (zone) {
     try {
       return { at: `${wall}${formatOffset(offsetForWallTime(zone, wallMs))}`, timeSource: TimeSource.inferred };

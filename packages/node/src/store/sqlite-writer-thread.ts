@@ -1,7 +1,7 @@
 // The writer thread of `sqliteStore` (see `writerThread` in sqlite-store.ts): stores the webhook updates
-// it is sent (as JSON text) on a connection of its own, with the store's group commit, and answers each
-// once its commit is on the disk, with the texts it stored. Answers go back together, one message per
-// commit, so the calling thread wakes once for them all.
+// it is sent (as JSON text, those of one turn of the calling thread in one message) on a connection of its
+// own, with the store's group commit, and answers each once its commit is on the disk, with the texts it
+// stored. Answers go back together, one message per commit, so the calling thread wakes once for them all.
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { ShipmentUpdate } from './types.js';
 import {
@@ -42,18 +42,23 @@ port.on('message', (request: WriterRequest) => {
     });
     return;
   }
+  const { first, updates } = request;
+  for (let i = 0; i < updates.length; i++) store(first + i, updates[i]!);
+});
+
+function store(id: number, text: string): void {
   let update: ShipmentUpdate;
   try {
-    update = JSON.parse(request.update) as ShipmentUpdate;
+    update = JSON.parse(text) as ShipmentUpdate;
   } catch (error) {
-    reply({ id: request.id, error: describe(error) });
+    reply({ id, error: describe(error) });
     return;
   }
   writer.apply(update).then(
-    (result) => reply({ id: request.id, result }),
-    (error: unknown) => reply({ id: request.id, error: describe(error) }),
+    (result) => reply({ id, result }),
+    (error: unknown) => reply({ id, error: describe(error) }),
   );
-});
+}
 
 /** An error as plain data (the message port would drop its cause). */
 function describe(error: unknown): WriterError {

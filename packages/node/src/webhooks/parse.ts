@@ -72,9 +72,13 @@ function decode(provider: WebhookProvider, raw: Uint8Array): Record<string, unkn
 let parseTime = new Date();
 let readers: Record<'easypost' | 'shippo' | 'aftership', CarrierAdapter> | undefined;
 function reader(provider: 'easypost' | 'shippo' | 'aftership'): (raw: unknown) => Shipment {
-  const options = { apiKey: '', now: () => parseTime };
-  readers ??= { easypost: easypost(options), shippo: shippo(options), aftership: aftership(options) };
+  readers ??= makeReaders();
   return readers[provider].parse;
+}
+
+function makeReaders(): NonNullable<typeof readers> {
+  const options = { apiKey: '', now: () => parseTime };
+  return { easypost: easypost(options), shippo: shippo(options), aftership: aftership(options) };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -4,7 +4,8 @@ import type { Place, Shipment, TrackingEvent } from '../../model/schemas.js';
 import { eventTime } from '../../time/event-time.js';
 import { buildShipment, toEvent, calendarDate, carrierEstimate } from '../build.js';
 import { fromEasypostCarrier } from './carriers.js';
-import { TrackerSchema, type TrackingDetail, type TrackingLocation } from './schema.js';
+import { notMatched, quickCheck } from './quick-check.js';
+import { TrackerSchema, type Tracker, type TrackingDetail, type TrackingLocation } from './schema.js';
 
 /** A place from an EasyPost TrackingLocation; empty parts and non-ISO countries are left out. */
 function placeOf(location: TrackingLocation | null | undefined): Place | undefined {
@@ -26,7 +27,9 @@ function placeOf(location: TrackingLocation | null | undefined): Place | undefin
  * when it does not: so the `Z` is dropped and the zone comes from the place (or, without one, it is UTC).
  */
 function detailTime(detail: TrackingDetail, location: Place | undefined) {
-  const local = (detail.datetime ?? '').trim().replace(/z$/i, '');
+  const written = (detail.datetime ?? '').trim();
+  const last = written.at(-1);
+  const local = last === 'Z' || last === 'z' ? written.slice(0, -1) : written;
   return eventTime({ local, location });
 }
 
@@ -46,9 +49,27 @@ function toTrackingEvent(detail: TrackingDetail): TrackingEvent | undefined {
   });
 }
 
+// A tracker's public URL comes again in every webhook of its parcel, and parsing a URL is among the dearer
+// steps of reading one: each answer is remembered. Bounded twice: only URLs of a usual length are kept, and
+// the whole memory is dropped once it holds `maxUrls` of them.
+const maxUrls = 5_000;
+const maxUrlLength = 500;
+const webUrls = new Map<string, string | null>();
+
 /** An http(s) URL, or nothing. */
 function webUrl(value: string | null | undefined): string | undefined {
   if (!value) return undefined;
+  if (value.length > maxUrlLength) return readWebUrl(value);
+  let href = webUrls.get(value);
+  if (href === undefined) {
+    href = readWebUrl(value) ?? null;
+    if (webUrls.size >= maxUrls) webUrls.clear();
+    webUrls.set(value, href);
+  }
+  return href ?? undefined;
+}
+
+function readWebUrl(value: string): string | undefined {
   try {
     const url = new URL(value.trim());
     return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
@@ -65,12 +86,22 @@ function unwrap(raw: unknown): unknown {
   return raw;
 }
 
+// Made on first use, not at import (see quick-check.ts).
+let checkTracker: ReturnType<typeof quickCheck<typeof TrackerSchema>> | undefined;
+
+/** The Tracker checked against its schema: quickly when it matches, else by zod, which names what is wrong. */
+function readTracker(raw: unknown): Tracker {
+  checkTracker ??= quickCheck(TrackerSchema);
+  const checked = checkTracker(raw);
+  return checked === notMatched ? parseWith(TrackerSchema, raw, 'EasyPost tracker') : checked;
+}
+
 /**
  * One EasyPost Tracker (the answer to `POST /v2/trackers`, or the `result` of a `tracker.*` webhook Event) in
  * Trackline's model. A tracker in status `error` is a number EasyPost could not track: `not_found`.
  */
 export function parseTracker(raw: unknown, now: Date): Shipment {
-  const tracker = parseWith(TrackerSchema, unwrap(raw), 'EasyPost tracker');
+  const tracker = readTracker(unwrap(raw));
   if (tracker.status?.trim().toLowerCase() === 'error') {
     throw new TracklineError('not_found', 'EasyPost has no shipment with this tracking number.');
   }
