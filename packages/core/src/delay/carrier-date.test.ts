@@ -51,14 +51,42 @@ describe('detectDelay with the carrier’s date blended in', () => {
     estimate: carrierSays('2024-05-15'),
   });
 
-  it('finds the estimate moved past the promise when the carrier’s dates run early', () => {
-    // Wednesday + 2 working days is Friday, a day past the promise.
-    const problem = detectDelay(shipment, { model: twoEarly, now });
-    assert.deepEqual(problem && [problem.cause, problem.days, problem.estimate?.likely], ['later', 1, '2024-05-17']);
-    // Friday is not a day the carrier gave: stored in its place, it must never read as the carrier's own.
-    assert.equal(problem?.estimate?.basis, 'history');
-    // A carrier whose dates have been right keeps its Wednesday: on track.
+  it('judges late and later on the carrier’s own date, however its dates have run', () => {
+    // The carrier's dates ran 2 working days early: blended, its Wednesday reads Friday, past the promise.
+    assert.equal(twoEarly.estimate({ ...laneOf(shipment), now, shipment }).likely, '2024-05-17');
+    // But the carrier says Wednesday, within the promise: telling the shopper it runs late would contradict it.
+    assert.equal(detectDelay(shipment, { model: twoEarly, now }), undefined);
     assert.equal(detectDelay(shipment, { model: right, now }), undefined);
+    // The carrier says Friday, past the promise: later, with the carrier's own date attached.
+    const friday = parcel({ promised: shipment.promised!, estimate: carrierSays('2024-05-17') });
+    for (const model of [twoEarly, right]) {
+      const problem = detectDelay(friday, { model, now });
+      assert.deepEqual(problem && [problem.cause, problem.days], ['later', 1]);
+      assert.deepEqual(problem?.estimate, carrierSays('2024-05-17'));
+    }
+    // Past the promise, late, again with the carrier's date.
+    const thursdayNoon = '2024-05-17T12:00:00-04:00';
+    const late = detectDelay(friday, { model: twoEarly, now: thursdayNoon });
+    assert.deepEqual(late && [late.cause, late.estimate], ['late', carrierSays('2024-05-17')]);
+  });
+
+  it('judges on the model’s estimate when the carrier’s date is gone by or missing', () => {
+    // Promised by Wednesday; the carrier said Tuesday and Tuesday is over: its date is stale, and the
+    // model's own view (Thursday, a day past the promise) is judged and attached.
+    const stale = parcel({
+      promised: { earliest: '2024-05-14', latest: '2024-05-15' },
+      estimate: carrierSays('2024-05-14'),
+    });
+    const wednesday = '2024-05-15T10:00:00-04:00';
+    const problem = detectDelay(stale, { model: twoEarly, now: wednesday });
+    assert.deepEqual(problem && [problem.cause, problem.days, problem.estimate?.likely], ['later', 1, '2024-05-16']);
+    assert.deepEqual(problem?.estimate, twoEarly.estimate({ ...laneOf(stale), now: wednesday, shipment: stale }));
+    assert.equal(problem?.estimate?.basis, 'history');
+    // No carrier date at all: the model's estimate, attached as it is.
+    const none = parcel({ promised: { earliest: '2024-05-14', latest: '2024-05-14' } });
+    const found = detectDelay(none, { model: twoEarly, now });
+    assert.equal(found?.cause, 'later');
+    assert.deepEqual(found.estimate, twoEarly.estimate({ ...laneOf(none), now, shipment: none }));
   });
 
   it('leaves the carrier’s date out of the estimate of a stalled parcel', () => {
@@ -69,7 +97,7 @@ describe('detectDelay with the carrier’s date blended in', () => {
     assert.equal(problem?.cause, 'stalled');
     // The model's own estimate: the stored estimate it may replace keeps meaning the carrier's own date.
     assert.deepEqual(problem.estimate, right.estimate({ ...laneOf(quiet), now: later, shipment: parcel({}) }));
-    assert.equal(problem.estimate?.basis, 'history');
+    assert.equal(problem?.estimate?.basis, 'history');
     // Blended, the same date would have won.
     assert.equal(right.estimate({ ...laneOf(quiet), now: later, shipment: quiet }).basis, 'carrier');
   });

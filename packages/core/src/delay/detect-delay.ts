@@ -79,8 +79,11 @@ export function detectDelay(shipment: Shipment, options: DetectDelayOptions): De
 
   const previous = options.previous ?? shipment.promised;
   if (!previous) return undefined;
-  // The carrier's date, where it has one, blended with the model's (or alone, without a model).
-  const estimate = newEstimate(shipment, options, lane, true);
+  // Late and later are judged on the carrier's own date while it has one that still holds: we never tell
+  // the shopper "UPS says it is running late" when UPS's date is on time, nor the other way round. Only
+  // without it (none given, or its last day gone) is the model's estimate judged, the carrier's date
+  // blended in as the model does, and attached to the problem.
+  const estimate = carriersOwn(shipment, today) ?? newEstimate(shipment, options, lane, true);
   const lastPromised = readDay(previous.latest);
   if (today > lastPromised) {
     const dayAfter = (lastPromised + 1) * DAY_MS;
@@ -98,7 +101,7 @@ export function detectDelay(shipment: Shipment, options: DetectDelayOptions): De
 
 /**
  * The model's estimate conditioned on the scans (and, with `carrierDate`, blended with the carrier's own
- * date as the model does), else the carrier's own date.
+ * date as the model does), else (no model, or a lane it does not know) the carrier's own date.
  */
 function newEstimate(
   shipment: Shipment,
@@ -118,6 +121,17 @@ function newEstimate(
   } catch {
     return carrier; // the model knows nothing of this lane yet
   }
+}
+
+/** The shipment's date from its carrier, unless its likely day cannot be read or its last day is gone. */
+function carriersOwn(shipment: Shipment, today: number): DeliveryEstimate | undefined {
+  const carrier = shipment.estimate?.basis === 'carrier' ? shipment.estimate : undefined;
+  if (!carrier) return undefined;
+  const likely = readDay(carrier.likely);
+  const latest = readDay(carrier.latest);
+  // A last day that cannot be read is its likely day, as the model reads it.
+  const last = latest === latest ? latest : likely;
+  return likely === likely && last >= today ? carrier : undefined;
 }
 
 function withoutEstimate(shipment: Shipment): Shipment {

@@ -23,7 +23,12 @@ export interface DelayProblem extends Problem {
    * `stalled` and `lost`, working days without a scan.
    */
   days: number;
-  /** The new estimate, when one can be made: the model's (conditioned on the scans) or the carrier's. */
+  /**
+   * The date the problem was judged on, when there is one. For `late` and `later`, the carrier's own date
+   * while the shipment has one whose last day has not gone by; otherwise the model's estimate (conditioned
+   * on the scans, a stale carrier date left out), or without a model the carrier's date. For `stalled`
+   * and `lost`, the model's estimate without the carrier's date, which rests on scans that stopped coming.
+   */
   estimate?: DeliveryEstimate;
 }
 

@@ -75,7 +75,13 @@ describe('scans and carrier dates the estimate must not read', () => {
       ...lane,
       now,
       shipment: shipment([picked], {
-        estimate: { earliest: '2024-05-13', latest: '2024-05-13', likely: '2024-05-13', basis: 'carrier' },
+        estimate: {
+          earliest: '2024-05-13',
+          latest: '2024-05-13',
+          likely: '2024-05-13',
+          confidence: 0.9,
+          basis: 'carrier',
+        },
       }),
     });
     assert.deepEqual(stale, plain);

@@ -68,11 +68,14 @@ export function spreadOf(pmf: readonly number[]): number {
 
 /**
  * Variance of a view conditioned on T ≥ elapsed, plus the rounding variance. Once the parcel is past
- * everything the view has seen, "any day now" is a guess, not a narrow view: its spread is then that of
- * the whole distribution.
+ * everything the view has seen, or on the last day it has seen (all that is left of it on one day),
+ * "today, or any day now" is a guess, not a narrow view: its spread is then that of the whole
+ * distribution. Conditioned, it would be the rounding variance alone, and on the lane's last day our view
+ * would overrule a carrier whose dates have always been right.
  */
 export function conditionedSpread(view: DayView, elapsed: number): number {
-  if (elapsed > 0 && 1 - cdfAt(view, elapsed - 1) < overdue) return conditionedSpread(view, 0);
+  const rest = 1 - cdfAt(view, elapsed - 1);
+  if (elapsed > 0 && (rest < overdue || 1 - cdfAt(view, elapsed) < overdue * rest)) return conditionedSpread(view, 0);
   let mean = 0;
   let square = 0;
   let before = 0;

@@ -33,6 +33,29 @@ export function carrierErrorOf(calendar: WorkCalendar, carrierDay: number, deliv
   return Math.max(-maxCarrierError, Math.min(maxCarrierError, error));
 }
 
+/**
+ * How far ahead a carrier's date was given, in working days to the carrier's day, split where its errors
+ * differ: a date for tomorrow is rarely off by much, one a week ahead can be off by days. Each bucket is
+ * named by its first lead: 0–1, 2–3, 4 and more.
+ */
+export const leadBuckets: readonly number[] = [0, 2, 4];
+
+/** The index in `leadBuckets` of a lead in working days. */
+export function leadBucket(lead: number): number {
+  let bucket = 0;
+  while (bucket + 1 < leadBuckets.length && lead >= leadBuckets[bucket + 1]!) bucket++;
+  return bucket;
+}
+
+/**
+ * Working days from `from` to the carrier's day (a day off work: the next working day), 0 when the carrier's
+ * day is not after it. A carrier's day further than a few weeks counts as that far: it is in the last
+ * bucket either way, and counting out to a date years away would take a long while.
+ */
+export function leadOf(calendar: WorkCalendar, from: number, carrierDay: number): number {
+  return calendar.count(from, calendar.onOrAfter(Math.min(carrierDay, from + farCalendarDays)));
+}
+
 /** Weighted carrier-date errors by signed working day, filled record by record and summed up the back-off levels. */
 export class CarrierErrorCounts {
   /** Weight of each error; index `i` is the error `i - maxCarrierError`. */
@@ -51,7 +74,7 @@ export class CarrierErrorCounts {
   }
 
   /** The distribution as the model stores it, trimmed to the errors seen; undefined when there are none. */
-  serialize(round: (value: number, scale: number) => number): SerializedCarrierError | undefined {
+  serialize(lead: number, round: (value: number, scale: number) => number): SerializedCarrierError | undefined {
     if (!(this.weight > 0)) return undefined;
     let first = 0;
     while (this.weights[first] === 0) first++;
@@ -59,7 +82,31 @@ export class CarrierErrorCounts {
     while (this.weights[last] === 0) last--;
     const pmf: number[] = [];
     for (let i = first; i <= last; i++) pmf.push(round(this.weights[i]! / this.weight, 1e6));
-    return { n: round(this.weight, 100), from: first - maxCarrierError, pmf };
+    return { lead, n: round(this.weight, 100), from: first - maxCarrierError, pmf };
+  }
+}
+
+/** The errors of carrier dates kept apart by how far ahead each date was given (see `leadBuckets`). */
+export class CarrierErrorsByLead {
+  private readonly buckets = leadBuckets.map(() => new CarrierErrorCounts());
+
+  /** One carrier date given `lead` working days ahead of its day, off by `error` working days. */
+  add(lead: number, error: number, w: number): void {
+    this.buckets[leadBucket(lead)]!.add(error, w);
+  }
+
+  merge(other: CarrierErrorsByLead): void {
+    for (let i = 0; i < this.buckets.length; i++) this.buckets[i]!.merge(other.buckets[i]!);
+  }
+
+  /** One table per bucket that has records, as the model stores them; undefined when none has. */
+  serialize(round: (value: number, scale: number) => number): SerializedCarrierError[] | undefined {
+    const tables: SerializedCarrierError[] = [];
+    for (let i = 0; i < this.buckets.length; i++) {
+      const table = this.buckets[i]!.serialize(leadBuckets[i]!, round);
+      if (table) tables.push(table);
+    }
+    return tables.length > 0 ? tables : undefined;
   }
 }
 

@@ -18,6 +18,35 @@ export function instantOf(value: Date | string | undefined): number {
   return typeof value === 'string' && endsWithOffset.test(value.trim()) ? Date.parse(value) : Number.NaN;
 }
 
+/**
+ * A time of record `index` of a history as epoch milliseconds, NaN when it is left out; throws, naming the
+ * record and the field (`scans[2]`), when it is there but not an instant we can read. A time that cannot be
+ * read is not a missing one: a store whose export drops the offsets would otherwise get an empty model and no
+ * word of why. `leaveOut` says when the field may be left out, for the error.
+ */
+export function historyTime(value: unknown, index: number, field: string, leaveOut?: string): number {
+  if (value === undefined) return Number.NaN;
+  const ms = typeof value === 'string' || value instanceof Date ? instantOf(value) : Number.NaN;
+  if (ms === ms) return ms;
+  const got =
+    typeof value === 'string'
+      ? JSON.stringify(value)
+      : value instanceof Date
+        ? 'an invalid Date'
+        : value === null
+          ? 'null'
+          : `${typeof value} ${String(value)}`;
+  // A date and time without an offset is how many databases give them out: say what is missing.
+  const naive =
+    typeof value === 'string' && /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}/.test(value) && !endsWithOffset.test(value.trim())
+      ? ', which has no offset: add the one it was written in (Z for UTC), as its instant would otherwise depend on the machine'
+      : '';
+  throw new TracklineError(
+    'invalid_response',
+    `history[${index}].${field} must be an ISO 8601 date-time with its offset, such as 2024-05-14T20:00:00Z or 2024-05-14T13:00:00-07:00 (got ${got}${naive})${leaveOut ? `; leave it out ${leaveOut}` : ''}.`,
+  );
+}
+
 export function requireInstant(value: Date | string, field: string): number {
   const ms = instantOf(value);
   if (!Number.isFinite(ms)) {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { isTracklineError } from '../errors/trackline-error.js';
 import { fitTransitModel } from './fit.js';
 import { loadTransitModel } from './load.js';
 import { CA, NY, RJ, SP, TX, WA, orders, weekly } from './fixtures.js';
@@ -92,11 +93,45 @@ describe('fitTransitModel', () => {
   it('refuses a date-time without an offset, whose instant would depend on the machine', () => {
     const history = weekly('2024-03-11', 9, 5, 3);
     assert.throws(() => fitTransitModel(history, { now: '2024-05-20T17:00:00' }), /now .*offset/);
-    const naive = history.map((r) => ({ ...r, placedAt: r.placedAt.slice(0, 19) }));
-    const unread = fitTransitModel(naive, { now, ...steady });
-    assert.throws(() => unread.estimate(fromMonday), /no delivered/i, 'such records are skipped as unreadable');
     const model = fitTransitModel(history, { now, ...steady });
     assert.throws(() => model.estimate({ ...fromMonday, shippedAt: '2024-05-20T16:00:00' }), /shippedAt .*offset/);
+  });
+
+  it('refuses a record time that is there but cannot be read, naming the record and the field', () => {
+    const history = weekly('2024-03-11', 9, 5, 3).map((r) => ({ ...r, scans: [r.shippedAt!] }));
+    // Without an offset (as many databases give them out), not a date-time at all, and empty.
+    for (const bad of ['2024-05-03T10:00:00', '05/03/2024', '']) {
+      for (const field of ['placedAt', 'shippedAt', 'deliveredAt', 'scans[0]'] as const) {
+        const wrong = history.map((r) => ({ ...r }));
+        wrong[4] = field === 'scans[0]' ? { ...wrong[4]!, scans: [bad] } : { ...wrong[4]!, [field]: bad };
+        assert.throws(
+          () => fitTransitModel(wrong, { now, ...steady }),
+          (error: unknown) =>
+            isTracklineError(error, 'invalid_response') &&
+            error.message.startsWith(`history[4].${field} must be an ISO 8601 date-time with its offset`) &&
+            error.message.includes(`(got ${JSON.stringify(bad)}`),
+          `${field} = ${JSON.stringify(bad)}`,
+        );
+      }
+    }
+    const naive = history.map((r) => ({ ...r, deliveredAt: r.deliveredAt!.slice(0, 19) }));
+    assert.throws(() => fitTransitModel(naive, { now }), /has no offset: add the one it was written in/);
+  });
+
+  it('reads only placedAt of a record placed after now, and takes a time left out as not happened yet', () => {
+    const history = weekly('2024-03-11', 9, 5, 3);
+    const clean = fitTransitModel(history, { now, ...steady }).toJSON();
+    const later = orders(1, '2024-05-27', '2024-05-30')[0]!;
+    // What comes after `now` is not read, readable or not; undefined is "not yet", not an error.
+    const future = { ...later, shippedAt: 'soon', deliveredAt: '', scans: ['05/29/2024'] };
+    const notYet = { ...history[0]!, shippedAt: undefined, deliveredAt: undefined, scans: [] };
+    const fitted = fitTransitModel([...history, future], { now, ...steady }).toJSON();
+    assert.deepEqual(fitted.groups, clean.groups);
+    assert.doesNotThrow(() => fitTransitModel([...history, notYet], { now, ...steady }));
+    // An unreadable placedAt cannot tell whether its record is in the future: it is refused wherever it is.
+    assert.throws(() => fitTransitModel([...history, { ...later, placedAt: '2024-05-27 10:00' }], { now }), {
+      message: /^history\[45\]\.placedAt must be/,
+    });
   });
 
   it('refuses options it cannot use, naming them', () => {

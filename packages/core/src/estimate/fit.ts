@@ -2,8 +2,8 @@ import { TracklineError } from '../errors/trackline-error.js';
 import { zoneForPlace } from '../time/zone-for-place.js';
 import { ZoneOffsets } from '../insights/instants.js';
 import { DAY_MS, WorkCalendar, formatDay, weekendOf } from './calendar.js';
-import { CarrierErrorCounts, carrierDayOf, carrierErrorOf } from './carrier-error.js';
-import { localDay, localHour, requireInstant, instantOf, writtenLocal } from './clock.js';
+import { CarrierErrorsByLead, carrierDayOf, carrierErrorOf, leadOf } from './carrier-error.js';
+import { historyTime, localDay, localHour, requireInstant, writtenLocal } from './clock.js';
 import { publicHolidays } from './holidays.js';
 import { LaneCache, anyKey, countryOf, laneKeys, postalLaneKey, siteKey } from './lane.js';
 import { createTransitModel, laneKeyChain, laneResolver, type TransitModel } from './model.js';
@@ -41,14 +41,14 @@ interface Lane {
   transit: SurvivalCounts;
   quiet: SurvivalCounts;
   /** Working days from the carrier's own date to the delivery. */
-  carrierError: CarrierErrorCounts;
+  carrierError: CarrierErrorsByLead;
 }
 
 const emptyLane = (): Lane => ({
   handling: new SurvivalCounts(),
   transit: new SurvivalCounts(),
   quiet: new SurvivalCounts(),
-  carrierError: new CarrierErrorCounts(),
+  carrierError: new CarrierErrorsByLead(),
 });
 
 /**
@@ -89,15 +89,27 @@ export function fitTransitModel(history: readonly HistoryRecord[], options: FitO
   const growth = Math.exp((decayPerMs * DAY_MS * 7) / 5);
   const weightAt = (ms: number) => Math.exp(-decayPerMs * (nowMs - ms));
 
-  // First pass: what is known at `now`, and which countries and days the calendars must cover.
-  const records: { record: HistoryRecord; placedMs: number; index: number }[] = [];
+  // First pass: what is known at `now`, and which countries and days the calendars must cover. Every
+  // time is read once, here, and one that is there but cannot be read throws, naming the record: skipped,
+  // it would quietly leave the model empty. Of a record placed after `now` only `placedAt` is read (the
+  // fit never looks into the future), so an unreadable `placedAt` throws wherever it is: whether its
+  // record is in the future cannot be told. The other times throw on every record placed by `now`,
+  // whether or not they teach anything, so that a walk-forward does not fail only at some later `now`.
+  const records: KnownRecord[] = [];
   const countries = new Set<string>();
   let firstMs = nowMs;
   for (let index = 0; index < history.length; index++) {
     const record = history[index]!;
-    const placedMs = instantOf(record.placedAt);
-    if (!(placedMs <= nowMs)) continue; // placed after `now` (or unreadable): not known yet
-    records.push({ record, placedMs, index });
+    const placedMs = historyTime(record.placedAt, index, 'placedAt');
+    if (!(placedMs <= nowMs)) continue; // placed after `now` (or not given): not known yet
+    const shippedMs = historyTime(record.shippedAt, index, 'shippedAt', 'while the parcel waits at the warehouse');
+    const deliveredMs = historyTime(record.deliveredAt, index, 'deliveredAt', 'while the parcel is on its way');
+    let scanMs: Float64Array | undefined;
+    if (record.scans) {
+      scanMs = new Float64Array(record.scans.length);
+      for (let i = 0; i < scanMs.length; i++) scanMs[i] = historyTime(record.scans[i], index, `scans[${i}]`);
+    }
+    records.push({ record, placedMs, shippedMs, deliveredMs, scanMs, index });
     countries.add(countryOf(record.destination));
     if (placedMs < firstMs) firstMs = placedMs;
   }
@@ -133,7 +145,7 @@ export function fitTransitModel(history: readonly HistoryRecord[], options: FitO
     if (!counts) map.set(key, (counts = new SurvivalCounts()));
     return counts;
   };
-  for (const { record, placedMs, index } of records) {
+  for (const { record, placedMs, shippedMs, deliveredMs, scanMs, index } of records) {
     const { carrier, service, origin, destination } = record;
     let route = routes.get(carrier, service, origin, destination);
     if (!route) {
@@ -176,10 +188,9 @@ export function fitTransitModel(history: readonly HistoryRecord[], options: FitO
       : writtenLocal(record.placedAt);
     const start = calendar.onOrAfter(placed.hour >= cutoffHour ? placed.day + 1 : placed.day);
 
-    const shippedMs = instantOf(record.shippedAt);
     if (!(shippedMs <= nowMs)) {
       // Delivered without a pick-up time: neither handling nor transit can be read from it.
-      if (instantOf(record.deliveredAt) <= nowMs) continue;
+      if (deliveredMs <= nowMs) continue;
       // Still at the warehouse at `now`: handling takes longer than the working days gone by so far.
       const waited = calendar.count(start, todayIn(originZone)) - 1;
       if (placedMs >= recentMs && waited >= 0) recent.handling.push({ key: route.key, days: waited, done: false });
@@ -189,7 +200,6 @@ export function fitTransitModel(history: readonly HistoryRecord[], options: FitO
       }
       continue;
     }
-    const deliveredMs = instantOf(record.deliveredAt);
     // A hand-over before the order was placed, or a delivery before the hand-over, is a wrong clock or a
     // wrong record; which of its times is wrong cannot be told, so it teaches nothing (counted, it would
     // pass for a same-day hand-over or delivery).
@@ -219,7 +229,10 @@ export function fitTransitModel(history: readonly HistoryRecord[], options: FitO
       const carrierDay = carrierDayOf(record.carrierEstimate, index);
       if (carrierDay !== undefined && carrierDay >= shipDay) {
         const deliveryDay = dayIn(deliveredMs, record.deliveredAt!);
-        lane.carrierError.add(carrierErrorOf(calendar, carrierDay, deliveryDay), shippedWeight);
+        // Kept apart by how far ahead of its day the date was given (from the hand-over): the estimate
+        // corrects a date by the errors of dates given as far ahead as it now is.
+        const lead = leadOf(calendar, shipDay, carrierDay);
+        lane.carrierError.add(lead, carrierErrorOf(calendar, carrierDay, deliveryDay), shippedWeight);
       }
     } else {
       const waited = calendar.count(shipDay, todayIn(destZone)) - 1;
@@ -231,11 +244,11 @@ export function fitTransitModel(history: readonly HistoryRecord[], options: FitO
     }
 
     // Silences between scans: hand-over, each scan known at `now`, delivery. The one still going on is censored.
-    if (record.scans) {
+    if (scanMs) {
       const days = [dayIn(shippedMs, record.shippedAt!)];
-      for (const scan of record.scans) {
-        const ms = instantOf(scan);
-        if (ms <= nowMs) days.push(dayIn(ms, scan));
+      for (let i = 0; i < scanMs.length; i++) {
+        const ms = scanMs[i]!;
+        if (ms <= nowMs) days.push(dayIn(ms, record.scans![i]!));
       }
       if (delivered) days.push(dayIn(deliveredMs, record.deliveredAt!));
       days.sort((a, b) => a - b);
@@ -272,8 +285,8 @@ export function fitTransitModel(history: readonly HistoryRecord[], options: FitO
     if (transit) group.transit = transit;
     const quiet = distribution(level.quiet);
     if (quiet) group.quiet = quiet;
-    const carrierError = level.carrierError.serialize(round);
-    if (carrierError) group.carrierError = carrierError;
+    const carrierErrors = level.carrierError.serialize(round);
+    if (carrierErrors) group.carrierErrors = carrierErrors;
     groups[key] = group;
   }
   for (const [key, counts] of sites) {
@@ -323,6 +336,18 @@ export function fitTransitModel(history: readonly HistoryRecord[], options: FitO
 }
 
 type Part = 'handling' | 'transit';
+
+/** A record placed by `now`, with its times read (NaN where left out). */
+interface KnownRecord {
+  record: HistoryRecord;
+  placedMs: number;
+  shippedMs: number;
+  deliveredMs: number;
+  /** The times of its `scans`, when it has them. */
+  scanMs: Float64Array | undefined;
+  /** Its place in the history, for errors. */
+  index: number;
+}
 
 /** A recent order's handling or transit: ended after `days` working days, or waiting that long so far. */
 interface Recent {

@@ -1,6 +1,6 @@
 import { TracklineError } from '../errors/trackline-error.js';
 import { readDay } from '../insights/instants.js';
-import { maxCarrierError } from './carrier-error.js';
+import { leadBuckets, maxCarrierError } from './carrier-error.js';
 import { createTransitModel, type TransitModel } from './model.js';
 import type {
   SerializedCalendar,
@@ -76,9 +76,8 @@ function distribution(value: unknown, field: string): SerializedDistribution | u
   return dist;
 }
 
-/** A model fitted before carrier dates were learned has none: its estimates keep the carrier's likely day. */
-function carrierError(value: unknown, field: string): SerializedCarrierError | undefined {
-  if (value === undefined) return undefined;
+/** One table of carrier-date errors; `lead` is checked by `carrierErrors`. */
+function carrierError(value: unknown, field: string): Omit<SerializedCarrierError, 'lead'> {
   if (!isRecord(value)) fail(field, 'must be an object');
   const from = whole(value.from, `${field}.from`, -maxCarrierError, maxCarrierError);
   if (!Array.isArray(value.pmf) || value.pmf.length === 0 || from + value.pmf.length - 1 > maxCarrierError) {
@@ -88,6 +87,25 @@ function carrierError(value: unknown, field: string): SerializedCarrierError | u
   const sum = pmf.reduce((a, b) => a + b, 0);
   if (Math.abs(sum - 1) > 1e-3) fail(`${field}.pmf`, `must sum to 1 (sums to ${sum})`);
   return { n: finite(value.n, `${field}.n`, 0), from, pmf };
+}
+
+/**
+ * A lane's carrier-date errors, one table per lead bucket. A model fitted before carrier dates were
+ * learned has none: its estimates keep the carrier's likely day.
+ */
+function carrierErrors(value: unknown, field: string): SerializedCarrierError[] | undefined {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value)) fail(field, 'must be a list of tables, one per lead');
+  let previous = -1;
+  return value.map((table: unknown, i) => {
+    const at = `${field}[${i}]`;
+    const lead = isRecord(table) ? table.lead : undefined;
+    if (typeof lead !== 'number' || !leadBuckets.includes(lead) || lead <= previous) {
+      fail(`${at}.lead`, `must be one of ${leadBuckets.join(', ')}, each once and in that order (got ${String(lead)})`);
+    }
+    previous = lead;
+    return { lead, ...carrierError(table, at) };
+  });
 }
 
 function postalCodes(value: unknown): SerializedPostalCodes | undefined {
@@ -135,8 +153,13 @@ export function loadTransitModel(json: unknown): TransitModel {
     if (transit) group.transit = transit;
     const quiet = distribution(g.quiet, `${field}.quiet`);
     if (quiet) group.quiet = quiet;
-    const errors = carrierError(g.carrierError, `${field}.carrierError`);
-    if (errors) group.carrierError = errors;
+    const errors = carrierErrors(g.carrierErrors, `${field}.carrierErrors`);
+    if (errors) group.carrierErrors = errors;
+    // A model saved before carrier dates were told apart by lead has one table for dates given however far
+    // ahead: applied to a date revised the day before delivery it would move that date by the first date's
+    // error. It is checked, as a damaged model should still say so, and left out: the carrier's likely day
+    // wins until the model is fitted again.
+    if (g.carrierError !== undefined) carrierError(g.carrierError, `${field}.carrierError`);
     const handlingMean = mean(g.handlingMean, `${field}.handlingMean`);
     if (handlingMean) group.handlingMean = handlingMean;
     const transitMean = mean(g.transitMean, `${field}.transitMean`);

@@ -2,6 +2,7 @@ import { TracklineError } from '../errors/trackline-error.js';
 import type { DeliveryEstimate, Shipment } from '../model/schemas.js';
 import { zoneForPlace } from '../time/zone-for-place.js';
 import { blendedQuantile, carrierWeight, conditionedSpread, spreadOf, type DayView } from './blend.js';
+import { leadBucket, leadBuckets, leadOf } from './carrier-error.js';
 import { WorkCalendar, formatDay, readDay, weekendOf } from './calendar.js';
 import { instantOf, localDay, localHour, requireInstant, safeOffset } from './clock.js';
 import { LaneCache, anyKey, countryOf, isLaneKey, laneKeys, postalLaneKey, siteKey } from './lane.js';
@@ -42,8 +43,11 @@ interface LaneTables {
   /** Mean working days of handling and of transit, which a site or postal area moves from. */
   handlingMean: number;
   transitMean: number;
-  /** How far off the carrier's own dates have been, when the history had them (see `carrierErrorTable`). */
-  carrierError: CarrierErrorTable | undefined;
+  /**
+   * How far off the carrier's own dates have been, by how far ahead they were given (one table per bucket of
+   * `leadBuckets`, undefined where the history had none at any level; see `carrierErrorTable`).
+   */
+  carrierError: (CarrierErrorTable | undefined)[];
 }
 
 /** Working days from the carrier's date to the delivery, as a view from the carrier's day (day 0). */
@@ -239,7 +243,11 @@ export function createTransitModel(data: SerializedTransitModel): TransitModel {
       const cFirst = cEarliest === cEarliest ? cEarliest : cLikely;
       const cLast = cLatest === cLatest ? cLatest : cLikely;
       if (cLikely === cLikely && cLast >= today && cLikely >= base && cLikely <= today + maxCarrierDays) {
-        const errors = lane.carrierError;
+        // The errors of dates given as far ahead of their day as this one now is: a date revised the day
+        // before delivery is not off by what first dates, given days ahead, were. For a first date not
+        // revised since, its lead now is shorter than when it was given, so the correction is the smaller
+        // one of nearer dates (errors shrink as the day nears).
+        const errors = lane.carrierError[leadBucket(leadOf(calendar, today, cLikely))];
         if (errors) {
           // The history knows how far off carrier dates have been on this lane (or the levels above it,
           // up to the carrier and service everywhere): the carrier's day moved by those errors is a second
@@ -365,19 +373,26 @@ export function laneResolver(
   };
   // The carrier-date errors lean on the levels above the same way, aligned by their error of `from`, but
   // only up to the carrier and service everywhere: one carrier's dates say nothing of another's (a model
-  // saved with errors under `*` has them left out here). The trust their records earn is that of the
-  // most records any level of the table has: the table draws on all of them, so it moves smoothly as a
-  // lane gathers records, and records that agree never lower it (the level that speaks most would
-  // switch from the region's many records to the lane's few as the lane passes `minSamples`).
-  const carrierErrorTable = (keys: string[]): CarrierErrorTable | undefined => {
+  // saved with errors under `*` has them left out here). Each lead bucket gets its own table, from that
+  // bucket's errors alone; no table anywhere in the chain for a bucket leaves the fallback rule. The trust
+  // their records earn is that of the most carrier dates any level has, of any lead: they say how well the
+  // carrier's dates are known at all (the table draws on all the levels, so the trust moves smoothly as a
+  // lane gathers records, and records that agree never lower it), and one trust for every bucket keeps a
+  // carrier day one day later from weighing less merely because it falls in a bucket with fewer dates.
+  const carrierErrorTable = (keys: string[], bucket: number): CarrierErrorTable | undefined => {
     let pmf: number[] | undefined;
     let from = 0;
     let n = 0;
     for (let i = keys.length - 1; i >= 0; i--) {
       if (keys[i] === anyKey) continue;
-      const dist = groups.get(keys[i]!)?.carrierError;
+      const tables = groups.get(keys[i]!)?.carrierErrors;
+      if (!tables) continue;
+      n = Math.max(
+        n,
+        tables.reduce((sum, table) => sum + table.n, 0),
+      );
+      const dist = tables.find((table) => table.lead === leadBuckets[bucket]);
       if (!dist || dist.pmf.length === 0) continue;
-      n = Math.max(n, dist.n);
       if (!pmf) {
         [pmf, from] = [dist.pmf, dist.from];
         continue;
@@ -415,7 +430,7 @@ export function laneResolver(
             longest: { handling: handling.last, transit: transit.last, quiet: quiet?.last ?? 0 },
             handlingMean: handling.mean,
             transitMean: transit.mean,
-            carrierError: carrierErrorTable(keys),
+            carrierError: leadBuckets.map((_, bucket) => carrierErrorTable(keys, bucket)),
           }
         : null;
     tables.set(keys[0]!, found);

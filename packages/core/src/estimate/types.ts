@@ -147,6 +147,11 @@ export interface SerializedDistribution {
  * carrier said), over the days `from`, `from + 1` … of `pmf`.
  */
 export interface SerializedCarrierError {
+  /**
+   * How far ahead of its day the carrier's dates behind this table were given: working days from the
+   * hand-over to the carrier's day, from this one (0, 2 or 4) to the next table's first (0–1, 2–3, 4 and more).
+   */
+  lead: number;
   /** Decay-weighted number of delivered records with a carrier date. */
   n: number;
   /** The error of `pmf[0]`, in working days (negative: delivered before the carrier's day). */
@@ -185,8 +190,12 @@ export interface SerializedGroup {
   transit?: SerializedDistribution;
   /** Working days between one scan and the next (hand-over and delivery included), from records with `scans`. */
   quiet?: SerializedDistribution;
-  /** Working days from the carrier's own date to the delivery, from records with `carrierEstimate`. */
-  carrierError?: SerializedCarrierError;
+  /**
+   * Working days from the carrier's own date to the delivery, from records with `carrierEstimate`: one table
+   * per lead bucket that has records, in the order of their `lead`. (Models saved before dates were told
+   * apart by lead had one table, `carrierError`, with no lead: `loadTransitModel` checks and ignores it.)
+   */
+  carrierErrors?: SerializedCarrierError[];
   /** Sites: the mean handling of orders from one origin postal code. */
   handlingMean?: SerializedMean;
   /** Postal lanes: the mean transit into one destination postal area. */

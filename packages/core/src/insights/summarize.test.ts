@@ -279,6 +279,54 @@ describe('summarize', () => {
     assert.throws(() => summarize([noEvents]), { message: /\(ups 1ZNONE\) has no `events` array; give \[\]/ });
   });
 
+  it('names the shipment and the field when a time is there but not ISO 8601 with an offset', () => {
+    const moving = (time: string): TrackingEvent => ({
+      at: time,
+      timeSource: 'carrier',
+      status: 'in_transit',
+      code: 'S',
+      description: 'in transit',
+    });
+    // Without an offset (as many databases give them out), not a date-time at all, and empty.
+    for (const bad of ['2024-05-03T10:00:00', '05/03/2024', '']) {
+      const cases: [string, Partial<InsightShipment>, boolean][] = [
+        ['placedAt', { placedAt: bad }, true],
+        ['shippedAt', { shippedAt: bad }, true],
+        ['deliveredAt', { deliveredAt: bad }, true],
+        // The scan that gives the shipped time, and one that reports a problem: the model requires their times.
+        ['events[1].at', { events: [moving('2024-05-01T08:00:00Z'), moving(bad)] }, false],
+        ['events[0].at', { shippedAt: at(shippedBase), events: [{ ...problemEvent('weather'), at: bad }] }, false],
+      ];
+      for (const [name, fields, optional] of cases) {
+        const parcel = shipment({ trackingNumber: '1ZBAD', ...fields });
+        if (name === 'events[1].at') parcel.events.reverse(); // the unreadable one first, so it is read
+        const field = name === 'events[1].at' ? 'events[0].at' : name;
+        const message = new RegExp(
+          `^summarize: shipments\\[1\\] \\(ups 1ZBAD\\) has ${field.replace(/[[\].]/g, '\\$&')} = ${JSON.stringify(bad)}; give an ISO 8601 date-time string with an offset, such as 2024-04-26T07:50:00-07:00.*${optional ? ', or leave it out' : '(?<!leave it out)'}\\.$`,
+        );
+        assert.throws(() => summarize([took(1), parcel]), { name: 'TypeError', message }, `${field} = "${bad}"`);
+        assert.throws(() => summarize([took(1), parcel], { now: Date.parse('2024-06-01T00:00:00Z') }), {
+          name: 'TypeError',
+          message,
+        });
+      }
+    }
+    assert.throws(() => summarize([shipment({ placedAt: '2024-05-03T10:00:00' })]), {
+      message:
+        /placedAt = "2024-05-03T10:00:00"; .* \(this one has no offset: add the one it was written in, Z for UTC/,
+    });
+  });
+
+  it('takes a time left out as missing, not as an error', () => {
+    const { overall } = summarize([
+      shipment({ placedAt: undefined, shippedAt: undefined, deliveredAt: undefined }),
+      took(2, { placedAt: undefined }),
+    ]);
+    assert.equal(overall.volume, 2);
+    assert.deepEqual(overall.transitDays, { count: 1, median: 2, p90: 2 });
+    assert.equal(overall.handlingDays.count, 0);
+  });
+
   it('refuses a period that is not a positive number of days, and a dimension it does not know', () => {
     for (const period of [Number.NaN, 0, -7, Number.POSITIVE_INFINITY, '30' as unknown as number]) {
       assert.throws(() => summarize([took(1)], { period }), {
@@ -508,7 +556,7 @@ describe('summarize', () => {
           shippedAt: at(shippedBase),
           promised: { earliest: '2024-05-01', latest: '2099-01-01' },
         }), // not delivered
-        shipment({ deliveredAt: 'not a time', promised: { earliest: '2024-05-01', latest: 'soon' } }),
+        shipment({ status: 'delivered', promised: { earliest: '2024-05-01', latest: 'soon' } }), // no delivery time
       ],
       { now: shippedBase + 5 * 24 * HOUR },
     );
@@ -518,9 +566,8 @@ describe('summarize', () => {
     assert.deepEqual(overall.onTime, { count: 1, of: 1, rate: 1 });
   });
 
-  it('never throws on well-typed shipments and options, and its default now gives the same figures as passing it', () => {
+  it('never throws on well-typed shipments with readable times, and its default now gives the same figures as passing it', () => {
     const time = fc.oneof(
-      fc.string(),
       fc
         .date({ noInvalidDate: true, min: new Date('1900-01-01'), max: new Date('2200-01-01') })
         .map((d) => d.toISOString()),
@@ -590,6 +637,22 @@ describe('summarize', () => {
         if (byDefault.now !== null)
           assert.deepEqual(summarize(shipments, { ...rest, now: Date.parse(byDefault.now) }), byDefault);
       }),
+    );
+    // Any string where a time goes: read, or refused with an error that names the shipment.
+    fc.assert(
+      fc.property(
+        fc.array(arbitraryShipment, { minLength: 1, maxLength: 4 }),
+        fc.constantFrom('placedAt', 'shippedAt', 'deliveredAt'),
+        fc.string(),
+        (shipments, field, text) => {
+          const withText = [...shipments.slice(1), { ...shipments[0]!, [field]: text }];
+          try {
+            summarize(withText);
+          } catch (error) {
+            assert.ok(error instanceof TypeError && /^summarize: shipments\[\d+\] /.test(error.message), String(error));
+          }
+        },
+      ),
     );
   });
 });

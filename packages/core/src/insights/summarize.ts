@@ -185,8 +185,8 @@ export function summarize(shipments: readonly InsightShipment[], options: Summar
       else if (returnScan < 0 && (status === 'returning' || status === 'returned')) returnScan = e;
       else if (cancelScan < 0 && status === 'cancelled') cancelScan = e;
       if (event.problem !== undefined) {
-        // A problem's time is that of the scan that reported it. One whose time cannot be read is still
-        // counted: it was reported, only when is unknown.
+        // A problem's time is that of the scan that reported it. One without a time is still counted: it
+        // was reported, only when is unknown.
         const reported = readTime(event.at, s, i, e);
         if (reported > latest) latest = reported;
         if (!(reported > givenNow)) problems |= 1 << (reasonBit[event.problem.reason] ?? otherBit);
@@ -380,25 +380,44 @@ function shipmentName(s: InsightShipment, index: number): string {
 }
 
 /**
- * A time of shipment `s` (number `index` of the input) as epoch milliseconds; NaN when it is left out or
- * is a string that is not ISO 8601 with an offset, which the figures treat as missing. `field` names it
- * in the error: a property of the shipment, or the index of the scan whose `at` it is.
+ * A time of shipment `s` (number `index` of the input) as epoch milliseconds; NaN when it is left out,
+ * which the figures treat as missing (not happened yet). `field` names it in the error: a property of the
+ * shipment, or the index of the scan whose `at` it is.
  */
 function readTime(value: string | undefined, s: InsightShipment, index: number, field: string | number): number {
-  if (typeof value === 'string') return parseInstant(value);
-  if (value === undefined) return Number.NaN;
+  if (typeof value === 'string') {
+    const ms = parseInstant(value);
+    if (ms === ms) return ms;
+  } else if (value === undefined) {
+    return Number.NaN;
+  }
   throw notATime(value, s, index, field);
 }
 
-// Anything but a string or undefined (a Date, a number, null) is a caller's mistake that would otherwise
-// surface as a puzzling error from deep inside, or quietly empty the figures. (Apart from `readTime`, so
-// that the hot path stays small enough to inline.)
+// Anything but undefined or an ISO 8601 string with an offset (a Date, a number, null, a time without an
+// offset as many databases give them out, '') is a caller's mistake that would otherwise surface as a
+// puzzling error from deep inside, or quietly empty the figures. (Apart from `readTime`, so that the hot
+// path stays small enough to inline.)
 function notATime(value: unknown, s: InsightShipment, index: number, field: string | number): TypeError {
   const name = typeof field === 'number' ? `events[${field}].at` : field;
-  const got = value instanceof Date ? 'a Date object' : value === null ? 'null' : `${typeof value} ${String(value)}`;
-  const fix = value instanceof Date ? ' (date.toISOString())' : '';
+  const got =
+    typeof value === 'string'
+      ? JSON.stringify(value)
+      : value instanceof Date
+        ? 'a Date object'
+        : value === null
+          ? 'null'
+          : `${typeof value} ${String(value)}`;
+  const fix =
+    value instanceof Date
+      ? ' (date.toISOString())'
+      : typeof value === 'string' && readDay(value) === readDay(value) && /^.{10}[Tt ]\d\d:\d\d(:[\d.,]*)?$/.test(value)
+        ? ' (this one has no offset: add the one it was written in, Z for UTC, as its instant would otherwise depend on the machine)'
+        : '';
+  // The model allows only these to be left out; a scan's `at` and a problem's `since` it requires.
+  const optional = field === 'placedAt' || field === 'shippedAt' || field === 'deliveredAt';
   return new TypeError(
-    `summarize: ${shipmentName(s, index)} has ${name} = ${got}; give an ISO 8601 date-time string with an offset, such as 2024-04-26T07:50:00-07:00${fix}, or leave it out.`,
+    `summarize: ${shipmentName(s, index)} has ${name} = ${got}; give an ISO 8601 date-time string with an offset, such as 2024-04-26T07:50:00-07:00${fix}${optional ? ', or leave it out' : ''}.`,
   );
 }
 

@@ -5,9 +5,9 @@ import type { Shipment } from '../model/schemas.js';
 /**
  * A shipment as `summarize` reads it: the core's `Shipment`, plus when the order was placed and when
  * the parcel left (both ISO 8601 with an offset). `shippedAt` defaults to the first scan that shows the
- * parcel moving; without `placedAt` the shipment adds nothing to the handling time. A time given as
- * anything but a string (a `Date`, `null`) throws a `TypeError` naming the shipment and the field; a
- * string that is not ISO 8601 with an offset is treated as missing.
+ * parcel moving; without `placedAt` the shipment adds nothing to the handling time. A time left out is
+ * missing; one that is there but is not an ISO 8601 string with an offset (`2024-05-03T10:00:00` without
+ * its offset, `05/03/2024`, `''`, a `Date`, `null`) throws a `TypeError` naming the shipment and the field.
  */
 export type InsightShipment = Shipment & { placedAt?: string; shippedAt?: string };
 

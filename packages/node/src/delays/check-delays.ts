@@ -114,34 +114,15 @@ function describeProblem(problem: DelayProblem): string {
 }
 
 /**
- * Whether to store the estimate `detectDelay` gives with the problem, so the shopper's message and page
- * show the date the problem was judged on. Its basis says whose date it is: `carrier` only when it is the
- * carrier's own likely day (then the carrier's date, as stored, stands and says the same), otherwise
- * `history`, the model's. After a silence that is the model's own estimate, without the carrier's date
- * (which rests on scans that stopped coming); for a parcel late, or whose date moved later, it is the
- * carrier's date corrected by how far off its dates have run on the lane. Stored with basis `history`,
- * it is never read again as the carrier's and corrected a second time; the carrier's next update brings
- * its own date back.
+ * Whether to store the estimate `detectDelay` gives with the problem (the shopper's message and page then
+ * show it). A carrier's date that still holds is the date `detectDelay` judged late or later on, and it
+ * stands as stored: the shopper is told what the carrier says. After a silence the carrier's date rests
+ * on scans that stopped coming, so the model's estimate replaces it; with no carrier date (or one gone
+ * by), the model's estimate is the date judged.
  */
-function storesEstimate(found: DelayProblem): boolean {
-  return found.estimate !== undefined && found.estimate.basis !== 'carrier';
-}
-
-/**
- * Whether a date that moved later, as we recorded it, still holds on the date shown. The date we stored
- * (the carrier's, corrected by the model) replaced the carrier's own, so the next check judges without
- * it and would find the parcel on time; the problem stands while the date shown is past the promise, and
- * the carrier's next scan or date settles it.
- */
-function stillShownLater(stored: Shipment): boolean {
-  const shown = stored.estimate;
-  return (
-    stored.events.at(-1)?.code === DelayEventCode.later &&
-    shown !== undefined &&
-    shown.basis !== 'carrier' &&
-    stored.promised !== undefined &&
-    shown.likely > stored.promised.latest
-  );
+function newEstimate(found: DelayProblem, stored: Shipment): boolean {
+  if (!found.estimate) return false;
+  return found.cause === 'stalled' || found.cause === 'lost' || stored.estimate?.basis !== 'carrier';
 }
 
 /** Whether a problem the carrier itself reported gives way to one we found. */
@@ -225,7 +206,7 @@ export async function checkDelays(options: CheckDelaysOptions): Promise<DelayChe
           events: [event],
           // Nothing was fetched from the carrier: the look-up must still refresh a parcel that is out of date.
           updatedAt: stored.updatedAt,
-          ...(storesEstimate(found) ? { estimate: found.estimate } : {}),
+          ...(newEstimate(found, stored) ? { estimate: found.estimate } : {}),
         },
         source: delayCheckSource,
         receivedAt: at,
@@ -234,7 +215,7 @@ export async function checkDelays(options: CheckDelaysOptions): Promise<DelayChe
       return applied.duplicate || !applied.change ? undefined : 'found';
     }
 
-    if (!openedByUs(stored) || stillShownLater(stored)) return undefined;
+    if (!openedByUs(stored)) return undefined;
     // What we recorded no longer holds: a scan we could not see at the time came in (carriers report
     // some scans hours late, and such a scan sorts before our event, so it did not close our problem),
     // or the date was met after all. Our closing note carries no problem: the store then shows what the
