@@ -86,4 +86,14 @@ describe('scans and carrier dates the estimate must not read', () => {
     });
     assert.deepEqual(stale, plain);
   });
+
+  it('reads a carrier window with missing or non-string parts as unreadable, without throwing', () => {
+    const plain = model.estimate({ ...lane, now, shipment: shipment([picked]) });
+    for (const odd of [{ likely: null }, { likely: 20_000 }, { earliest: undefined, latest: undefined }]) {
+      const estimate = { likely: '2024-05-16', confidence: 0.9, basis: 'carrier', ...odd } as never;
+      const result = model.estimate({ ...lane, now, shipment: shipment([picked], { estimate }) });
+      assert.ok(result.earliest <= result.likely && result.likely <= result.latest, JSON.stringify(odd));
+      if ('likely' in odd) assert.deepEqual(result, plain, JSON.stringify(odd));
+    }
+  });
 });

@@ -99,9 +99,13 @@ function carrierErrors(value: unknown, field: string): SerializedCarrierError[] 
   let previous = -1;
   return value.map((table: unknown, i) => {
     const at = `${field}[${i}]`;
-    const lead = isRecord(table) ? table.lead : undefined;
+    if (!isRecord(table)) fail(at, `must be an object { lead, n, from, pmf } (got ${JSON.stringify(table)})`);
+    const lead = table.lead;
     if (typeof lead !== 'number' || !leadBuckets.includes(lead) || lead <= previous) {
-      fail(`${at}.lead`, `must be one of ${leadBuckets.join(', ')}, each once and in that order (got ${String(lead)})`);
+      fail(
+        `${at}.lead`,
+        `must be one of ${leadBuckets.join(', ')}, each once and in that order (got ${JSON.stringify(lead)})`,
+      );
     }
     previous = lead;
     return { lead, ...carrierError(table, at) };

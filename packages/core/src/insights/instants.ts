@@ -30,8 +30,9 @@ function isLeap(year: number): boolean {
 }
 
 /** The calendar day written at the start of `s` (`2024-04-26…`), or NaN when there is none. */
-export function readDay(s: string): number {
-  if (s.length < 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return Number.NaN;
+export function readDay(s: unknown): number {
+  // Not a string (a caller without types, stored JSON): as unreadable as a malformed one.
+  if (typeof s !== 'string' || s.length < 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return Number.NaN;
   const year = two(s, 0) * 100 + two(s, 2);
   const month = two(s, 5);
   const day = two(s, 8);

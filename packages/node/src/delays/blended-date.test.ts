@@ -159,4 +159,15 @@ describe('checkDelays never contradicts the carrier’s own date', () => {
       assert.equal((await notify(store, later)).length, 0);
     }
   });
+
+  it('judges and stores the model’s date once the carrier’s own date has gone by', async () => {
+    // The carrier said Tuesday, the promise is Thursday; on Friday the parcel has not come.
+    const store = await shop(carrierSays('2024-05-14'));
+    const friday = new Date('2024-05-17T14:00:00Z');
+    assert.deepEqual(await checkDelays({ store, model, now: () => friday }), { checked: 1, found: 1, cleared: 0 });
+    const stored = (await store.getShipment(TRACKING))!;
+    // The date shown is the date judged: the model's, not the carrier's Tuesday, gone by.
+    assert.equal(stored.estimate?.basis, 'history');
+    assert.ok(stored.estimate!.likely >= '2024-05-17', stored.estimate!.likely);
+  });
 });

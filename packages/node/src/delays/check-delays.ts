@@ -117,12 +117,13 @@ function describeProblem(problem: DelayProblem): string {
  * Whether to store the estimate `detectDelay` gives with the problem (the shopper's message and page then
  * show it). A carrier's date that still holds is the date `detectDelay` judged late or later on, and it
  * stands as stored: the shopper is told what the carrier says. After a silence the carrier's date rests
- * on scans that stopped coming, so the model's estimate replaces it; with no carrier date (or one gone
- * by), the model's estimate is the date judged.
+ * on scans that stopped coming, so the model's estimate replaces it; with no carrier date, or one whose
+ * last day has gone by, the model's estimate is the date judged, and it is stored.
  */
-function newEstimate(found: DelayProblem, stored: Shipment): boolean {
-  if (!found.estimate) return false;
-  return found.cause === 'stalled' || found.cause === 'lost' || stored.estimate?.basis !== 'carrier';
+function newEstimate(found: DelayProblem): boolean {
+  // detectDelay attaches the carrier's own date (basis `carrier`) exactly when it judged on it, and that
+  // date is the one stored; any other estimate is the model's.
+  return found.estimate !== undefined && found.estimate.basis !== 'carrier';
 }
 
 /** Whether a problem the carrier itself reported gives way to one we found. */
@@ -206,7 +207,7 @@ export async function checkDelays(options: CheckDelaysOptions): Promise<DelayChe
           events: [event],
           // Nothing was fetched from the carrier: the look-up must still refresh a parcel that is out of date.
           updatedAt: stored.updatedAt,
-          ...(newEstimate(found, stored) ? { estimate: found.estimate } : {}),
+          ...(newEstimate(found) ? { estimate: found.estimate } : {}),
         },
         source: delayCheckSource,
         receivedAt: at,
