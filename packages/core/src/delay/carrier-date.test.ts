@@ -6,10 +6,12 @@ import type { DeliveryEstimate, Shipment, TrackingEvent } from '../model/schemas
 import { detectDelay } from './detect-delay.js';
 
 // A lane from California to New York whose parcels take 2 to 5 working days (likely 3), and whose
-// carrier's dates have always been 2 working days early (see `carrierDated`).
+// carrier's dates have always been 2 working days early (see `carrierDated`). Its history is told four
+// times over (640 records): a bucket of dates given as far ahead leans on "the carrier's day is right" by
+// its own records against minSamples 30, and only 48 of each 160 were given 2 or 3 working days ahead.
 const fitOptions = { now: '2024-05-13T08:00:00-04:00', halfLifeDays: 10_000, holidays: false } as const;
 const twoEarly = fitTransitModel(
-  carrierDated((transit) => transit - 2),
+  Array.from({ length: 4 }, () => carrierDated((transit) => transit - 2)).flat(),
   fitOptions,
 );
 const right = fitTransitModel(

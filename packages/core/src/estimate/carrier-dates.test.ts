@@ -15,8 +15,24 @@ import type { HistoryRecord, SerializedTransitModel } from './types.js';
 const fit = (records: HistoryRecord[]) =>
   fitTransitModel(records, { now: '2024-05-13T08:00:00-04:00', halfLifeDays: 10_000, holidays: false });
 
+/**
+ * The records `times` over. Each lead bucket leans on "the carrier's day is right" by its own records
+ * against minSamples 30; only 30% of `carrierDated`'s dates are 2 or more working days ahead of their day
+ * (48 of 160), so a carrier's record of those is told four times (192 dates) to speak mostly for itself.
+ */
+function repeated(records: HistoryRecord[], times: number): HistoryRecord[] {
+  return Array.from({ length: times }, () => records).flat();
+}
+
 const right = fit(carrierDated((transit) => transit));
 const twoEarly = fit(carrierDated((transit) => transit - 2));
+// The same carrier with four times the records: enough in each lead bucket to move its dates 2 days.
+const twoEarlyMany = fit(
+  repeated(
+    carrierDated((transit) => transit - 2),
+    4,
+  ),
+);
 // The carrier's day has nothing to do with the delivery: 1 to 8 working days after the hand-over, in turn.
 const noise = fit(carrierDated((_, index) => 1 + (index % 8)));
 const none = fit(carrierDated(() => undefined));
@@ -90,17 +106,17 @@ describe('estimate: the carrier’s date, weighed by how reliable its dates have
 
   it('moves the day of a carrier whose dates have always been 2 working days early 2 days later', () => {
     // Our own view, without the carrier's date: Wednesday to Friday, likely Thursday.
-    assert.deepEqual(days(twoEarly.estimate({ ...lane, now, shipment: parcel() })), [
+    assert.deepEqual(days(twoEarlyMany.estimate({ ...lane, now, shipment: parcel() })), [
       '2024-05-15',
       '2024-05-16',
       '2024-05-17',
     ]);
-    const wednesday = twoEarly.estimate({ ...lane, now, shipment: parcel(carrierSays('2024-05-15')) });
+    const wednesday = twoEarlyMany.estimate({ ...lane, now, shipment: parcel(carrierSays('2024-05-15')) });
     assert.equal(wednesday.likely, '2024-05-17'); // Friday: not the carrier's Wednesday, not our Thursday
     // The carrier's view weighs most, but Friday is not a day the carrier gave: the basis is ours.
     assert.equal(wednesday.basis, 'history');
     // Across a weekend: Thursday + 2 working days is Monday.
-    const thursday = twoEarly.estimate({ ...lane, now, shipment: parcel(carrierSays('2024-05-16')) });
+    const thursday = twoEarlyMany.estimate({ ...lane, now, shipment: parcel(carrierSays('2024-05-16')) });
     assert.equal(thursday.likely, '2024-05-20');
   });
 
@@ -124,17 +140,53 @@ describe('estimate: the carrier’s date, weighed by how reliable its dates have
   });
 
   it('leans on the region’s record where the lane has only a few carrier dates', () => {
-    // Into New York from Texas, 160 records whose carrier was always 2 days early; from California only
-    // 3, whose carrier was right. The California lane is mixed 3 : 30 with the region: mostly 2 days early.
-    const fromTexas = carrierDated((transit) => transit - 2, { origin: TX, offset: '-05:00' });
+    // Into New York from Texas, 1280 records whose carrier was always 2 days early (384 of them given 2 or
+    // 3 days ahead, enough for that bucket to speak mostly for itself); from California only 3, whose
+    // carrier was right. The California lane is mixed 3 : 30 with the region: mostly 2 days early.
+    const fromTexas = repeated(
+      carrierDated((transit) => transit - 2, { origin: TX, offset: '-05:00' }),
+      8,
+    );
     const fromCalifornia = carrierDated((transit) => transit, {}, 1).slice(0, 3);
     const model = fit([...fromTexas, ...fromCalifornia]);
     const estimate = model.estimate({ ...lane, now, shipment: parcel(carrierSays('2024-05-15')) });
     assert.equal(estimate.likely, '2024-05-17');
-    // With many records of its own (480 against the region's 160), a lane speaks for itself.
+    // With many records of its own (480 against minSamples 30), a lane speaks for itself.
     const own = carrierDated((transit) => transit);
     const busy = fit([...fromTexas, ...own, ...own, ...own]);
     assert.equal(busy.estimate({ ...lane, now, shipment: parcel(carrierSays('2024-05-15')) }).likely, '2024-05-15');
+  });
+
+  it('does not read a carrier’s “tomorrow” as a week later for one date a day ahead that was a week off', () => {
+    // 160 dates, all right, given 2 to 5 working days ahead; one more given a day ahead (Tuesday 16 April
+    // for a parcel handed over on Monday 15) that was 5 working days early. That one record is the whole
+    // 0–1 table; alone in its bucket it leans almost all the way (1 : 30) on "the carrier's day is right".
+    const records = carrierDated((transit) => transit);
+    records.push({
+      carrier: 'ups',
+      service: 'ground',
+      origin: CA,
+      destination: NY,
+      placedAt: '2024-04-15T10:00:00-07:00',
+      shippedAt: '2024-04-15T16:00:00-07:00',
+      deliveredAt: '2024-04-23T15:00:00-07:00',
+      carrierEstimate: '2024-04-16',
+    });
+    const model = fit(records);
+    assert.deepEqual(
+      errorTables(model).map((error) => [error.lead, error.n, error.from, error.pmf]),
+      [
+        [0, 1, 5, [1]],
+        [2, 111.49, 0, [1]],
+        [4, 47.78, 0, [1]],
+      ],
+    );
+    // The carrier says Tuesday, a day ahead. The estimate stays within our own view and keeps the carrier's
+    // Tuesday in its window; it used to be Tuesday 21, a week later, with the trust of all 161 dates.
+    const ours = model.estimate({ ...lane, now, shipment: parcel() });
+    const estimate = model.estimate({ ...lane, now, shipment: parcel(carrierSays('2024-05-14')) });
+    assert.equal(estimate.earliest, '2024-05-14');
+    assert.ok(estimate.likely <= ours.likely && estimate.latest <= ours.latest, JSON.stringify([estimate, ours]));
   });
 
   it('keeps today’s rule where nothing is known of the carrier’s dates: its likely day, our window widened to it', () => {
@@ -185,7 +237,10 @@ describe('estimate: the carrier’s date, weighed by how reliable its dates have
 describe('estimate: which carrier dates it takes, and what it says of them', () => {
   it('never lets one carrier’s record correct another carrier’s or another service’s date', () => {
     // UPS Ground's dates were always 2 days early; FedEx and UPS Air never gave one in the history.
-    const upsGround = carrierDated((transit) => transit - 2);
+    const upsGround = repeated(
+      carrierDated((transit) => transit - 2),
+      4,
+    );
     const model = fit([
       ...upsGround,
       ...carrierDated(() => undefined, { carrier: 'fedex' }),
@@ -258,7 +313,12 @@ describe('estimate: which carrier dates it takes, and what it says of them', () 
   it('corrects a date by the errors of dates given as far ahead: a revision the day before is not moved by first dates', () => {
     // The carrier's first dates were given 2 or 3 working days ahead (for the parcels that took 4 or 5) and
     // ran 2 days early; it gave no first date nearer than that.
-    const farEarly = fit(carrierDated((transit) => (transit >= 4 ? transit - 2 : undefined)));
+    const farEarly = fit(
+      repeated(
+        carrierDated((transit) => (transit >= 4 ? transit - 2 : undefined)),
+        4,
+      ),
+    );
     assert.deepEqual(
       errorTables(farEarly).map((error) => [error.lead, error.from, error.pmf]),
       [[2, 2, [1]]],
@@ -272,7 +332,7 @@ describe('estimate: which carrier dates it takes, and what it says of them', () 
     assert.deepEqual([revised.likely, revised.basis], ['2024-05-17', 'carrier']);
     // A carrier whose dates given a day ahead ran early too is corrected there as well: its Friday is Tuesday
     // (a day later at least: our own view of a parcel on its 4th day weighs in).
-    const near = twoEarly.estimate({ ...lane, now: thursday, shipment: parcel(carrierSays('2024-05-17')) });
+    const near = twoEarlyMany.estimate({ ...lane, now: thursday, shipment: parcel(carrierSays('2024-05-17')) });
     assert.ok(near.likely >= '2024-05-20' && near.basis === 'history', near.likely);
   });
 
@@ -314,7 +374,7 @@ describe('estimate: which carrier dates it takes, and what it says of them', () 
     // Weighed most and kept: the carrier's own day.
     assert.equal(right.estimate({ ...lane, now, shipment: parcel(carrierSays('2024-05-15')) }).basis, 'carrier');
     // Weighed most but moved two days: a day the carrier never gave is ours.
-    const moved = twoEarly.estimate({ ...lane, now, shipment: parcel(carrierSays('2024-05-15')) });
+    const moved = twoEarlyMany.estimate({ ...lane, now, shipment: parcel(carrierSays('2024-05-15')) });
     assert.deepEqual([moved.likely, moved.basis], ['2024-05-17', 'history']);
     // Without any record of carrier dates, a likely day after the carrier's own latest is kept inside it.
     const outside = none.estimate({
@@ -467,12 +527,12 @@ describe('toJSON and loadTransitModel with carrier dates', () => {
   const shipment = parcel(carrierSays('2024-05-15'));
 
   it('round-trips the carrier-date errors with the same estimates', () => {
-    const text = JSON.stringify(twoEarly);
+    const text = JSON.stringify(twoEarlyMany);
     assert.ok(text.includes('"carrierErrors":[{"lead":0,"n":'), 'stored compactly beside the distributions');
     const loaded = loadTransitModel(text);
-    assert.deepEqual(loaded.estimate({ ...lane, now, shipment }), twoEarly.estimate({ ...lane, now, shipment }));
+    assert.deepEqual(loaded.estimate({ ...lane, now, shipment }), twoEarlyMany.estimate({ ...lane, now, shipment }));
     assert.equal(loaded.estimate({ ...lane, now, shipment }).likely, '2024-05-17');
-    assert.deepEqual(loaded.toJSON(), twoEarly.toJSON());
+    assert.deepEqual(loaded.toJSON(), twoEarlyMany.toJSON());
   });
 
   it('loads a model saved with one carrier-date table per lane, which then keeps the carrier’s likely day', () => {
@@ -496,12 +556,15 @@ describe('toJSON and loadTransitModel with carrier dates', () => {
   });
 
   it('loads a model saved before carrier dates were learned, which keeps the carrier’s likely day', () => {
-    const old: SerializedTransitModel = twoEarly.toJSON();
+    const old: SerializedTransitModel = twoEarlyMany.toJSON();
     for (const group of Object.values(old.groups)) delete group.carrierErrors;
     const loaded = loadTransitModel(JSON.stringify(old));
     assert.equal(loaded.estimate({ ...lane, now, shipment }).likely, '2024-05-15');
     // The same model with its record of the carrier's dates moves that day.
-    assert.equal(loadTransitModel(JSON.stringify(twoEarly)).estimate({ ...lane, now, shipment }).likely, '2024-05-17');
+    assert.equal(
+      loadTransitModel(JSON.stringify(twoEarlyMany)).estimate({ ...lane, now, shipment }).likely,
+      '2024-05-17',
+    );
   });
 
   it('names a carrier-date error table that is wrong', () => {

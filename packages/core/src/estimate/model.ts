@@ -379,10 +379,15 @@ export function laneResolver(
   // carrier's dates are known at all (the table draws on all the levels, so the trust moves smoothly as a
   // lane gathers records, and records that agree never lower it), and one trust for every bucket keeps a
   // carrier day one day later from weighing less merely because it falls in a bucket with fewer dates.
+  // A bucket with few dates of its own then leans on "the carrier's day is right" (what the fallback
+  // assumes with none), by its own records against `minSamples`: else a ground lane's one overnight date
+  // a week off would be the whole 0–1 table, and move every parcel's "tomorrow" by a week with the trust
+  // of all the lane's dates. The leaning widens the table's spread too, so its weight falls smoothly.
   const carrierErrorTable = (keys: string[], bucket: number): CarrierErrorTable | undefined => {
     let pmf: number[] | undefined;
     let from = 0;
     let n = 0;
+    let bucketN = 0;
     for (let i = keys.length - 1; i >= 0; i--) {
       if (keys[i] === anyKey) continue;
       const tables = groups.get(keys[i]!)?.carrierErrors;
@@ -393,6 +398,7 @@ export function laneResolver(
       );
       const dist = tables.find((table) => table.lead === leadBuckets[bucket]);
       if (!dist || dist.pmf.length === 0) continue;
+      bucketN = Math.max(bucketN, dist.n);
       if (!pmf) {
         [pmf, from] = [dist.pmf, dist.from];
         continue;
@@ -408,6 +414,16 @@ export function laneResolver(
       from = low;
     }
     if (!pmf) return undefined;
+    const own = bucketN > 0 ? bucketN / (bucketN + data.minSamples) : 0;
+    const low = Math.min(from, 0);
+    const high = Math.max(from + pmf.length, 1);
+    const learned: number[] = pmf;
+    const learnedFrom = from;
+    pmf = Array.from(
+      { length: high - low },
+      (_, t) => own * (learned[t + low - learnedFrom] ?? 0) + (t + low === 0 ? 1 - own : 0),
+    );
+    from = low;
     return { cdf: cumulative(pmf), from, spread: spreadOf(pmf), records: n };
   };
   const tables = new Map<string, LaneTables | null>();
