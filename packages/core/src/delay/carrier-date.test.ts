@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { fitTransitModel } from '../estimate/fit.js';
-import { carrierDated } from '../estimate/fixtures.js';
-import type { DeliveryEstimate, Shipment, TrackingEvent } from '../model/schemas.js';
+import { carrierDated, carrierSays } from '../estimate/fixtures.js';
+import type { Shipment, TrackingEvent } from '../model/schemas.js';
 import { detectDelay } from './detect-delay.js';
 
 // A lane from California to New York whose parcels take 2 to 5 working days (likely 3), and whose
@@ -26,10 +26,6 @@ const pickedUp: TrackingEvent = {
   code: 'I',
   description: 'Picked up',
 };
-
-function carrierSays(likely: string): DeliveryEstimate {
-  return { earliest: likely, latest: likely, likely, confidence: 0.9, basis: 'carrier' };
-}
 
 function parcel(extra: Partial<Shipment>): Shipment {
   return {

@@ -1,29 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Shipment, TrackingEvent } from '../model/schemas.js';
 import { fitTransitModel } from './fit.js';
-import { CA, NY, addDays, orders, weekly } from './fixtures.js';
+import { CA, NY, addDays, orders, scan, shipment, weekly } from './fixtures.js';
 import type { HistoryRecord } from './types.js';
 
 // Behaviours an acceptance review found without a test that would fail if they were taken out.
 
 const lane = { carrier: 'ups', service: 'ground', origin: CA, destination: NY };
 const steady = { halfLifeDays: 10_000 };
-
-function scan(at: string, status: TrackingEvent['status']): TrackingEvent {
-  return { at, timeSource: 'carrier', status, code: status, description: status };
-}
-
-function shipment(events: TrackingEvent[], extra: Partial<Shipment> = {}): Shipment {
-  return {
-    carrier: 'ups',
-    trackingNumber: '1Z999AA10123456784',
-    status: events.at(-1)?.status ?? 'pending',
-    events,
-    updatedAt: events.at(-1)?.at ?? '2024-05-13T16:00:00-07:00',
-    ...extra,
-  };
-}
 
 describe('the fit reads the pick-up cut-off too', () => {
   // Every order placed on a Monday at 15:00 (after a 14:00 cut-off), handed over on Tuesday at 16:00 and

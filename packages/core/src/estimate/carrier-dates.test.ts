@@ -5,7 +5,7 @@ import { isTracklineError } from '../errors/trackline-error.js';
 import type { DeliveryEstimate, Shipment, TrackingEvent } from '../model/schemas.js';
 import { fitTransitModel } from './fit.js';
 import { leadBucket } from './carrier-error.js';
-import { CA, NY, TX, addDays, carrierDated } from './fixtures.js';
+import { CA, NY, TX, addDays, carrierDated, carrierSays } from './fixtures.js';
 import { loadTransitModel } from './load.js';
 import type { HistoryRecord, SerializedTransitModel } from './types.js';
 
@@ -69,16 +69,6 @@ function leadFrom(at: string, day: string): number {
 function isWeekend(day: string): boolean {
   const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
   return weekday === 0 || weekday === 6;
-}
-
-function carrierSays(likely: string, window: { earliest?: string; latest?: string } = {}): DeliveryEstimate {
-  return {
-    earliest: window.earliest ?? likely,
-    latest: window.latest ?? likely,
-    likely,
-    confidence: 0.9,
-    basis: 'carrier',
-  };
 }
 
 function parcel(estimate?: DeliveryEstimate): Shipment {

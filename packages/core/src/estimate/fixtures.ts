@@ -1,3 +1,4 @@
+import type { DeliveryEstimate, Shipment, TrackingEvent } from '../model/schemas.js';
 import type { Area, HistoryRecord } from './types.js';
 
 // Hand-made histories for the tests: whole days, fixed clock times, so every answer can be worked
@@ -101,4 +102,32 @@ export function carrierDated(
     }
   }
   return out;
+}
+
+/** A carrier scan with its status as its code and text. */
+export function scan(at: string, status: TrackingEvent['status']): TrackingEvent {
+  return { at, timeSource: 'carrier', status, code: status, description: status };
+}
+
+/** A UPS parcel with these scans, its status that of the last one. */
+export function shipment(events: TrackingEvent[], extra: Partial<Shipment> = {}): Shipment {
+  return {
+    carrier: 'ups',
+    trackingNumber: '1Z999AA10123456784',
+    status: events.at(-1)?.status ?? 'pending',
+    events,
+    updatedAt: events.at(-1)?.at ?? '2024-05-13T16:00:00-07:00',
+    ...extra,
+  };
+}
+
+/** The carrier's own date, `likely` and, unless given, its whole window. */
+export function carrierSays(likely: string, window: { earliest?: string; latest?: string } = {}): DeliveryEstimate {
+  return {
+    earliest: window.earliest ?? likely,
+    latest: window.latest ?? likely,
+    likely,
+    confidence: 0.9,
+    basis: 'carrier',
+  };
 }

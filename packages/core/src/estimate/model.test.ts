@@ -2,9 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { isTracklineError } from '../errors/trackline-error.js';
-import type { Shipment, TrackingEvent } from '../model/schemas.js';
 import { fitTransitModel } from './fit.js';
-import { CA, NY, orders, weekly } from './fixtures.js';
+import { CA, NY, orders, scan, shipment, weekly } from './fixtures.js';
 import { loadTransitModel } from './load.js';
 import type { EstimateInput } from './types.js';
 
@@ -18,21 +17,6 @@ const history = [
 ];
 const model = fitTransitModel(history, { now, halfLifeDays: 10_000 });
 const lane = { carrier: 'ups', service: 'ground', origin: CA, destination: NY };
-
-function scan(at: string, status: TrackingEvent['status']): TrackingEvent {
-  return { at, timeSource: 'carrier', status, code: status, description: status };
-}
-
-function shipment(events: TrackingEvent[], extra: Partial<Shipment> = {}): Shipment {
-  return {
-    carrier: 'ups',
-    trackingNumber: '1Z999AA10123456784',
-    status: events.at(-1)?.status ?? 'pending',
-    events,
-    updatedAt: events.at(-1)?.at ?? now,
-    ...extra,
-  };
-}
 
 describe('estimate with scans', () => {
   const picked = scan('2024-05-13T16:00:00-07:00', 'in_transit');
