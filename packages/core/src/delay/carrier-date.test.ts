@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { fitTransitModel } from '../estimate/fit.js';
-import { carrierDated, carrierSays } from '../estimate/fixtures.js';
-import type { Shipment, TrackingEvent } from '../model/schemas.js';
+import { carrierDated, carrierSays, pickedUp } from '../estimate/fixtures.js';
+import type { Shipment } from '../model/schemas.js';
 import { detectDelay } from './detect-delay.js';
 
 // A lane from California to New York whose parcels take 2 to 5 working days (likely 3), and whose
@@ -18,14 +18,6 @@ const right = fitTransitModel(
   carrierDated((transit) => transit),
   fitOptions,
 );
-
-const pickedUp: TrackingEvent = {
-  at: '2024-05-13T16:00:00-07:00',
-  timeSource: 'carrier',
-  status: 'in_transit',
-  code: 'I',
-  description: 'Picked up',
-};
 
 function parcel(extra: Partial<Shipment>): Shipment {
   return {

@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { isTracklineError } from '../errors/trackline-error.js';
-import type { DeliveryEstimate, Shipment, TrackingEvent } from '../model/schemas.js';
+import type { DeliveryEstimate, Shipment } from '../model/schemas.js';
 import { fitTransitModel } from './fit.js';
 import { leadBucket } from './carrier-error.js';
-import { CA, NY, TX, addDays, carrierDated, carrierSays } from './fixtures.js';
+import { CA, NY, TX, addDays, carrierDated, carrierSays, pickedUp } from './fixtures.js';
 import { loadTransitModel } from './load.js';
 import type { HistoryRecord, SerializedTransitModel } from './types.js';
 
@@ -40,13 +40,6 @@ const none = fit(carrierDated(() => undefined));
 // A parcel handed over on Monday 2024-05-13, looked at that evening.
 const lane = { carrier: 'ups', service: 'ground', origin: CA, destination: NY };
 const now = '2024-05-13T17:00:00-07:00';
-const pickedUp: TrackingEvent = {
-  at: '2024-05-13T16:00:00-07:00',
-  timeSource: 'carrier',
-  status: 'in_transit',
-  code: 'I',
-  description: 'Picked up',
-};
 
 /** The carrier-date error tables of the model's carrier and service everywhere, one per lead bucket with records. */
 function errorTables(model: { toJSON(): SerializedTransitModel }) {

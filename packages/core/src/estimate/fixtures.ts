@@ -131,3 +131,12 @@ export function carrierSays(likely: string, window: { earliest?: string; latest?
     basis: 'carrier',
   };
 }
+
+/** The pick-up scan of a parcel handed over on Monday 2024-05-13 at 16:00, as `carrierDated`'s orders are. */
+export const pickedUp: TrackingEvent = {
+  at: '2024-05-13T16:00:00-07:00',
+  timeSource: 'carrier',
+  status: 'in_transit',
+  code: 'I',
+  description: 'Picked up',
+};
