@@ -39,10 +39,11 @@ const scan = (
   status: TrackingEvent['status'],
   code: string,
   description: string,
-  location?: object,
+  location?: { timeZone: string },
 ) =>
   ({
-    at: at(hoursAgo),
+    // A carrier reports a scan on the clock of the place it happened (Louisville is on Eastern time).
+    at: at(hoursAgo, location?.timeZone),
     timeSource: 'carrier',
     status,
     code,
