@@ -118,6 +118,21 @@ describe('detectCarrier — what people paste', () => {
     }
   });
 
+  it('reads a number typed full-width or copied with invisible characters', () => {
+    for (const input of [
+      '１Ｚ８７９Ｅ９３０３４６８３４４４０', // full-width, as a Japanese or Chinese keyboard types it
+      '１ｚ８７９ｅ\u3000９３０３\u3000４６８３\u3000４４４０',
+      '1Z879E93034683444０',
+      '1Z879E\u2060930346834440', // word joiner
+      '1Z879E\u00ad930346834440', // soft hyphen
+      '\u200e1Z879E930346834440\u200f', // direction marks
+      'Tracking #：１Ｚ８７９Ｅ９３０３４６８３４４４０',
+    ]) {
+      assert.equal(top(input)?.trackingNumber, '1Z879E930346834440', JSON.stringify(input));
+      assert.equal(top(input)?.carrier, 'ups', JSON.stringify(input));
+    }
+  });
+
   it('finds the number in surrounding text', () => {
     assert.equal(top('Tracking #: 1Z879E930346834440')?.trackingNumber, '1Z879E930346834440');
     assert.equal(top('Tracking #: 1Z 879E 9303 4683 4440')?.trackingNumber, '1Z879E930346834440');

@@ -1,6 +1,6 @@
 import type { CarrierId } from '../model/carrier.js';
 import { type Found, MAX_LENGTH, MIN_LENGTH, VALID, matchFormats } from './formats.js';
-import { type Word, compact, words } from './normalize.js';
+import { type Word, compact, foldTypedText, words } from './normalize.js';
 import type { CarrierMatch } from './types.js';
 import { findLink } from './url.js';
 
@@ -34,14 +34,14 @@ const carrierWords: Readonly<Record<string, readonly CarrierId[]>> = {
 /**
  * The carriers a tracking number could belong to, best first: numbers whose check digit is right before
  * formats without one, then the more specific format (fixed prefix, stricter pattern), ties going to the
- * more common carrier. Accepts what people paste — spaces, dashes, lower case, "Tracking #: …", a carrier's
- * tracking link (whose carrier then comes first). `[]` when nothing is plausible. Never throws; the work is
- * linear in the input and capped for long inputs.
+ * more common carrier. Accepts what people paste — spaces, dashes, lower case, full-width characters,
+ * zero-width spaces, "Tracking #: …", a carrier's tracking link (whose carrier then comes first). `[]` when
+ * nothing is plausible. Never throws; the work is linear in the input and capped for long inputs.
  */
 export function detectCarrier(input: string): CarrierMatch[] {
   if (typeof input !== 'string' || input.length < MIN_LENGTH || input.length > MAX_INPUT_LENGTH) return [];
   try {
-    return detect(input);
+    return detect(foldTypedText(input));
   } catch {
     return [];
   }

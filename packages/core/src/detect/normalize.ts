@@ -1,6 +1,23 @@
 // Turning what people paste into candidate numbers: upper case, without the spaces, dashes and dots that
 // printed labels and e-mails put between digit groups. Every function here is one pass over its input.
 
+/** Invisible format characters (Unicode category Cf): zero-width spaces and joiners, soft hyphens, direction marks. */
+const formatCharacters = /\p{Cf}/gu;
+
+/**
+ * Text the way a person meant it, the first step before anything reads a pasted or typed number:
+ * compatibility forms folded (NFKC), so full-width `１Ｚ９９９ＡＡ１`, as a Japanese or Chinese keyboard types
+ * it, reads as `1Z999AA1` and an ideographic space as a space; and invisible format characters removed, which
+ * copies from web pages, PDFs and chat apps carry (zero-width space, word joiner, soft hyphen, direction marks).
+ * Returns the input itself when it is plain ASCII, the common case.
+ */
+export function foldTypedText(input: string): string {
+  for (let i = 0; i < input.length; i++) {
+    if (input.charCodeAt(i) > 0x7f) return input.normalize('NFKC').replace(formatCharacters, '');
+  }
+  return input;
+}
+
 /** Characters people put inside a number: whitespace, dashes, dots, zero-width joiners. */
 export function isJoiner(code: number): boolean {
   return (

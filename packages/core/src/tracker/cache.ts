@@ -6,7 +6,7 @@ import type { Shipment } from '../model/schemas.js';
  */
 export interface TrackerCache {
   get(key: string): Shipment | undefined | Promise<Shipment | undefined>;
-  /** Keep `shipment` under `key` for `ttlMs` milliseconds. */
+  /** Keep `shipment` under `key` for `ttlMs` milliseconds (a finite number, 0 or more). */
   set(key: string, shipment: Shipment, ttlMs: number): void | Promise<void>;
 }
 
@@ -31,6 +31,12 @@ export function memoryCache({ maxEntries = 1000, now = Date.now }: MemoryCacheOp
       return entry.shipment;
     },
     set(key, shipment, ttlMs) {
+      // NaN or a missing time would keep the shipment for ever: `NaN <= now()` is false.
+      if (!(Number.isFinite(ttlMs) && ttlMs >= 0)) {
+        throw new RangeError(
+          `memoryCache's set needs ttlMs in milliseconds, a finite number of 0 or more, got ${ttlMs}.`,
+        );
+      }
       entries.delete(key);
       entries.set(key, { shipment, expiresAt: now() + ttlMs });
       while (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);

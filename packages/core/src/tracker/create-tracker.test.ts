@@ -9,6 +9,7 @@ import {
   type CarrierAdapter,
   type CarrierId,
   type Shipment,
+  type TrackerCache,
 } from '@trackline/core';
 
 type Behaviour = (number: string) => Shipment | TracklineError;
@@ -41,6 +42,15 @@ function fake(id: CarrierAdapter['id'], carriers: CarrierId[], behaviour: Behavi
 
 const notFound = () => new TracklineError('not_found', 'No such shipment.');
 const down = () => new TracklineError('unavailable', 'Down.');
+const refused = () => new TracklineError('invalid_number', 'Not one of our numbers.');
+
+/** A cache whose store is down: every call fails the way a Redis client's does. */
+function brokenCache(): TrackerCache {
+  return {
+    get: () => Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:6379')),
+    set: () => Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:6379')),
+  };
+}
 
 async function failure(promise: Promise<unknown>): Promise<TracklineError> {
   try {
@@ -106,6 +116,51 @@ describe('createTracker', () => {
     assert.equal(easypost.calls.length, 0);
   });
 
+  it('reports the carrier being down, not a fallback refusing the number, and asks every fallback', async () => {
+    const ups = fake('ups', ['ups'], down);
+    const easypost = fake('easypost', ['ups'], refused);
+    const aftership = fake('aftership', ['ups'], notFound);
+    const tracker = createTracker({ adapters: [ups.adapter, easypost.adapter, aftership.adapter] });
+    const error = await failure(tracker.track('1Z999AA10123456784'));
+    assert.equal(error.code, 'unavailable');
+    assert.equal(easypost.calls.length, 1);
+    assert.equal(aftership.calls.length, 1);
+  });
+
+  it('asks the next fallback when one cannot answer, and returns its shipment', async () => {
+    const ups = fake('ups', ['ups'], down);
+    const easypost = fake('easypost', ['ups'], () => new TracklineError('invalid_response', 'Bad.'));
+    const aftership = fake('aftership', ['ups'], (n) => shipment('ups', n));
+    const tracker = createTracker({ adapters: [ups.adapter, easypost.adapter, aftership.adapter] });
+    assert.equal((await tracker.track('1Z999AA10123456784')).carrier, 'ups');
+    assert.equal(aftership.calls.length, 1);
+  });
+
+  it('reports what a fallback said when the carrier only did not know the number', async () => {
+    const ups = fake('ups', ['ups'], notFound);
+    const easypost = fake('easypost', ['ups'], notFound);
+    const aftership = fake('aftership', ['ups'], down);
+    const tracker = createTracker({ adapters: [ups.adapter, easypost.adapter, aftership.adapter] });
+    assert.equal((await failure(tracker.track('1Z999AA10123456784'))).code, 'unavailable');
+  });
+
+  it('tries the next candidate carrier when the first refuses the number as not its own', async () => {
+    const fedex = fake('fedex', ['fedex'], refused);
+    const purolator = fake('purolator', ['purolator'], (n) => shipment('purolator', n));
+    const tracker = createTracker({ adapters: [fedex.adapter, purolator.adapter] });
+    assert.equal((await tracker.track('081210427258')).carrier, 'purolator');
+    assert.deepEqual(fedex.calls, ['081210427258']);
+  });
+
+  it('says "not found" over "not our number" when no candidate carrier has the parcel', async () => {
+    const fedex = fake('fedex', ['fedex'], refused);
+    const purolator = fake('purolator', ['purolator'], notFound);
+    const tracker = createTracker({ adapters: [fedex.adapter, purolator.adapter] });
+    assert.equal((await failure(tracker.track('081210427258'))).code, 'not_found');
+    const onlyRefusals = createTracker({ adapters: [fake('fedex', ['fedex'], refused).adapter] });
+    assert.equal((await failure(onlyRefusals.track('081210427258'))).code, 'invalid_number');
+  });
+
   it('makes one upstream request for concurrent look-ups of the same number', async () => {
     const ups = fake('ups', ['ups'], (n) => shipment('ups', n));
     const tracker = createTracker({ adapters: [ups.adapter] });
@@ -132,6 +187,42 @@ describe('createTracker', () => {
     const mine = await tracker.track('1Z999AA10123456784');
     mine.status = 'delivered';
     assert.equal((await tracker.track('1Z999AA10123456784')).status, 'in_transit');
+  });
+
+  it('reads a number typed full-width or copied with a zero-width space, with or without a carrier', async () => {
+    const ups = fake('ups', ['ups'], (n) => shipment('ups', n));
+    const tracker = createTracker({ adapters: [ups.adapter] });
+    await tracker.track('１Ｚ９９９ＡＡ１０１２３４５６７８４');
+    await tracker.track('１ｚ９９９ａａ１０１２３４５６７８５', { carrier: 'ups', fresh: true });
+    await tracker.track('1Z999AA1012345678\u200b6', { carrier: 'ups' });
+    await tracker.track('1Z999AA1012345678\u2060\u00ad7', { carrier: 'ups' });
+    assert.deepEqual(ups.calls, [
+      '1Z999AA10123456784',
+      '1Z999AA10123456785',
+      '1Z999AA10123456786',
+      '1Z999AA10123456787',
+    ]);
+    assert.equal((await failure(tracker.track('\u200b\u200b', { carrier: 'ups' }))).code, 'invalid_number');
+  });
+
+  it('tells a JavaScript caller what to pass instead of a wrong type or carrier', async () => {
+    const ups = fake('ups', ['ups'], (n) => shipment('ups', n));
+    const tracker = createTracker({ adapters: [ups.adapter] });
+    const loose = tracker as { track(number: unknown, request?: unknown): Promise<Shipment> };
+    await assert.rejects(loose.track(81210427258), {
+      name: 'TypeError',
+      message: /as a string, got the number 81210427258: pass the text as printed/,
+    });
+    await assert.rejects(loose.track(undefined), { name: 'TypeError', message: /as a string, got undefined/ });
+    await assert.rejects(loose.track('1Z999AA10123456784', 'ups'), {
+      name: 'TypeError',
+      message: /options as an object, such as \{ carrier: 'ups' \}/,
+    });
+    await assert.rejects(loose.track('1Z999AA10123456784', { carrier: 'bogus' }), {
+      name: 'TypeError',
+      message: /does not know the carrier "bogus": pass one of ups, fedex, .*or leave carrier out/,
+    });
+    assert.deepEqual(ups.calls, []);
   });
 
   it('refuses a number with characters no tracking number has, such as a list', async () => {
@@ -166,6 +257,64 @@ describe('createTracker', () => {
     clock = 23 * 3_600_000;
     await tracker.track('1Z999AA10123456784');
     assert.equal(ups.calls.length, 1);
+  });
+
+  it('keeps a shipment for the default time when ttl gives no usable time, and says so', async () => {
+    for (const given of [Number.NaN, undefined, -1, Number.POSITIVE_INFINITY]) {
+      let clock = 0;
+      const reported: Error[] = [];
+      const ups = fake('ups', ['ups'], (n) => shipment('ups', n, 'in_transit'));
+      const tracker = createTracker({
+        adapters: [ups.adapter],
+        cache: memoryCache({ now: () => clock }),
+        ttl: () => given as number,
+        onCacheError: (error) => reported.push(error),
+      });
+      await tracker.track('1Z999AA10123456784');
+      clock = 19 * 60_000;
+      await tracker.track('1Z999AA10123456784');
+      assert.equal(ups.calls.length, 1, `${given}: kept while the default 20 minutes last`);
+      clock = 21 * 60_000;
+      await tracker.track('1Z999AA10123456784');
+      assert.equal(ups.calls.length, 2, `${given}: asked again after the default 20 minutes`);
+      assert.ok(reported[0] instanceof RangeError);
+      assert.match(reported[0].message, new RegExp(`ttl returned ${String(given)} .*finite number of 0 or more`));
+    }
+  });
+
+  it('still tracks when the cache is down, and tells onCacheError', async () => {
+    const reported: Error[] = [];
+    const ups = fake('ups', ['ups'], (n) => shipment('ups', n));
+    const tracker = createTracker({
+      adapters: [ups.adapter],
+      cache: brokenCache(),
+      onCacheError: (error) => reported.push(error),
+    });
+    assert.equal((await tracker.track('1Z999AA10123456784')).carrier, 'ups');
+    assert.equal(ups.calls.length, 1);
+    assert.deepEqual(
+      reported.map((error) => error.message),
+      [
+        'Could not read the tracker’s cache, so the carrier was asked instead. Check the cache.',
+        'Could not store a shipment in the tracker’s cache; it was returned anyway, and its next look-up asks the carrier again. Check the cache.',
+      ],
+    );
+    assert.match(String((reported[0]!.cause as Error).message), /ECONNREFUSED/);
+  });
+
+  it('still tracks when a cache throws at once, or onCacheError itself throws', async () => {
+    const ups = fake('ups', ['ups'], (n) => shipment('ups', n));
+    const tracker = createTracker({
+      adapters: [ups.adapter],
+      cache: {
+        get: () => assert.fail('the cache client is not connected'),
+        set: () => assert.fail('the cache client is not connected'),
+      },
+      onCacheError: () => {
+        throw new Error('the logger is down too');
+      },
+    });
+    assert.equal((await tracker.track('1Z999AA10123456784')).carrier, 'ups');
   });
 
   it('does not cache a failure', async () => {
@@ -227,5 +376,16 @@ describe('memoryCache', () => {
 
   it('refuses a size below one', () => {
     assert.throws(() => memoryCache({ maxEntries: 0 }), /at least 1/);
+  });
+
+  it('refuses a time that is not a finite number of milliseconds, instead of keeping a shipment for ever', () => {
+    const cache = memoryCache();
+    for (const ttlMs of [Number.NaN, -1, Number.POSITIVE_INFINITY, undefined as unknown as number]) {
+      assert.throws(() => cache.set('a', shipment('ups', 'A'), ttlMs), {
+        name: 'RangeError',
+        message: /ttlMs in milliseconds, a finite number of 0 or more/,
+      });
+    }
+    assert.equal(cache.get('a'), undefined);
   });
 });

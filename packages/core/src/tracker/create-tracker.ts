@@ -1,8 +1,9 @@
 import type { CarrierAdapter } from '../carriers/adapter.js';
 import { untilAborted } from '../carriers/http/until-aborted.js';
 import { detectCarrier } from '../detect/detect.js';
+import { foldTypedText } from '../detect/normalize.js';
 import { TracklineError, isTracklineError } from '../errors/trackline-error.js';
-import { carrierName, type CarrierId } from '../model/carrier.js';
+import { carrierIds, carrierName, type CarrierId } from '../model/carrier.js';
 import type { Shipment } from '../model/schemas.js';
 import { memoryCache, type TrackerCache } from './cache.js';
 
@@ -33,8 +34,18 @@ export interface TrackerOptions {
   adapters: readonly CarrierAdapter[];
   /** Default: an in-memory LRU of 1000 shipments. */
   cache?: TrackerCache;
-  /** Milliseconds to keep a shipment cached. Default: `defaultTtl`. */
+  /**
+   * Milliseconds to keep a shipment cached: a finite number, 0 or more. Default: `defaultTtl`. For a shipment
+   * it gives no such number for (or throws), `defaultTtl` is used and `onCacheError` is told.
+   */
   ttl?: (shipment: Shipment) => number;
+  /**
+   * Told when caching fails: the cache's `get` or `set` throws or rejects, or `ttl` gives no usable time. The
+   * look-up goes on without the cache (a failed read asks the carrier, a failed write still returns the
+   * shipment), so an outage of a Redis cache does not take tracking down; this is where to notice it. The
+   * error says what happened and has the cache's own error as its `cause`. Default: `console.warn`.
+   */
+  onCacheError?: (error: Error) => void;
 }
 
 export interface TrackRequest {
@@ -50,8 +61,20 @@ export interface Tracker {
   track(trackingNumber: string, request?: TrackRequest): Promise<Shipment>;
 }
 
+/** The number as carriers take it; the same first step (`foldTypedText`) as `detectCarrier` takes. */
 function clean(number: string): string {
-  return number.replace(/[\s-]+/g, '').toUpperCase();
+  return foldTypedText(number)
+    .replace(/[\s-]+/g, '')
+    .toUpperCase();
+}
+
+const knownCarriers: ReadonlySet<string> = new Set(carrierIds);
+
+function notSetUp(carrier: CarrierId): TracklineError {
+  return new TracklineError(
+    'not_found',
+    `This looks like a ${carrierName(carrier)} number, and no ${carrierName(carrier)} tracking is set up here.`,
+  );
 }
 
 /** Errors worth trying another API for; anything else (a bad response, a wrong key) is the answer. */
@@ -66,7 +89,12 @@ function worthFallingBack(error: unknown): boolean {
  * caches results for a time that fits the status, makes one upstream request for concurrent calls with
  * the same number, and falls back from a carrier's own API to an aggregator that tracks it.
  */
-export function createTracker({ adapters, cache = memoryCache(), ttl = defaultTtl }: TrackerOptions): Tracker {
+export function createTracker({
+  adapters,
+  cache = memoryCache(),
+  ttl = defaultTtl,
+  onCacheError = (error) => console.warn('[trackline tracker]', error),
+}: TrackerOptions): Tracker {
   if (!Array.isArray(adapters) || adapters.length === 0) {
     throw new TypeError('createTracker needs at least one adapter, e.g. createTracker({ adapters: [ups({ … })] }).');
   }
@@ -78,30 +106,98 @@ export function createTracker({ adapters, cache = memoryCache(), ttl = defaultTt
     return [...own, ...others];
   }
 
+  /**
+   * Asks the APIs that track `carrier`, the carrier's own first. Only the first API's error can end the
+   * look-up at once, and only one no other API could do better on (a response it could not read, a number
+   * it refuses). A fallback's error never does: it is remembered and the next fallback is asked. When all
+   * fail, the error reported is the first API's, which speaks for the carrier ("UPS is down right now", not
+   * a fallback's "no such number" that would tell the shopper the number is wrong); only when that error is
+   * `not_found` does the first fallback error that says something else replace it.
+   */
   async function fetchFrom(carrier: CarrierId, number: string): Promise<Shipment> {
+    const apis = adaptersFor(carrier);
+    if (apis.length === 0) throw notSetUp(carrier);
     let firstError: unknown;
-    for (const adapter of adaptersFor(carrier)) {
+    let fallbackError: unknown;
+    for (const [index, adapter] of apis.entries()) {
       try {
         return await adapter.track(number, { carrier });
       } catch (error) {
-        if (!worthFallingBack(error)) throw error;
-        // A "not found" from a fallback says less than the first API's own error.
-        if (firstError === undefined || isTracklineError(firstError, 'not_found')) firstError = error;
+        if (index === 0) {
+          if (!worthFallingBack(error)) throw error;
+          firstError = error;
+        } else if (fallbackError === undefined && !isTracklineError(error, 'not_found')) {
+          fallbackError = error;
+        }
       }
     }
-    throw (
-      firstError ??
-      new TracklineError(
-        'not_found',
-        `This looks like a ${carrierName(carrier)} number, and no ${carrierName(carrier)} tracking is set up here.`,
-      )
+    throw isTracklineError(firstError, 'not_found') && fallbackError !== undefined ? fallbackError : firstError;
+  }
+
+  function reportCacheError(error: Error): void {
+    try {
+      onCacheError(error);
+    } catch {
+      // The report is for the developer; a hook that fails must not fail the shopper's look-up either.
+    }
+  }
+
+  async function readCache(key: string): Promise<Shipment | undefined> {
+    try {
+      return await cache.get(key);
+    } catch (error) {
+      reportCacheError(
+        new Error('Could not read the tracker’s cache, so the carrier was asked instead. Check the cache.', {
+          cause: error,
+        }),
+      );
+      return undefined;
+    }
+  }
+
+  /** Milliseconds to keep `shipment`: `ttl`'s answer when it is one, else the default, reported. */
+  function keepFor(shipment: Shipment): number {
+    let ms: unknown;
+    try {
+      ms = ttl(shipment);
+    } catch (error) {
+      reportCacheError(
+        new Error(
+          `createTracker's ttl threw for a shipment in status ${shipment.status}; it was kept for the default time (defaultTtl).`,
+          { cause: error },
+        ),
+      );
+      return defaultTtl(shipment);
+    }
+    // NaN or undefined would keep the shipment for ever in `memoryCache` (`NaN <= now` is false), a negative
+    // time would not keep it at all, and a cache may read either one as "no expiry".
+    if (typeof ms === 'number' && Number.isFinite(ms) && ms >= 0) return ms;
+    reportCacheError(
+      new RangeError(
+        `createTracker's ttl returned ${String(ms)} for a shipment in status ${shipment.status}: it must return milliseconds, a finite number of 0 or more. The shipment was kept for the default time (defaultTtl) instead.`,
+      ),
     );
+    return defaultTtl(shipment);
+  }
+
+  async function writeCache(key: string, shipment: Shipment): Promise<void> {
+    const ms = keepFor(shipment);
+    try {
+      await cache.set(key, shipment, ms);
+    } catch (error) {
+      reportCacheError(
+        new Error(
+          'Could not store a shipment in the tracker’s cache; it was returned anyway, and its next look-up asks the carrier again. Check the cache.',
+          { cause: error },
+        ),
+      );
+    }
   }
 
   async function trackCarrier(carrier: CarrierId, number: string, request: TrackRequest): Promise<Shipment> {
     const key = `${carrier}:${number}`;
     if (!request.fresh) {
-      const cached = await cache.get(key);
+      const cached = await readCache(key);
       if (cached) return cached;
     }
     // One upstream request serves every concurrent caller, so it runs without any one caller's signal:
@@ -110,7 +206,7 @@ export function createTracker({ adapters, cache = memoryCache(), ttl = defaultTt
     if (!work) {
       work = fetchFrom(carrier, number)
         .then(async (shipment) => {
-          await cache.set(key, shipment, ttl(shipment));
+          await writeCache(key, shipment);
           return shipment;
         })
         .finally(() => inFlight.delete(key));
@@ -128,8 +224,31 @@ export function createTracker({ adapters, cache = memoryCache(), ttl = defaultTt
     },
   };
 
+  /** Mistakes only a program makes, told as such (TypeScript callers cannot make them). */
+  function checkArguments(trackingNumber: unknown, request: unknown): asserts request is TrackRequest {
+    if (typeof trackingNumber !== 'string') {
+      throw new TypeError(
+        typeof trackingNumber === 'number' || typeof trackingNumber === 'bigint'
+          ? `tracker.track takes the tracking number as a string, got the number ${trackingNumber}: pass the text as printed on the label (a number loses leading zeros, and digits after the 15th).`
+          : `tracker.track takes the tracking number as a string, got ${trackingNumber === null ? 'null' : typeof trackingNumber}.`,
+      );
+    }
+    if (typeof request !== 'object' || request === null) {
+      throw new TypeError(
+        `tracker.track takes its options as an object, such as { carrier: 'ups' }, got ${request === null ? 'null' : typeof request}.`,
+      );
+    }
+    const { carrier } = request as TrackRequest;
+    if (carrier !== undefined && !knownCarriers.has(carrier)) {
+      throw new TypeError(
+        `tracker.track does not know the carrier ${JSON.stringify(carrier)}: pass one of ${carrierIds.join(', ')}, or leave carrier out to detect it from the number.`,
+      );
+    }
+  }
+
   async function trackAny(trackingNumber: string, request: TrackRequest): Promise<Shipment> {
-    if (typeof trackingNumber !== 'string' || clean(trackingNumber) === '') {
+    checkArguments(trackingNumber, request);
+    if (clean(trackingNumber) === '') {
       throw new TracklineError('invalid_number', 'Enter a tracking number: it is empty.');
     }
     if (request.carrier) {
@@ -150,15 +269,28 @@ export function createTracker({ adapters, cache = memoryCache(), ttl = defaultTt
         'This does not look like a tracking number from a carrier we know. Check it against the shipping email, or say which carrier it is.',
       );
     }
-    let firstError: unknown;
+    // A candidate carrier that has no such number, or refuses it as none of its own, hands over to the next
+    // one: "081210427258" can be FedEx's or Purolator's. Anything else (the carrier is down, a bad answer) is
+    // the answer, as it says nothing about whether the number is that carrier's.
+    let notFound: unknown;
+    let refused: unknown;
+    let unasked: CarrierId | undefined;
     for (const candidate of candidates) {
+      if (adaptersFor(candidate.carrier).length === 0) {
+        unasked ??= candidate.carrier;
+        continue;
+      }
       try {
         return await trackCarrier(candidate.carrier, candidate.trackingNumber, request);
       } catch (error) {
-        if (request.signal?.aborted || !isTracklineError(error, 'not_found')) throw error;
-        firstError ??= error;
+        if (request.signal?.aborted) throw error;
+        if (isTracklineError(error, 'not_found')) notFound ??= error;
+        else if (isTracklineError(error, 'invalid_number')) refused ??= error;
+        else throw error;
       }
     }
-    throw firstError;
+    // A carrier that took the number and has no record of it says more than one that refused its form, and
+    // either says more than a candidate nobody here could ask.
+    throw notFound ?? refused ?? notSetUp(unasked ?? candidates[0]!.carrier);
   }
 }
