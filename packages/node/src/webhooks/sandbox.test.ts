@@ -56,8 +56,8 @@ describe('the sandbox’s signed webhooks, through the handler, into SQLite', ()
         aftership: { secret: secrets.aftership },
       },
       store,
-      // Shippo signs with the sandbox clock's time: check it against the same clock.
-      now: () => sandbox.now(),
+      // The receiver's own clock: the sandbox signs with the real time, which is `clock` here.
+      now: () => new Date(clock),
       // The hook the notifier plugs into: every stored change passes here once.
       onUpdate: (result) => void results.push(result),
     });

@@ -232,7 +232,7 @@ function token(request: SandboxRequest, context: SandboxContext): SandboxRespons
     status: 200,
     body: {
       token_type: 'Bearer',
-      issued_at: String(context.now().getTime()),
+      issued_at: String(context.realNow().getTime()),
       client_id: clientId,
       access_token: issued.accessToken,
       scope: '',

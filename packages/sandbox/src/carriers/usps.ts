@@ -272,7 +272,7 @@ export const uspsSandbox: CarrierSandbox = {
           body: {
             access_token: accessToken,
             token_type: 'Bearer',
-            issued_at: String(context.now().getTime()),
+            issued_at: String(context.realNow().getTime()),
             expires_in: String(expiresIn),
             status: 'approved',
             scope: 'addresses international-prices subscriptions tracking labels prices',

@@ -117,6 +117,16 @@ describe('the sandbox server', () => {
     assert.equal((await fetch(`${url}/ups/private`, { headers: auth })).status, 401);
   });
 
+  it('keeps a token for its lifetime in real seconds, however fast the scenarios run', async () => {
+    // The echo API's tokens last 60 s; at 3600× that is a minute of real time, not a second.
+    const token = (await (await fetch(`${url}/ups/token`, { method: 'POST' })).json()) as { accessToken: string };
+    const auth = { authorization: `Bearer ${token.accessToken}` };
+    clock += 30_000; // 30 real seconds: 30 scenario hours
+    assert.equal((await fetch(`${url}/ups/private`, { headers: auth })).status, 200);
+    clock += 31_000;
+    assert.equal((await fetch(`${url}/ups/private`, { headers: auth })).status, 401);
+  });
+
   it('explains a fault it cannot understand', async () => {
     const response = await fetch(`${url}/_sandbox/faults`, {
       method: 'POST',

@@ -14,7 +14,10 @@ type Served = SandboxResponse & { stallMs?: number };
 export interface SandboxOptions {
   /** The carrier APIs to serve, each mounted at `/<id>`. */
   carriers: readonly CarrierSandbox[];
-  /** Scenario hours per real hour: 600 plays a day in under two and a half minutes. Default 1. */
+  /**
+   * Scenario hours per real hour: 600 plays a day in under two and a half minutes. Default 1. Only the scenarios
+   * speed up: OAuth tokens expire and webhooks are signed on the real clock, which is what clients check them by.
+   */
   speed?: number;
   /**
    * When the scenarios start (their hour 0), on the sandbox clock. Default: when the sandbox is created.
@@ -67,7 +70,8 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   const now = () => new Date(createdAt + (realNow().getTime() - createdAt) * speed);
   const mounts = new Map(options.carriers.map((carrier) => [carrier.id, carrier]));
   const faults = new FaultQueue();
-  const tokens = createTokenStore(now);
+  // Tokens live on the real clock: clients count a token's `expires_in` in real seconds.
+  const tokens = createTokenStore(realNow);
   const allowWebhook = options.allowWebhookUrl ?? loopback;
   const subscriptions: { subscription: WebhookSubscription; seen: Map<string, number> }[] = [];
   const requests: { method: string; carrier: string; path: string }[] = [];
@@ -77,6 +81,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
 
   const context: SandboxContext = {
     now,
+    realNow,
     start,
     parcel: findParcel,
     steps: (parcel) => playSteps(parcel.scenario, { start, now: now() }),

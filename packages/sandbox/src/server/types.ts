@@ -22,8 +22,13 @@ export interface SandboxResponse {
 }
 
 export interface SandboxContext {
-  /** The sandbox clock (accelerated when the sandbox runs faster than real time). */
+  /** The sandbox clock (accelerated when the sandbox runs faster than real time): what the scenarios play on. */
   now(): Date;
+  /**
+   * The real clock. Whatever a client checks against its own clock uses it, at any speed: the time a webhook is
+   * signed with (a receiver refuses one more than five minutes ahead of it) and when a token was issued.
+   */
+  realNow(): Date;
   /** When every scenario started, on the sandbox clock. */
   readonly start: Date;
   /** The parcel with this tracking number, of any carrier. */
