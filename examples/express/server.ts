@@ -81,7 +81,8 @@ export async function startServer({ port = 0, database = ':memory:', live = true
   const app = express();
   // Before any JSON body parser: the webhook handler reads the raw body, which its signature covers.
   app.post('/webhooks/:provider', webhooks);
-  app.get('/api/track', track);
+  // Every method: were the page on another origin (the handler's `cors` option), its OPTIONS preflight must reach it.
+  app.all('/api/track', track);
   app.get('/trackline.min.js', (_request, response) => {
     if (!existsSync(bundlePath)) {
       response.status(503).type('text/plain').send('Build the bundle first: pnpm --filter @trackline/elements build');

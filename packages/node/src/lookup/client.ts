@@ -24,16 +24,30 @@ export function clientAddress(
       .map((entry) => entry.trim())
       .filter(Boolean);
     const client = chain[Math.max(0, chain.length - hops)];
-    if (client) return client;
+    if (client) return withoutPort(client);
   }
-  return remoteAddress ?? 'unknown';
+  // A platform's address (`clientAddress` on Fetch-API servers) may be read from a header with a port too.
+  return remoteAddress ? withoutPort(remoteAddress.trim()) : 'unknown';
+}
+
+/**
+ * The address without the port some proxies write after it (Azure's `203.0.113.7:50123`,
+ * `[2001:db8::1]:443`): the client's port changes with every connection, so keeping it would give each
+ * request a fresh allowance. A bare IPv6 address has colons of its own and is left as it is.
+ */
+export function withoutPort(address: string): string {
+  const bracketed = /^\[([^\]]*)\](?::\d*)?$/.exec(address);
+  if (bracketed) return bracketed[1]!;
+  const ipv4 = /^(\d{1,3}(?:\.\d{1,3}){3}):\d*$/.exec(address);
+  return ipv4 ? ipv4[1]! : address;
 }
 
 /**
  * The rate-limit key for an address. An IPv6 subscriber is usually given a whole /64, so IPv6 addresses
  * count per /64 prefix; an IPv4-mapped IPv6 address counts as its IPv4 address.
  */
-export function addressKey(address: string): string {
+export function addressKey(given: string): string {
+  const address = withoutPort(given.trim());
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
   if (mapped) return mapped[1]!;
   if (!address.includes(':')) return address;

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseShipment, type Shipment } from '@trackline/core';
+import fc from 'fast-check';
 import { coarsePlace, publicOrder, publicShipment } from './redact.js';
 import { isStale } from './refresh.js';
 
@@ -17,7 +18,7 @@ const shipment: Shipment = {
       problem: { reason: 'held', actionRequired: true },
       code: 'PU',
       description: 'Held at a service point',
-      location: { label: 'LONDON - HEATHROW - UK', postalCode: 'TW6 2GA' },
+      location: { label: 'LONDON - HEATHROW - UK' },
     },
   ],
   destination: { city: 'London', postalCode: 'SW1A 1AA', country: 'GB', label: '10 Downing Street' },
@@ -32,8 +33,43 @@ describe('publicShipment', () => {
     assert.equal(out.events[0]!.description, 'Held at a service point');
   });
 
-  it('keeps a scan’s own label when the carrier gives no parts, but never a postal code', () => {
+  it('keeps a scan’s own label when the carrier gives no parts', () => {
     assert.deepEqual(publicShipment(shipment).events[0]!.location, { label: 'LONDON - HEATHROW - UK' });
+  });
+
+  it('drops a scan’s label when the carrier split a postal code out beside it', () => {
+    const delivered = { postalCode: '93612', country: 'US', label: 'CLOVIS CA 93612' };
+    const withScan = { ...shipment, events: [{ ...shipment.events[0]!, location: delivered }] };
+    assert.deepEqual(publicShipment(withScan).events[0]!.location, { country: 'US' });
+    assert.equal(
+      coarsePlace({ label: 'LONDON - HEATHROW - UK', postalCode: 'TW6 2GA' }, { keepLabel: true }),
+      undefined,
+    );
+  });
+
+  it('takes anything shaped like a postal code out of a scan’s label', () => {
+    const label = (text: string, country?: string) =>
+      coarsePlace(country ? { label: text, country } : { label: text }, { keepLabel: true })?.label;
+    assert.equal(label('CLOVIS, CA 93612-1234', 'US'), 'CLOVIS, CA');
+    assert.equal(label('LONDON SW1A 1AA'), 'LONDON');
+    assert.equal(label('OTTAWA ON K1A 0B1', 'CA'), 'OTTAWA ON');
+    assert.equal(label('LEIPZIG - D-04435'), 'LEIPZIG');
+    assert.equal(label('AMSTERDAM 1012 AB', 'NL'), 'AMSTERDAM');
+    assert.equal(label('1012AB AMSTERDAM'), 'AMSTERDAM', 'a split code is found without a country too');
+    assert.equal(label('93612'), undefined, 'nothing is left');
+  });
+
+  it('never passes on a digit in a scan’s label, whatever the carrier wrote', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'grapheme' }),
+        fc.option(fc.constantFrom('US', 'GB', 'NL', 'MT', 'DE')),
+        (text, country) => {
+          const place = coarsePlace(country ? { label: text, country } : { label: text }, { keepLabel: true });
+          assert.ok(!/\p{Nd}/u.test(place?.label ?? ''), JSON.stringify(place));
+        },
+      ),
+    );
   });
 
   it('drops the destination’s street, label and postal code', () => {

@@ -89,6 +89,26 @@ describe('the tracking handler in each kind of server', () => {
     }
   });
 
+  it('answers CORS preflights in Express when mounted for every method, as docs/node.md shows', async () => {
+    const app = express();
+    app.all('/api/track', createTrackingHandler({ store, cors: { origins: ['https://shop.example'] } }));
+    const { url, server } = await listen(app);
+    try {
+      const preflight = await fetch(`${url}/api/track`, {
+        method: 'OPTIONS',
+        headers: { origin: 'https://shop.example', 'access-control-request-method': 'GET' },
+      });
+      assert.equal(preflight.status, 204);
+      assert.equal(preflight.headers.get('access-control-allow-origin'), 'https://shop.example');
+      assert.equal(preflight.headers.get('access-control-allow-methods'), 'GET, HEAD, OPTIONS');
+      const order = await fetch(`${url}/api/track?${orderQuery}`, { headers: { origin: 'https://shop.example' } });
+      assert.equal(order.status, 200);
+      assert.equal(order.headers.get('access-control-allow-origin'), 'https://shop.example');
+    } finally {
+      await close(server);
+    }
+  });
+
   it('works in Express, on a route and in a router, after express.json()', async () => {
     const app = express();
     app.use(express.json());

@@ -331,6 +331,15 @@ describe('createTrackingHandler', () => {
       assert.equal((await direct.handle(viaProxy('203.0.113.2'))).status, 429, 'the header is not believed');
     });
 
+    it('counts a client behind a proxy that writes IP:port as one client, whatever its port', async () => {
+      const behindProxy = handler({ rateLimit: { client: { limit: 1, windowMs: minute } }, trustProxy: true });
+      const viaProxy = (client: string) => get(janeByEmail, { headers: { 'x-forwarded-for': client } });
+      assert.equal((await behindProxy.handle(viaProxy('203.0.113.7:50123'))).status, 200);
+      assert.equal((await behindProxy.handle(viaProxy('203.0.113.7:50999'))).status, 429);
+      assert.equal((await behindProxy.handle(viaProxy('[2001:db8::1]:443'))).status, 200);
+      assert.equal((await behindProxy.handle(viaProxy('[2001:db8::2]:8443'))).status, 429, 'the same /64');
+    });
+
     it('takes a custom client key', async () => {
       const h = handler({
         rateLimit: { client: { limit: 1, windowMs: minute } },

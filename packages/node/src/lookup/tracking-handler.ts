@@ -25,7 +25,8 @@ const maxBodyBytes = 1024;
  *   `Retry-After`, 405 for anything but GET, HEAD and OPTIONS.
  *
  * Stale shipments are refreshed through `tracker` and stored. Use it as a `node:http` listener or Express
- * handler (`app.get('/api/track', handler)`), or `handler.fetch` for Fetch-API servers. See `docs/privacy.md`.
+ * handler for every method (`app.all('/api/track', handler)`: CORS preflights are `OPTIONS`), or
+ * `handler.fetch` for Fetch-API servers. See `docs/privacy.md`.
  */
 export function createTrackingHandler(options: TrackingHandlerOptions): TrackingHandler {
   const { clientAddress } = options;

@@ -105,6 +105,20 @@ describe('parseWebhook', () => {
     );
   });
 
+  it('reads a body that starts with a byte order mark, as some senders write it', () => {
+    const shipment = shipmentWith('1Z999AA10123456784', [['2026-05-01T10:00:00-04:00', 'in_transit', 'I']]);
+    const headers = { 'webhook-id': 'msg_bom' };
+    const withBom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(standardBody(shipment))]);
+    assert.deepEqual(parseWebhook('standard', withBom, { now, headers })[0]?.shipment, shipment);
+    assert.deepEqual(
+      parseWebhook('standard', `\uFEFF${standardBody(shipment)}`, { now, headers })[0]?.shipment,
+      shipment,
+    );
+    // One mark is a mark; a second is part of the body, and a body of nothing but a mark is empty.
+    assert.throws(() => parseWebhook('standard', `\uFEFF\uFEFF${standardBody(shipment)}`), invalid(/not JSON/));
+    assert.throws(() => parseWebhook('shippo', '\uFEFF'), invalid(/empty/));
+  });
+
   it('acknowledges events that are not about a shipment with no update', () => {
     assert.deepEqual(parseWebhook('easypost', '{"id":"evt_2","description":"batch.created","result":{}}'), []);
     assert.deepEqual(parseWebhook('shippo', '{"event":"transaction_created","data":{}}'), []);
