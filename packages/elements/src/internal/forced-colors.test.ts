@@ -71,7 +71,7 @@ describe('forced colors (Windows high contrast)', () => {
     expectRing(current.querySelector('.dot')!, systemColor('Highlight'));
     expect(getComputedStyle(done.querySelector('.dot')!).outlineStyle).to.equal('none');
     const note = current.querySelector<HTMLElement>('[part="step__note"]')!;
-    expect(note.textContent).to.equal('Needs your action');
+    expect(note.textContent).to.equal('Held in customs · Needs your action');
     expect(getComputedStyle(note).color).to.equal(systemColor('CanvasText'));
   });
 

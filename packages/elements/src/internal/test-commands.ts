@@ -30,6 +30,11 @@ export function emulateForcedColors(forcedColors: 'active' | 'none'): Promise<vo
   return command('emulate-forced-colors', { forcedColors });
 }
 
+/** Sets the system's light or dark preference (`emulate-media`, built into @web/test-runner) for the page. */
+export function emulateColorScheme(colorScheme: 'light' | 'dark'): Promise<void> {
+  return command('emulate-media', { colorScheme });
+}
+
 /** Resizes the browser's viewport (`set-viewport`, built into @web/test-runner), as a phone's screen would be. */
 export function setViewport(width: number, height: number): Promise<void> {
   return command('set-viewport', { width, height });

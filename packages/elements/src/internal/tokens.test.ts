@@ -1,4 +1,5 @@
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import type { Shipment } from '@trackline/core';
 import '@trackline/elements/delay-banner';
 import '@trackline/elements/order-tracker';
 import { styles as banner } from '../delay-banner/delay-banner.styles.js';
@@ -6,6 +7,7 @@ import { lookupStyles } from '../order-tracker/lookup.styles.js';
 import { styles as ownTracker } from '../order-tracker/order-tracker.styles.js';
 import { styles as progress } from '../tracking-progress/tracking-progress.styles.js';
 import { styles as timeline } from '../tracking-timeline/tracking-timeline.styles.js';
+import { emulateColorScheme } from './test-commands.js';
 import { tokens } from './tokens.styles.js';
 
 const defined = (css: string) => new Set([...css.matchAll(/(--_[\w-]+)\s*:/g)].map((m) => m[1]!));
@@ -68,5 +70,72 @@ describe('the shared colour tokens', () => {
     for (const values of light) expect(values).to.deep.equal(light[0]);
     for (const values of dark) expect(values).to.deep.equal(dark[0]);
     host.remove();
+  });
+});
+
+describe('a shopper in dark mode on a store page that is light', () => {
+  // The page sets no `color-scheme` and paints itself white: only the system setting is dark.
+  before(() => emulateColorScheme('dark'));
+  after(() => emulateColorScheme('light'));
+
+  const problem = { reason: 'customs', actionRequired: true, since: '2024-05-06T09:00:00-07:00' } as const;
+  const parcel: Shipment = {
+    carrier: 'ups',
+    trackingNumber: '1Z999AA10123456784',
+    status: 'in_transit',
+    problem,
+    events: [
+      {
+        at: '2024-05-06T09:00:00-07:00',
+        timeSource: 'carrier',
+        status: 'in_transit',
+        problem,
+        code: 'X',
+        description: 'Held in customs',
+        location: { city: 'Fresno', region: 'CA', country: 'US' },
+      },
+      {
+        at: '2024-05-05T08:10:00-07:00',
+        timeSource: 'carrier',
+        status: 'in_transit',
+        code: 'AR',
+        description: 'Arrived at facility',
+        location: { city: 'Fresno', region: 'CA', country: 'US' },
+      },
+    ],
+    updatedAt: '2024-05-06T16:10:00Z',
+  };
+
+  /** The element alone on a white page, as a store that never thought about dark mode places it. */
+  async function onWhitePage(tag: 'tracking-progress' | 'tracking-timeline'): Promise<HTMLElement> {
+    const page = await fixture<HTMLDivElement>(html`<div style="background: #ffffff; color: #1b1f24"></div>`);
+    const el = document.createElement(tag);
+    el.locale = 'en';
+    el.shipment = parcel;
+    page.append(el);
+    await el.updateComplete;
+    return el;
+  }
+
+  it('is really dark while these tests run', () => {
+    expect(matchMedia('(prefers-color-scheme: dark)').matches).to.equal(true);
+  });
+
+  it('can read <tracking-progress> on its own', async () => {
+    await expect(await onWhitePage('tracking-progress')).to.be.accessible();
+  });
+
+  it('can read <tracking-timeline> on its own', async () => {
+    await expect(await onWhitePage('tracking-timeline')).to.be.accessible();
+  });
+
+  it('paints the same surface behind the standalone elements as behind <order-tracker>', async () => {
+    const page = await fixture<HTMLDivElement>(
+      html`<div>
+        <tracking-progress></tracking-progress><tracking-timeline></tracking-timeline><order-tracker></order-tracker>
+      </div>`,
+    );
+    const surfaces = [...page.children].map((el) => getComputedStyle(el).getPropertyValue('--_surface').trim());
+    expect(surfaces).to.deep.equal(['#0d1117', '#0d1117', '#0d1117']);
   });
 });

@@ -1,13 +1,20 @@
-import type { Milestone } from '@trackline/core';
+import type { Milestone, ProblemReason } from '@trackline/core';
 import { Catalog } from '../internal/languages.js';
 
 export interface ProgressMessages {
+  /** Accessible name of the list of steps. */
   label: string;
+  /** The steps on the way to the shopper. */
   steps: Record<Milestone, string>;
+  /** The last step of a parcel on its way back, in place of the steps it will no longer reach. */
   returning: string;
+  /** The last step of a parcel back at the sender. */
   returned: string;
+  /** The last step of a cancelled shipment. */
   cancelled: string;
-  problem: string;
+  /** The note under the current step that names its problem, one per reason. */
+  problems: Record<ProblemReason, string>;
+  /** Added to the note when the shopper must act. */
   actionRequired: string;
 }
 
@@ -24,7 +31,20 @@ export const en: ProgressMessages = {
   returning: 'Returning to sender',
   returned: 'Returned to sender',
   cancelled: 'Cancelled',
-  problem: 'Delayed',
+  problems: {
+    delayed: 'Delayed',
+    weather: 'Delayed by weather',
+    failed_attempt: 'Delivery attempt missed',
+    address: 'Problem with the address',
+    customs: 'Held in customs',
+    payment_due: 'Payment needed',
+    damaged: 'Damaged',
+    lost: 'Lost',
+    held: 'On hold',
+    refused: 'Delivery refused',
+    stalled: 'No recent updates',
+    other: 'Delivery problem',
+  },
   actionRequired: 'Needs your action',
 };
 

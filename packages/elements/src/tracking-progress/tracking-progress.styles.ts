@@ -4,6 +4,7 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     --_track: var(--trackline-progress-track-color, #d0d7de);
+    --_surface: var(--trackline-color-surface, #ffffff);
     --_dot: var(--trackline-progress-dot-size, 1rem);
     --_gap: var(--trackline-space, 0.5rem);
     --_size: var(--trackline-font-size, 1rem);
@@ -14,15 +15,20 @@ export const styles = css`
     font-family: var(--_font);
     font-size: var(--_size);
     color: var(--_text);
+    /* The text turns light with the system's dark mode, also on a store page that stays white: the element paints
+       the surface it was made for (as <order-tracker> does) rather than trusting the page behind it. */
+    background: var(--_surface);
   }
 
   :host([theme='dark']) {
     --_track: var(--trackline-progress-track-color, #3d444d);
+    --_surface: var(--trackline-color-surface, #0d1117);
   }
 
   @media (prefers-color-scheme: dark) {
     :host(:not([theme='light'])) {
       --_track: var(--trackline-progress-track-color, #3d444d);
+      --_surface: var(--trackline-color-surface, #0d1117);
     }
   }
 

@@ -1,30 +1,71 @@
 import { LitElement, html, nothing } from 'lit';
-import { milestones, relevantProblem, shipmentProgress, type Shipment } from '@trackline/core';
+import { milestones, relevantProblem, shipmentProgress, type Problem, type Shipment } from '@trackline/core';
 import { LanguageController } from '../internal/languages.js';
-import { progressCopy } from './messages.js';
+import { progressCopy, type ProgressMessages } from './messages.js';
 import { tokens } from '../internal/tokens.styles.js';
 import { styles } from './tracking-progress.styles.js';
 
 /** What the progress bar reads of a shipment. */
 type Progressable = Pick<Shipment, 'status' | 'events' | 'problem'>;
 
+interface Step {
+  label: string;
+  state: 'done' | 'current' | 'upcoming';
+  /** Set on the step that ends a return or a cancellation. */
+  path?: 'return' | 'cancelled';
+}
+
+/** What went wrong, in words (`Lost`, `Held in customs · Needs your action`), as the timeline says it on the event. */
+function problemNote(problem: Problem, messages: ProgressMessages): string {
+  const reason = messages.problems[problem.reason] ?? messages.problems.other;
+  return problem.actionRequired ? `${reason} · ${messages.actionRequired}` : reason;
+}
+
+/**
+ * The steps to show. On the way to the shopper, the five milestones. A parcel heading back, or a cancelled
+ * shipment, will not reach the steps ahead of it: they give way to one last step that says what happens
+ * instead, so "Delivered" never waits as an upcoming step of a parcel going back.
+ */
+function stepsOf(shipment: Progressable, messages: ProgressMessages): Step[] {
+  const progress = shipmentProgress(shipment);
+  const reached = milestones.indexOf(progress.milestone);
+  if (progress.path === 'forward') {
+    return milestones.map((milestone, index) => ({
+      label: messages.steps[milestone],
+      state: index < reached ? 'done' : index === reached ? 'current' : 'upcoming',
+    }));
+  }
+  const last =
+    progress.path === 'cancelled'
+      ? messages.cancelled
+      : shipment.status === 'returned'
+        ? messages.returned
+        : messages.returning;
+  return [
+    ...milestones.slice(0, reached + 1).map((milestone): Step => ({ label: messages.steps[milestone], state: 'done' })),
+    { label: last, state: 'current', path: progress.path },
+  ];
+}
+
 /**
  * @summary Where a parcel is on its way to the shopper: ordered → packed → shipped → out for delivery → delivered.
  *
- * A problem shows on the step where it happened, and a return shows as its own last step. Rendered as an
- * ordered list whose current step carries `aria-current="step"`; state is also spelled out in text, never
- * by colour alone.
+ * A problem shows, named, on the step where it happened. A return or a cancellation shows as its own last step
+ * ("Returning to sender", "Returned to sender", "Cancelled") in place of the steps the parcel will no longer
+ * reach. Rendered as an ordered list whose current step carries `aria-current="step"`; state is also spelled
+ * out in text, never by colour alone.
  *
  * @csspart base - The list of steps.
- * @csspart step - One step.
+ * @csspart step - One step; also `step--done`, `step--current`, `step--upcoming`, `step--return`, `step--cancelled`.
  * @csspart step__dot - The marker of a step.
  * @csspart step__label - The text of a step.
- * @csspart step__note - The problem or return note under the current step.
+ * @csspart step__note - The problem under the current step, in words.
  *
  * @cssproperty [--trackline-color-accent=#1f5fbf] - Reached and current steps.
  * @cssproperty [--trackline-color-text=#1b1f24] - Text of reached steps.
  * @cssproperty [--trackline-color-muted=#59636e] - Text of steps not reached yet.
  * @cssproperty [--trackline-color-problem=#b35900] - The marker and note of a step with a problem.
+ * @cssproperty [--trackline-color-surface=#ffffff] - Background, so the text stays readable on any page (dark: #0d1117).
  * @cssproperty [--trackline-progress-track-color=#d0d7de] - Markers of steps not reached yet.
  * @cssproperty [--trackline-progress-dot-size=1rem] - Size of the step markers.
  * @cssproperty [--trackline-space=0.5rem] - Gap between steps.
@@ -71,34 +112,20 @@ export class TrackingProgress extends LitElement {
   override render() {
     const messages = progressCopy.get(this.#language.use(this.locale).language);
     const shipment: Progressable = this.shipment ?? { status: 'pending', events: [] };
-    const progress = shipmentProgress(shipment);
     // The same problems as the banner and the copy: not a delay on a delivered parcel.
     const problem = relevantProblem(shipment);
-    const reached = milestones.indexOf(progress.milestone);
-    const note =
-      progress.path === 'return'
-        ? shipment.status === 'returned'
-          ? messages.returned
-          : messages.returning
-        : progress.path === 'cancelled'
-          ? messages.cancelled
-          : problem
-            ? problem.actionRequired
-              ? messages.actionRequired
-              : messages.problem
-            : undefined;
+    const note = problem ? problemNote(problem, messages) : undefined;
 
     return html`<ol part="base" aria-label=${messages.label}>
-      ${milestones.map((milestone, index) => {
-        const state = index < reached ? 'done' : index === reached ? 'current' : 'upcoming';
+      ${stepsOf(shipment, messages).map(({ label, state, path }) => {
         const current = state === 'current';
         return html`<li
-          part="step step--${state}"
+          part="step step--${state}${path ? ` step--${path}` : ''}"
           class="${state}${current && note ? ' problem' : ''}"
           aria-current=${current ? 'step' : nothing}
         >
           <span part="step__dot" class="dot" aria-hidden="true"></span>
-          <span part="step__label">${messages.steps[milestone]}</span>
+          <span part="step__label">${label}</span>
           ${current && note ? html`<span part="step__note" class="note">${note}</span>` : nothing}
         </li>`;
       })}

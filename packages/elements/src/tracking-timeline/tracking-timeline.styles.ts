@@ -4,6 +4,7 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     --_line: var(--trackline-timeline-line-color, #d0d7de);
+    --_surface: var(--trackline-color-surface, #ffffff);
     --_dot: var(--trackline-timeline-dot-size, 0.75rem);
     --_tooltip-bg: var(--trackline-tooltip-background, #1b1f24);
     --_tooltip-text: var(--trackline-tooltip-color, #ffffff);
@@ -17,10 +18,14 @@ export const styles = css`
     font-size: var(--_size);
     line-height: 1.4;
     color: var(--_text);
+    /* The text turns light with the system's dark mode, also on a store page that stays white: the element paints
+       the surface it was made for (as <order-tracker> does) rather than trusting the page behind it. */
+    background: var(--_surface);
   }
 
   :host([theme='dark']) {
     --_line: var(--trackline-timeline-line-color, #3d444d);
+    --_surface: var(--trackline-color-surface, #0d1117);
     --_tooltip-bg: var(--trackline-tooltip-background, #e6edf3);
     --_tooltip-text: var(--trackline-tooltip-color, #1b1f24);
   }
@@ -28,6 +33,7 @@ export const styles = css`
   @media (prefers-color-scheme: dark) {
     :host(:not([theme='light'])) {
       --_line: var(--trackline-timeline-line-color, #3d444d);
+      --_surface: var(--trackline-color-surface, #0d1117);
       --_tooltip-bg: var(--trackline-tooltip-background, #e6edf3);
       --_tooltip-text: var(--trackline-tooltip-color, #1b1f24);
     }

@@ -67,6 +67,33 @@ describe('<tracking-timeline>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('puts events from several time zones under one heading per local day, newest day first', async () => {
+    const frankfurt: Place = { city: 'Frankfurt', country: 'DE', timeZone: 'Europe/Berlin' };
+    const newYork: Place = { city: 'New York', region: 'NY', country: 'US', timeZone: 'America/New_York' };
+    const el = await render(
+      shipmentOf([
+        scan('2024-05-07T09:00:00+02:00', 'Processed in Frankfurt', { location: frankfurt }),
+        scan('2024-05-08T01:00:00+02:00', 'Departed Frankfurt', { location: frankfurt }),
+        // The newest scan (01:00 UTC on May 8), but still the evening of May 7 in New York.
+        scan('2024-05-07T21:00:00-04:00', 'Arrived in New York', { location: newYork }),
+      ]),
+    );
+    const headings = texts($$(el, '[role="heading"]'));
+    expect(headings).to.have.length(2);
+    expect(headings[0]).to.contain('May 8');
+    expect(headings[1]).to.contain('May 7');
+    const days = $$(el, '[part="day"]').map((day) => texts([...day.querySelectorAll<HTMLElement>('.description')]));
+    expect(days).to.deep.equal([['Departed Frankfurt'], ['Arrived in New York', 'Processed in Frankfurt']]);
+    // The latest scan is still the one marked latest, wherever its day puts it.
+    expect(texts($$(el, '[part~="event--latest"] .description'))).to.deep.equal(['Arrived in New York']);
+    // Each time stays on its own clock, so each sits under its own date.
+    const [departed, arrived, processed] = texts($$(el, 'time'));
+    expect(departed).to.match(/^1:00\sAM GMT\+2$/);
+    expect(arrived).to.match(/^9:00\sPM EDT$/);
+    expect(processed).to.match(/^9:00\sAM GMT\+2$/);
+    await expect(el).to.be.accessible();
+  });
+
   it('shows each time on the clock where it happened, with its time zone, and the place', async () => {
     const el = await render(
       shipmentOf([

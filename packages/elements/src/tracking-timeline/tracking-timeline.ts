@@ -17,17 +17,23 @@ interface Day {
   entries: { event: TrackingEvent; clock: EventClock | null; index: number }[];
 }
 
-/** Newest first, and runs of events on the same local day under one heading. */
+/**
+ * One heading per calendar day on the events' own clocks: the day a shopper reads beside each time. Events from
+ * several time zones can interleave (a scan in New York at 21:00 on May 7 comes after one in Frankfurt at 01:00
+ * on May 8), so every event joins its day's group wherever it falls, days go newest first, and each day's events
+ * stay newest first. Events whose time cannot be read come last, under one heading.
+ */
 function groupByDay(events: readonly TrackingEvent[]): Day[] {
-  const days: Day[] = [];
+  const byDay = new Map<number | null, Day>();
   events.forEach((event, index) => {
     const clock = readClock(event);
     const day = clock?.day ?? null;
-    const last = days[days.length - 1];
-    if (last && last.day === day) last.entries.push({ event, clock, index });
-    else days.push({ day, entries: [{ event, clock, index }] });
+    let group = byDay.get(day);
+    if (!group) byDay.set(day, (group = { day, entries: [] }));
+    group.entries.push({ event, clock, index });
   });
-  return days;
+  // `events` comes newest first, so each group's entries already are too.
+  return [...byDay.values()].sort((a, b) => (b.day ?? -Infinity) - (a.day ?? -Infinity));
 }
 
 const infoIcon = html`<svg viewBox="0 0 20 20" aria-hidden="true" focusable="false">
@@ -66,6 +72,7 @@ const infoIcon = html`<svg viewBox="0 0 20 20" aria-hidden="true" focusable="fal
  * @cssproperty [--trackline-color-muted=#59636e] - Times, places and the empty text (dark: #9198a1).
  * @cssproperty [--trackline-color-problem=#b35900] - An event's problem and its marker (dark: #f0a04b).
  * @cssproperty [--trackline-color-action=#b42318] - A problem the shopper must act on (dark: #ff8a7a).
+ * @cssproperty [--trackline-color-surface=#ffffff] - Background, so the text stays readable on any page (dark: #0d1117).
  * @cssproperty [--trackline-timeline-line-color=#d0d7de] - The line joining the events and empty markers (dark: #3d444d).
  * @cssproperty [--trackline-timeline-dot-size=0.75rem] - Size of the event markers.
  * @cssproperty [--trackline-tooltip-background=#1b1f24] - Tooltip background (dark: #e6edf3).
