@@ -1,7 +1,11 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
-import type { ProblemReason, Shipment, Status } from '@trackline/core';
+import { styleMap } from 'lit/directives/style-map.js';
+import { problemReasons, statuses, type ProblemReason, type Shipment, type Status } from '@trackline/core';
 import '../define/delay-banner.js';
+import { customProperties, frame, frameArgs, frameArgTypes, themeAttribute, type FrameArgs } from '../stories/frame.js';
+import { problemSamples } from '../stories/problems.js';
+import { sampleShipment } from '../stories/shipments.js';
 
 /** A calendar date `days` from today: the banner leaves out delivery dates that have passed. */
 function dayFromToday(days: number): string {
@@ -10,135 +14,77 @@ function dayFromToday(days: number): string {
   return [date.getFullYear(), date.getMonth() + 1, date.getDate()].map((n) => String(n).padStart(2, '0')).join('-');
 }
 
-/** Problems a shopper must act on in these stories, as carriers usually report them. */
-const needsAction: ReadonlySet<ProblemReason> = new Set(['failed_attempt', 'address', 'customs', 'payment_due']);
-
-const tokens = {
-  '--trackline-color-text': { control: 'color' },
-  '--trackline-color-muted': { control: 'color' },
-  '--trackline-color-accent': { control: 'color' },
-  '--trackline-color-problem': { control: 'color' },
-  '--trackline-color-action': { control: 'color' },
-  '--trackline-banner-background': { control: 'color' },
-  '--trackline-banner-action-background': { control: 'color' },
-  '--trackline-banner-border-width': { control: 'text' },
-  '--trackline-space': { control: 'text' },
-  '--trackline-radius': { control: 'text' },
-  '--trackline-tap-target': { control: 'text' },
-  '--trackline-font-family': { control: 'text' },
-  '--trackline-font-size': { control: 'text' },
-  '--trackline-font-size-small': { control: 'text' },
-} as const;
-
-type Token = keyof typeof tokens;
 type Args = {
   reason: ProblemReason;
   actionRequired: boolean;
   status: Status;
   newDate: boolean;
   locale: string;
-  theme?: 'light' | 'dark';
-  dir: 'ltr' | 'rtl';
   contactHref?: string;
   contactText?: string;
-} & Partial<Record<Token, string>>;
-
-const reasons: ProblemReason[] = [
-  'delayed',
-  'weather',
-  'failed_attempt',
-  'address',
-  'customs',
-  'payment_due',
-  'damaged',
-  'lost',
-  'held',
-  'refused',
-  'stalled',
-  'other',
-];
+} & FrameArgs;
 
 const meta: Meta<Args> = {
   title: 'Elements/delay-banner',
   component: 'delay-banner',
   argTypes: {
-    reason: { control: 'select', options: reasons },
+    reason: { control: 'select', options: problemReasons },
     actionRequired: { control: 'boolean' },
-    status: {
-      control: 'select',
-      options: ['in_transit', 'out_for_delivery', 'available_for_pickup', 'delivered', 'returning'],
-    },
+    status: { control: 'select', options: statuses },
     newDate: { control: 'boolean' },
     locale: { control: 'select', options: ['en', 'es', 'fr', 'de'] },
-    theme: { control: 'inline-radio', options: [undefined, 'light', 'dark'] },
-    dir: { control: 'inline-radio', options: ['ltr', 'rtl'] },
     contactHref: { control: 'text' },
     contactText: { control: 'text' },
-    ...tokens,
+    ...frameArgTypes,
   },
   args: {
     reason: 'delayed',
-    actionRequired: false,
+    actionRequired: problemSamples.delayed.actionRequired,
     status: 'in_transit',
     newDate: true,
     locale: 'en',
-    dir: 'ltr',
     contactHref: '/contact',
     contactText: 'Questions? We answer within one business day.',
+    ...frameArgs,
   },
   render: (args) => {
+    const sample = sampleShipment(args.status, args.reason);
     const shipment: Shipment = {
-      carrier: 'ups',
-      trackingNumber: '1Z999AA10123456784',
-      status: args.status,
-      problem: { reason: args.reason, actionRequired: args.actionRequired, since: '2024-05-06T18:00:00-07:00' },
-      events: [
-        {
-          at: '2024-05-06T18:00:00-07:00',
-          timeSource: 'carrier',
-          status: args.status,
-          code: 'X1',
-          description: 'Exception',
-          location: { city: 'Fresno', region: 'CA', country: 'US', timeZone: 'America/Los_Angeles' },
-        },
-      ],
-      ...(args.newDate
+      ...sample,
+      // The shopper's part as the control says, on the carrier's scan as on the shipment.
+      problem: { ...sample.problem!, actionRequired: args.actionRequired },
+      events: sample.events.map((event) =>
+        event.problem ? { ...event, problem: { ...event.problem, actionRequired: args.actionRequired } } : event,
+      ),
+      estimate: args.newDate
         ? {
-            estimate: {
-              earliest: dayFromToday(2),
-              latest: dayFromToday(4),
-              likely: dayFromToday(3),
-              confidence: 0.8,
-              basis: 'carrier' as const,
-            },
+            earliest: dayFromToday(2),
+            latest: dayFromToday(4),
+            likely: dayFromToday(3),
+            confidence: 0.8,
+            basis: 'carrier',
           }
-        : {}),
-      updatedAt: '2024-05-06T18:05:00-07:00',
+        : undefined,
     };
-    const style = Object.entries(args)
-      .filter(([name, value]) => name.startsWith('--trackline-') && value)
-      .map(([name, value]) => `${name}: ${value}`)
-      .join('; ');
-    const dark = args.theme === 'dark';
-    return html`<div
-      dir=${args.dir}
-      style="padding: 1rem; max-inline-size: 40rem; ${dark ? 'background: #0d1117;' : ''}"
-    >
-      <delay-banner
+    return frame(
+      args,
+      html`<delay-banner
         .shipment=${shipment}
         locale=${args.locale}
-        theme=${args.theme ?? 'light'}
+        theme=${themeAttribute(args.theme)}
         contact-href=${args.contactHref || nothing}
-        style=${style}
+        style=${styleMap(customProperties(args))}
         >${args.contactText ? html`<span slot="contact">${args.contactText}</span>` : nothing}</delay-banner
-      >
-    </div>`;
+      >`,
+      { 'max-inline-size': '40rem' },
+    );
   },
 };
 export default meta;
 
-const problem = (reason: ProblemReason): StoryObj<Args> => ({
-  args: { reason, actionRequired: needsAction.has(reason) },
+type Story = StoryObj<Args>;
+const problem = (reason: ProblemReason): Story => ({
+  args: { reason, actionRequired: problemSamples[reason].actionRequired },
 });
 
 export const Delayed = problem('delayed');
@@ -153,16 +99,20 @@ export const Held = problem('held');
 export const Refused = problem('refused');
 export const Stalled = problem('stalled');
 export const Other = problem('other');
-export const DamagedOnDelivery: StoryObj<Args> = { args: { reason: 'damaged', status: 'delivered', newDate: false } };
-export const Dark: StoryObj<Args> = { args: { ...problem('customs').args, theme: 'dark' } };
-export const RightToLeft: StoryObj<Args> = { args: { reason: 'weather', dir: 'rtl' } };
-export const InSpanish: StoryObj<Args> = { args: { ...problem('payment_due').args, locale: 'es' } };
-export const CustomBrand: StoryObj<Args> = {
+export const DamagedOnDelivery: Story = { args: { reason: 'damaged', status: 'delivered', newDate: false } };
+export const Dark: Story = { args: { ...problem('customs').args, theme: 'dark' } };
+export const SystemTheme: Story = { args: { reason: 'weather', theme: 'system' } };
+export const RightToLeft: Story = { args: { reason: 'weather', dir: 'rtl' } };
+export const InSpanish: Story = { args: { ...problem('payment_due').args, locale: 'es' } };
+export const BrandTheme: Story = {
   args: {
     reason: 'weather',
     '--trackline-banner-background': '#f3ecfa',
     '--trackline-color-problem': '#6b2fa3',
     '--trackline-color-accent': '#6b2fa3',
+    '--trackline-color-text': '#24123d',
+    '--trackline-color-muted': '#5e4b75',
+    '--trackline-banner-border-width': '0.375rem',
     '--trackline-radius': '1rem',
     '--trackline-font-family': 'Georgia, serif',
   },
