@@ -170,6 +170,137 @@ describe('sending through the outbox', () => {
     assert.equal(message?.lastError, 'connection refused');
   });
 
+  it('keeps retrying through a 23-hour email outage with the default policy, then sends once', async (t) => {
+    let down = true;
+    const tries: number[] = [];
+    const s = await setup('2024-05-03T18:30:00-07:00', {
+      send: {
+        email: async () => {
+          tries.push(s.now().getTime());
+          if (down) throw Object.assign(new Error('connect ECONNREFUSED 10.0.0.5:587'), { code: 'ESOCKET' });
+        },
+      },
+    });
+    t.after(() => s.store.close());
+    await s.update(shipped);
+    const start = s.now().getTime();
+    // The notifier runs every five minutes; the provider is back after 23 hours.
+    while (s.now().getTime() - start < 23 * 3_600_000) {
+      assert.equal((await s.notifier.run()).failed, 0);
+      s.advance(5 * 60_000);
+    }
+    down = false;
+    s.advance(3_600_000);
+    assert.equal((await s.notifier.run()).sent, 1);
+    assert.equal((await s.notifier.run()).sent, 0);
+    const [message] = await s.store.listMessages();
+    assert.equal(message?.state, 'sent');
+    // Waits of 1, 2, 4 … 32 minutes, then about an hour each (plus the spread, up to the next run):
+    // a try an hour, not one every run. The last try came after the outage.
+    const gaps = tries.slice(1, -1).map((at, i) => (at - tries[i]!) / 60_000);
+    assert.ok(
+      gaps.every((gap) => gap >= 1 && gap <= 70),
+      `waits in minutes: ${gaps.join(', ')}`,
+    );
+    assert.ok(
+      gaps.slice(-3).every((gap) => gap >= 60),
+      'the waits stop growing at maxMs',
+    );
+  });
+
+  it('gives up a day after the first try, and retryFailed puts the message back to be sent once', async (t) => {
+    let down = true;
+    let tries = 0;
+    const s = await setup('2024-05-03T18:30:00-07:00', {
+      send: {
+        email: async () => {
+          tries++;
+          if (down) throw new Error('Invalid login: 535 Authentication credentials invalid');
+        },
+      },
+    });
+    t.after(() => s.store.close());
+    await s.update(shipped);
+    const start = s.now().getTime();
+    let failedAt: number | undefined;
+    while (failedAt === undefined && s.now().getTime() - start < 48 * 3_600_000) {
+      if ((await s.notifier.run()).failed === 1) failedAt = s.now().getTime();
+      s.advance(5 * 60_000);
+    }
+    assert.ok(failedAt, 'given up within two days');
+    // 24 hours of waits; each is longer on the clock by its spread (up to 10%) and the time to the next run.
+    const hours = (failedAt - start) / 3_600_000;
+    assert.ok(hours >= 24 && hours < 28, `given up after ${hours} hours`);
+    const [failed] = await s.store.listMessages();
+    assert.equal(failed?.state, 'failed');
+
+    // The store fixes its SMTP password and puts back what failed since the outage began.
+    down = false;
+    const triesBefore = tries;
+    assert.equal(await s.store.retryFailed({ since: new Date(start).toISOString(), channel: 'email' }), 1);
+    assert.equal((await s.notifier.run()).sent, 1);
+    assert.equal(await s.store.retryFailed(), 0, 'sent: nothing to put back');
+    assert.equal((await s.notifier.run()).sent, 0);
+    assert.equal(tries, triesBefore + 1);
+    assert.equal(s.emails.length, 0, 'the setup sender was replaced');
+  });
+
+  it('retries a failing text through the night only after its quiet hours end', async (t) => {
+    const tries: string[] = [];
+    const s = await setup('2024-05-06T20:30:00-07:00', {
+      send: {
+        sms: async () => {
+          tries.push(s.now().toISOString());
+          throw new Error('SMS provider unavailable (503)');
+        },
+      },
+    });
+    t.after(() => s.store.close());
+    const lateDrop = scan('2024-05-06T20:25:00-07:00', 'delivered');
+    const hub = parcel('in_transit', [scans.label, scans.pickup, scans.hub]);
+    await s.update(hub);
+    await s.notifier.run();
+    await s.update(parcel('delivered', [...hub.events, lateDrop], { deliveredAt: lateDrop.at }));
+    while (s.now() < new Date('2024-05-07T09:00:00-07:00')) {
+      await s.notifier.run();
+      s.advance(5 * 60_000);
+    }
+    const hours = tries.map((at) =>
+      new Date(at).toLocaleString('en-US', { timeZone: shopper.timeZone, hour: 'numeric', hourCycle: 'h23' }),
+    );
+    assert.ok(tries.length >= 4, `tried ${tries.length} times`);
+    assert.ok(
+      hours.every((hour) => Number(hour) >= 8 && Number(hour) < 21),
+      `tries at ${tries.join(', ')} (Los Angeles hours ${hours.join(', ')})`,
+    );
+    assert.ok(
+      tries.some((at) => at.startsWith('2024-05-07T15:')),
+      'tried again at 08:00 the next morning',
+    );
+  });
+
+  it('ends retries at whichever of attempts and giveUpAfterMs comes first when both are set', async (t) => {
+    let calls = 0;
+    const s = await setup('2024-05-03T18:30:00-07:00', {
+      retry: { attempts: 100, giveUpAfterMs: 5000, baseMs: 1000, maxMs: 1000 },
+      send: {
+        email: async () => {
+          calls++;
+          throw new Error('connection refused');
+        },
+      },
+    });
+    t.after(() => s.store.close());
+    await s.update(shipped);
+    for (let i = 0; i < 10; i++) {
+      await s.notifier.run();
+      s.advance(1100);
+    }
+    // Tries at 0, 1, 2, 3, 4 and 5 seconds of waiting: the sixth is the first at least 5 s after the first.
+    assert.equal(calls, 6);
+    assert.equal((await s.store.listMessages())[0]?.state, 'failed');
+  });
+
   it('does not retry what the provider refused for good', async (t) => {
     const s = await setup('2024-05-03T18:30:00-07:00', {
       send: {

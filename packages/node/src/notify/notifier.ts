@@ -1,7 +1,7 @@
 import type { Status } from '@trackline/core';
 import type { Customer, NewMessage, NewOrder, OutboxMessage, ShipmentChange, Store } from '../store/types.js';
 import { planChange, messagesFor, type PlanSettings, type TrackingPageUrl } from './plan.js';
-import { parseClock, defaultQuietHours, isTimeZone } from './quiet-hours.js';
+import { parseClock, defaultQuietHours, endOfQuietHours, isTimeZone } from './quiet-hours.js';
 import {
   MessageKind,
   type Brand,
@@ -13,6 +13,7 @@ import {
   type Senders,
   type SmsMessage,
 } from './types.js';
+import { endOfQuietHoursIn } from './zone-guess.js';
 
 export interface NotifierOptions {
   store: Store;
@@ -31,7 +32,11 @@ export interface NotifierOptions {
   now?: () => Date;
   /** No SMS in this window of the shopper's day; `false` for none. Default 21:00–08:00. */
   quietHours?: QuietHours | false;
-  /** The zone for quiet hours when neither the shopper's nor the parcel destination's zone is known. Default `UTC`. */
+  /**
+   * The zone for a text's quiet hours when not even the shopper's country is known (no `timeZone`,
+   * no destination, a phone number from a country not listed, no origin) and the shopper has no email
+   * address to send it to instead: set it to your market's zone. Default `UTC`.
+   */
   defaultTimeZone?: string;
   retry?: RetryPolicy;
   /** How long a claimed message is ours; a send must finish well within it. Default 60 000. */
@@ -49,7 +54,10 @@ export interface NotifierOptions {
   messageIdDomain?: string;
   /** News older than this is not told at all (a backfill, a notifier that was down for days). Default 3 days. */
   maxAgeMs?: number;
-  /** Where errors of background runs (`start`) and of the store around a send go. Default `console.error`. */
+  /**
+   * Where errors of background runs (`start`) and of the store around a send go, and a note for each
+   * text whose quiet hours had to be guessed (no `customer.timeZone`, no destination zone). Default `console.error`.
+   */
   onError?: (error: unknown) => void;
 }
 
@@ -126,12 +134,29 @@ function errorText(error: unknown): string {
   return text.slice(0, 1000) || 'send failed';
 }
 
+type Waits = Required<Pick<RetryPolicy, 'baseMs' | 'maxMs'>>;
+
 /** Wait before try `attempt + 1`: base · 2^(attempt − 1), capped, plus up to 10% spread fixed by the message id. */
-export function backoffMs(attempt: number, policy: Required<RetryPolicy>, id: string): number {
+export function backoffMs(attempt: number, policy: Waits, id: string): number {
   const exponential = Math.min(policy.maxMs, policy.baseMs * 2 ** Math.max(0, attempt - 1));
   let hash = 0;
   for (const char of id) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
   return Math.round(exponential * (1 + (hash % 1000) / 10_000));
+}
+
+/**
+ * How long a message has been retried when try number `tries` (the first is 1) is made: the sum of
+ * the waits before it, without their spread (which only lengthens them). Closed form once the waits
+ * reach `maxMs`, so a long limit with short waits costs no long loop.
+ */
+export function retriedForMs(tries: number, policy: Waits): number {
+  let total = 0;
+  for (let attempt = 1; attempt < tries; attempt++) {
+    const wait = policy.baseMs * 2 ** (attempt - 1);
+    if (wait >= policy.maxMs) return total + (tries - attempt) * policy.maxMs;
+    total += wait;
+  }
+  return total;
 }
 
 /** Calls a sender, aborting its signal and giving up waiting after `ms`. */
@@ -169,11 +194,20 @@ export function createNotifier(options: NotifierOptions): Notifier {
   const batchSize = Math.floor(positive(options.batchSize, 50, 'batchSize'));
   const concurrency = Math.floor(positive(options.concurrency, 4, 'concurrency'));
   if (sendTimeoutMs >= leaseMs) throw new RangeError('createNotifier: sendTimeoutMs must be shorter than leaseMs.');
-  const retry: Required<RetryPolicy> = {
-    attempts: Math.floor(positive(options.retry?.attempts, 6, 'retry.attempts')),
+  const retry: Waits = {
     baseMs: positive(options.retry?.baseMs, 60_000, 'retry.baseMs'),
     maxMs: positive(options.retry?.maxMs, 3_600_000, 'retry.maxMs'),
   };
+  // A count alone is what a store that set `attempts` asked for, and keeps; without one, temporary
+  // failures are retried for a time (24 hours by default), long enough to outlast a provider's outage.
+  const maxAttempts =
+    options.retry?.attempts === undefined
+      ? undefined
+      : Math.floor(positive(options.retry.attempts, 1, 'retry.attempts'));
+  const giveUpAfterMs =
+    options.retry?.giveUpAfterMs === undefined && maxAttempts !== undefined
+      ? undefined
+      : positive(options.retry?.giveUpAfterMs, 86_400_000, 'retry.giveUpAfterMs');
   const quietHours = options.quietHours === undefined ? defaultQuietHours : options.quietHours;
   if (quietHours) {
     parseClock(quietHours.start);
@@ -194,6 +228,7 @@ export function createNotifier(options: NotifierOptions): Notifier {
       (supportDomain && /^[\w.-]+$/.test(supportDomain) ? supportDomain : 'trackline.invalid'),
     senders: { email: typeof send.email === 'function', sms: typeof send.sms === 'function' },
     maxAgeMs: options.maxAgeMs,
+    report: onError,
   };
 
   function plan(change: ShipmentChange): NewMessage[] {
@@ -248,6 +283,17 @@ export function createNotifier(options: NotifierOptions): Notifier {
     );
   }
 
+  /**
+   * When a failed message is tried again: after its backoff, and a text not in the quiet hours of the
+   * zones it was planned for (retries go on for a day, through the night).
+   */
+  function retryTime(message: OutboxMessage): number {
+    const at = now() + backoffMs(message.attempts, retry, message.id);
+    const zones = message.content.quietZones?.split(' ').filter(isTimeZone) ?? [];
+    if (message.channel !== 'sms' || !quietHours || zones.length === 0) return at;
+    return endOfQuietHoursIn(at, zones, quietHours) ?? endOfQuietHours(at, zones[0]!, quietHours);
+  }
+
   async function deliver(message: OutboxMessage, result: RunResult): Promise<void> {
     const reason = await overtaken(message);
     if (reason) {
@@ -280,10 +326,11 @@ export function createNotifier(options: NotifierOptions): Notifier {
       await sendWithin(sendTimeoutMs, call);
     } catch (error) {
       // `attempts` counts this try: the store raised it when the message was claimed.
-      const giveUp = isPermanent(error) || message.attempts >= retry.attempts;
-      const retryAt = giveUp
-        ? undefined
-        : new Date(now() + backoffMs(message.attempts, retry, message.id)).toISOString();
+      const giveUp =
+        isPermanent(error) ||
+        (maxAttempts !== undefined && message.attempts >= maxAttempts) ||
+        (giveUpAfterMs !== undefined && retriedForMs(message.attempts, retry) >= giveUpAfterMs);
+      const retryAt = giveUp ? undefined : new Date(retryTime(message)).toISOString();
       await fail(message, errorText(error), retryAt, result, giveUp ? 'failed' : 'retrying');
       return;
     }

@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
-import { zoneForPlace, type CarrierId, type Shipment } from '@trackline/core';
+import type { CarrierId, Shipment } from '@trackline/core';
 import { withCarrierEventsOnly } from '../delays/events.js';
 import { parcelIdPart } from '../store/merge.js';
 import type { Channel, Customer, NewMessage, ShipmentChange } from '../store/types.js';
 import { decide, type DecideOptions } from './decide.js';
 import { composeEmail } from './email.js';
-import { endOfQuietHours, isTimeZone } from './quiet-hours.js';
+import { endOfQuietHours } from './quiet-hours.js';
 import { composeSms } from './sms.js';
 import type { Brand, KindPreference, MessageKind, Preferences, QuietHours } from './types.js';
 import { wordsFor } from './words.js';
+import { endOfQuietHoursIn, quietZonesFor } from './zone-guess.js';
 
 // From a decision to outbox messages: which channels, which address, what words, when. Pure: the
 // clock comes in as a number and nothing here touches the store.
@@ -35,8 +36,10 @@ export interface PlanSettings extends DecideOptions {
   brand: Brand;
   preferences: Preferences;
   quietHours: QuietHours | false;
-  /** The zone for quiet hours when neither the shopper's nor the destination's is known. */
+  /** The zone for quiet hours when not even the shopper's country is known and the text cannot go as an email. */
   defaultTimeZone: string;
+  /** Told when the zone of a text's quiet hours had to be guessed (the notifier's `onError`). */
+  report?: (error: Error) => void;
   trackingPageUrl?: TrackingPageUrl;
   /** The right-hand side of every `Message-ID`. */
   messageIdDomain: string;
@@ -64,22 +67,6 @@ function channelsFor(kind: MessageKind, customer: Customer | undefined, settings
   const chosen = [...new Set(preference.channels)].filter(reachable);
   if (chosen.length === 0 && preference.fallback && reachable(preference.fallback)) return [preference.fallback];
   return chosen;
-}
-
-/** The IANA zone quiet hours are kept in: the shopper's, else the destination's, else the default. */
-export function shopperZone(customer: Customer | undefined, shipment: Shipment | undefined, fallback: string): string {
-  if (isTimeZone(customer?.timeZone)) return customer.timeZone;
-  const destination = shipment?.destination;
-  if (isTimeZone(destination?.timeZone)) return destination.timeZone;
-  if (destination) {
-    try {
-      const zone = zoneForPlace(destination);
-      if (isTimeZone(zone)) return zone;
-    } catch {
-      // a malformed place has no zone
-    }
-  }
-  return fallback;
 }
 
 function linkFor(settings: PlanSettings, orderNumber: string, shipment: Shipment | undefined): string | undefined {
@@ -129,7 +116,33 @@ export function messagesFor(subject: Subject, now: number, settings: PlanSetting
     ? { trackingNumber: shipment.trackingNumber, carrier: shipment.carrier }
     : {};
   const messages: NewMessage[] = [];
-  for (const channel of channelsFor(kind, customer, settings)) {
+  let channels = channelsFor(kind, customer, settings);
+  let zones: string[] = [];
+  if (settings.quietHours && channels.includes('sms')) {
+    const found = quietZonesFor(customer, shipment);
+    zones = found.zones;
+    let guess = found.guess;
+    if (zones.length === 0) {
+      // Not even the country: any hour may be night for the shopper, so the news goes by email when it can.
+      if (settings.senders.email && addressOf(customer, 'email')) {
+        channels = [...new Set([...channels.filter((channel) => channel !== 'sms'), 'email' as const])];
+        guess = `${guess}, so it goes as an email instead`;
+      } else {
+        zones = [settings.defaultTimeZone];
+        guess = `${guess} and there is no email address, so it keeps them by defaultTimeZone (${settings.defaultTimeZone})`;
+      }
+    }
+    if (guess) {
+      settings.report?.(
+        new Error(
+          `Order ${orderNumber}: the shopper's time zone is unknown (no customer.timeZone, and the parcel's ` +
+            `destination does not say), so the ${kind} text's quiet hours were guessed: ${guess}. Save the ` +
+            "shopper's timeZone with the order to keep them exactly.",
+        ),
+      );
+    }
+  }
+  for (const channel of channels) {
     const to = addressOf(customer, channel);
     if (!to) continue;
     const key = messageKey(orderNumber, shipment, kind, variant, channel);
@@ -154,8 +167,10 @@ export function messagesFor(subject: Subject, now: number, settings: PlanSetting
         notBefore: new Date(now).toISOString(),
       });
     } else {
-      const zone = shopperZone(customer, shipment, settings.defaultTimeZone);
-      const due = settings.quietHours ? endOfQuietHours(now, zone, settings.quietHours) : now;
+      // Day in every zone the shopper may be in; should no hour be, the first (most populous) zone's.
+      const due = settings.quietHours
+        ? (endOfQuietHoursIn(now, zones, settings.quietHours) ?? endOfQuietHours(now, zones[0]!, settings.quietHours))
+        : now;
       // Written for the moment it goes out, so "today" still means today after a night in the outbox.
       const words = wordsFor(kind, shipment, customer?.locale, due, orderNumber);
       const text = composeSms({ words, brandName: settings.brand.name, link });
@@ -165,7 +180,8 @@ export function messagesFor(subject: Subject, now: number, settings: PlanSetting
         kind,
         to,
         orderNumber,
-        content: { text, ...parcel },
+        // The zones are kept so that a retry after a failed send waits for daytime too.
+        content: { text, ...parcel, ...(settings.quietHours ? { quietZones: zones.join(' ') } : {}) },
         notBefore: new Date(due).toISOString(),
       });
     }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { sqliteStore, type Store } from '../store/index.js';
+import type { Shipment } from '@trackline/core';
+import { sqliteStore, type Customer, type Store } from '../store/index.js';
 import { createNotifier } from './index.js';
 import { endOfQuietHours } from './quiet-hours.js';
 import { change, parcel, scan, scans, shopper } from './test-fixtures.js';
@@ -121,5 +122,113 @@ describe('quiet hours in planned messages', () => {
 
   it('refuses quiet hours it cannot read', () => {
     assert.throws(() => createNotifier({ store, send: {}, quietHours: { start: '9pm', end: '08:00' } }), /HH:MM/);
+  });
+});
+
+describe('quiet hours when the shopper’s zone is not on file', () => {
+  let store: Store;
+  before(async () => {
+    store = await sqliteStore({ path: ':memory:' });
+  });
+  after(() => store.close());
+
+  // As EasyPost's trackers parse: no destination place. Delivered at 19:00 in New York.
+  const outForDelivery = scan('2024-11-20T08:00:00-05:00', 'out_for_delivery');
+  const drop = scan('2024-11-20T19:00:00-05:00', 'delivered');
+  const before_ = parcel('out_for_delivery', [outForDelivery], { destination: undefined });
+  const delivered = parcel('delivered', [outForDelivery, drop], { destination: undefined, deliveredAt: drop.at });
+  const brooklyn: Customer = { phone: '+17185550123', email: 'ana@example.com', postalCode: '11201', name: 'Ana' };
+
+  function plan(now: string, customer: Customer, extra: Partial<Shipment> = {}) {
+    const notes: string[] = [];
+    const notifier = createNotifier({
+      store,
+      send: { email: async () => undefined, sms: async () => undefined },
+      now: () => new Date(now),
+      onError: (error) => notes.push(error instanceof Error ? error.message : String(error)),
+    });
+    const messages = notifier.plan(change(before_, { ...delivered, ...extra }, customer));
+    return { messages, sms: messages.find((m) => m.channel === 'sms'), notes };
+  }
+
+  it('texts a Brooklyn shopper at 7 PM New York time, not at 3 AM (from the postal code and the +1 number)', () => {
+    const { sms, notes } = plan('2024-11-20T19:05:00-05:00', brooklyn);
+    assert.equal(sms?.notBefore, '2024-11-21T00:05:00.000Z');
+    assert.equal(notes.length, 1);
+    assert.match(notes[0]!, /Order A1001: .*guessed: America\/New_York, from postal code 11201 in US/);
+    assert.match(notes[0]!, /customer\.timeZone|timeZone with the order/);
+  });
+
+  it('texts by the zone of the postal code: Los Angeles, not New York', () => {
+    const angeleno = { ...brooklyn, phone: '+13105550123', postalCode: '90012' };
+    // 18:30 in Los Angeles (21:30 in New York): day there, so at once.
+    assert.equal(plan('2024-11-21T02:30:00Z', angeleno).sms?.notBefore, '2024-11-21T02:30:00.000Z');
+    // 22:00 in Los Angeles: held until 08:00 there.
+    assert.equal(plan('2024-11-21T06:00:00Z', angeleno).sms?.notBefore, '2024-11-21T16:00:00.000Z');
+  });
+
+  it('uses the destination’s country with the postal code, and says nothing when that settles it', () => {
+    const { sms, notes } = plan(
+      '2024-11-21T12:00:00Z',
+      { ...brooklyn, phone: '+14035550123', postalCode: 'T2P 1J9' },
+      { destination: { country: 'CA' } },
+    );
+    assert.equal(sms?.notBefore, '2024-11-21T15:00:00.000Z'); // 08:00 in Calgary, not in Toronto
+    assert.deepEqual(notes, []);
+  });
+
+  it('keeps quiet hours in the one zone of the phone number’s country', () => {
+    const { sms, notes } = plan('2024-11-20T23:30:00Z', { phone: '+447700900123', name: 'Ann' });
+    assert.equal(sms?.notBefore, '2024-11-21T08:00:00.000Z'); // London
+    assert.match(notes[0]!, /Europe\/London, from the phone number's country/);
+  });
+
+  it('waits for daytime in every US and Canadian zone when a +1 number is all there is', () => {
+    // 07:00 in New York, 02:00 in Honolulu: the first hour that is day from St. John's to Honolulu is 08:00 in Honolulu.
+    const { sms, notes } = plan('2024-11-20T12:00:00Z', { phone: '+17185550123', name: 'Ann' });
+    assert.equal(sms?.notBefore, '2024-11-20T18:00:00.000Z');
+    assert.match(notes[0]!, /daytime in every zone of US or CA/);
+    // Not a night anywhere: 18:00Z is 14:30 in St. John's and 08:00 in Honolulu.
+    const late = plan('2024-11-21T00:00:00Z', { phone: '+17185550123', name: 'Ann' });
+    assert.equal(late.sms?.notBefore, '2024-11-21T00:00:00.000Z', '20:30 in St. John’s, 14:00 in Honolulu');
+    const later = plan('2024-11-21T01:00:00Z', { phone: '+17185550123', name: 'Ann' });
+    assert.equal(later.sms?.notBefore, '2024-11-21T18:00:00.000Z', '21:30 in St. John’s: wait for the next day');
+  });
+
+  it('falls back to the parcel’s origin country when it has one zone', () => {
+    const { sms, notes } = plan(
+      '2024-11-20T23:30:00Z',
+      { phone: '+38640123456', name: 'Ann' },
+      { origin: { city: 'Leeds', country: 'GB' } },
+    );
+    assert.equal(sms?.notBefore, '2024-11-21T08:00:00.000Z');
+    assert.match(notes[0]!, /Europe\/London, from the parcel's origin country/);
+  });
+
+  it('sends an email instead when not even the country is known', () => {
+    const { messages, notes } = plan('2024-11-21T08:05:00Z', {
+      phone: '+38640123456',
+      email: 'ann@example.com',
+    });
+    assert.deepEqual(
+      messages.map((m) => [m.channel, m.notBefore]),
+      [['email', '2024-11-21T08:05:00.000Z']],
+    );
+    assert.match(notes[0]!, /no country is known, so it goes as an email instead/);
+  });
+
+  it('keeps quiet hours by defaultTimeZone when not even the country is known and there is no email', () => {
+    const { messages, notes } = plan('2024-11-21T03:00:00Z', { phone: '+38640123456' });
+    assert.deepEqual(
+      messages.map((m) => [m.channel, m.notBefore]),
+      [['sms', '2024-11-21T08:00:00.000Z']],
+    );
+    assert.match(notes[0]!, /keeps them by defaultTimeZone \(UTC\)/);
+  });
+
+  it('says nothing when the shopper’s zone is on file', () => {
+    const { sms, notes } = plan('2024-11-21T03:00:00Z', { ...brooklyn, timeZone: 'America/Chicago' });
+    assert.equal(sms?.notBefore, '2024-11-21T14:00:00.000Z');
+    assert.deepEqual(notes, []);
   });
 });

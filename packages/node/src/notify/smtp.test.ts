@@ -16,13 +16,36 @@ interface Received {
 
 const received: Received[] = [];
 let port = 0;
+/** While true, the sending account `quota@…` is refused at MAIL FROM, as a provider's daily quota does. */
+let quotaExceeded = false;
 const server = new SMTPServer({
   authOptional: true,
   disabledCommands: ['STARTTLS'],
   logger: false,
+  onAuth(auth, _session, callback) {
+    if (auth.username === 'wrong') {
+      callback(Object.assign(new Error('Authentication credentials invalid'), { responseCode: 535 }));
+      return;
+    }
+    callback(null, { user: auth.username });
+  },
+  onMailFrom(address, _session, callback) {
+    // A provider that stops a sending account for the day answers the sender, not the recipient.
+    if (address.address.startsWith('paused@') || (address.address.startsWith('quota@') && quotaExceeded)) {
+      callback(Object.assign(new Error('Sending paused: daily quota exceeded'), { responseCode: 554 }));
+      return;
+    }
+    callback();
+  },
   onRcptTo(address, _session, callback) {
-    if (address.address.startsWith('nobody@')) {
-      callback(Object.assign(new Error('No such mailbox'), { responseCode: 550 }));
+    const refusals: Record<string, string | undefined> = {
+      nobody: 'No such mailbox',
+      gone: '5.1.1 The email account that you tried to reach does not exist',
+      elsewhere: '5.7.1 Relaying denied',
+    };
+    const refusal = refusals[address.address.split('@')[0] ?? ''];
+    if (refusal) {
+      callback(Object.assign(new Error(refusal), { responseCode: refusal.startsWith('5.1.1') ? 554 : 550 }));
       return;
     }
     callback();
@@ -31,6 +54,10 @@ const server = new SMTPServer({
     const chunks: Buffer[] = [];
     stream.on('data', (chunk: Buffer) => chunks.push(chunk));
     stream.on('end', () => {
+      if (session.envelope.rcptTo.some((r) => r.address.startsWith('spam@'))) {
+        callback(Object.assign(new Error('Message rejected by content policy'), { responseCode: 554 }));
+        return;
+      }
       received.push({
         from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
         to: session.envelope.rcptTo.map((r) => r.address),
@@ -110,6 +137,46 @@ describe('smtpSender', () => {
     }
   });
 
+  it('marks a mailbox refused with an enhanced status 5.1.1 as a permanent failure, whatever the reply code', async () => {
+    const send = smtpSender({ host: '127.0.0.1', port, from: 'orders@acme.example', transport });
+    try {
+      await assert.rejects(
+        send({ to: 'gone@example.com', subject: 's', text: 't', html: '<p>t</p>', headers: {} }),
+        (error: { responseCode?: number; permanent?: boolean }) =>
+          error.responseCode === 554 && error.permanent === true,
+      );
+    } finally {
+      await send.close();
+    }
+  });
+
+  // Refusals of the store's own account or setup: the same for every message, over once fixed.
+  for (const [what, from, to, auth, code] of [
+    ['a refused login (535)', 'orders@acme.example', 'ana@example.com', { user: 'wrong', pass: 'p' }, 535],
+    ['a sender refused at MAIL FROM (554 quota)', 'paused@acme.example', 'ana@example.com', undefined, 554],
+    [
+      'a recipient refused by policy (550 5.7.1 relaying denied)',
+      'orders@acme.example',
+      'elsewhere@example.com',
+      undefined,
+      550,
+    ],
+    ['a message refused at DATA (554)', 'orders@acme.example', 'spam@example.com', undefined, 554],
+  ] as const) {
+    it(`fails, to be retried, on ${what}`, async () => {
+      const send = smtpSender({ host: '127.0.0.1', port, from, auth, transport });
+      try {
+        await assert.rejects(
+          send({ to, subject: 's', text: 't', html: '<p>t</p>', headers: {} }),
+          (error: { responseCode?: number; permanent?: boolean }) =>
+            error.responseCode === code && error.permanent === false,
+        );
+      } finally {
+        await send.close();
+      }
+    });
+  }
+
   it('fails, to be retried, when no server answers', async () => {
     const closed = new SMTPServer({ logger: false });
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
@@ -128,6 +195,45 @@ describe('smtpSender', () => {
 });
 
 describe('the notifier writing to an SMTP server', () => {
+  it('keeps a message through a day the sending account is paused and sends it once the quota resets', async () => {
+    let at = new Date('2024-05-03T18:30:00-07:00').getTime();
+    const now = () => new Date(at);
+    const store = await sqliteStore({ path: ':memory:', now });
+    const email = smtpSender({ host: '127.0.0.1', port, from: 'quota@acme.example', transport });
+    try {
+      await store.saveOrder({
+        orderNumber: 'A1001',
+        placedAt: '2024-05-03T09:00:00-07:00',
+        customer: { ...shopper, email: 'quota-reset@example.com' },
+        shipments: [{ carrier: 'ups', trackingNumber: TRACKING }],
+      });
+      await store.applyUpdate({
+        shipment: parcel('in_transit', [scans.label, scans.pickup]),
+        source: 'easypost',
+        receivedAt: now().toISOString(),
+      });
+      const notifier = createNotifier({ store, send: { email }, now, onError: () => {} });
+      quotaExceeded = true;
+      const refused = await notifier.run();
+      assert.deepEqual([refused.failed, refused.retrying], [0, 1]);
+      // The quota resets at midnight; the next try after that gets through.
+      quotaExceeded = false;
+      at += 6 * 3_600_000;
+      const before = received.length;
+      assert.equal((await notifier.run()).sent, 1);
+      assert.deepEqual(
+        received.slice(before).map((mail) => mail.to),
+        [['quota-reset@example.com']],
+      );
+      const [message] = await store.listMessages();
+      assert.equal(message?.state, 'sent');
+    } finally {
+      quotaExceeded = false;
+      await email.close();
+      await store.close();
+    }
+  });
+
   it('turns a stored change into one email the server receives', async () => {
     const now = () => new Date('2024-05-03T18:30:00-07:00');
     const store = await sqliteStore({ path: ':memory:', now });

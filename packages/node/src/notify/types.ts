@@ -85,9 +85,24 @@ export interface QuietHours {
   end: string;
 }
 
-/** When a failed send is tried again. */
+/**
+ * When a failed send is tried again. A temporary failure (the provider is down, refuses the store's
+ * login, is over its quota) is retried for `giveUpAfterMs`; a permanent one (`permanent: true`, an
+ * unknown mailbox) fails at once. `store.retryFailed()` puts failed messages back.
+ */
 export interface RetryPolicy {
-  /** Tries in all, the first included; after the last failure the message is `failed`. Default 6. */
+  /**
+   * How long temporary failures are retried, in waits between tries: the message is `failed` after
+   * the first failed try that comes at least this long after its first try. Waits are counted, not
+   * the clock, so a notifier that was stopped does not use up the time. Default 86 400 000 (24 hours)
+   * when `attempts` is not set.
+   */
+  giveUpAfterMs?: number;
+  /**
+   * Tries in all, the first included: after the last failure the message is `failed`. No count limit
+   * by default. Set alone, it is the only limit (as before `giveUpAfterMs` existed); set with
+   * `giveUpAfterMs`, whichever is reached first ends the retries.
+   */
   attempts?: number;
   /** Wait after the first failure; doubled after each further one. Default 60 000 (1 minute). */
   baseMs?: number;

@@ -603,6 +603,21 @@ function createPostgresStore(pool: PostgresPool, ownsPool: boolean, now: () => D
       return updated.rowCount === 1;
     },
 
+    async retryFailed(options = {}) {
+      open();
+      const sinceMs = options.since === undefined ? null : epochMs(options.since, 'retryFailed: since');
+      const at = stamp();
+      // One statement on `state = 'failed'` only: a message sent, queued or being sent is never touched.
+      const updated = await pool.query(
+        `UPDATE trackline_outbox SET state = 'pending', attempts = 0, not_before = $1, due_ms = $2,
+           lease_until = NULL, lease_until_ms = NULL, claim_token = NULL
+         WHERE state = 'failed' AND ($3::bigint IS NULL OR due_ms >= $3) AND ($4::text IS NULL OR kind = $4)
+           AND ($5::text IS NULL OR channel = $5)`,
+        [at, epochMs(at, 'retryFailed: now'), sinceMs, options.kind ?? null, options.channel ?? null],
+      );
+      return updated.rowCount ?? 0;
+    },
+
     async listMessages(options = {}) {
       open();
       const limit = options.limit ?? defaultListLimit;

@@ -1056,6 +1056,31 @@ function createSqliteStore(
       return updated.changes === 1;
     },
 
+    async retryFailed(options = {}) {
+      open();
+      const sinceMs = options.since === undefined ? null : epochMs(options.since, 'retryFailed: since');
+      const at = stamp();
+      // One statement on `state = 'failed'` only: a message sent, queued or being sent is never touched.
+      const updated = db
+        .prepare(
+          `UPDATE outbox SET state = 'pending', attempts = 0, not_before = ?, due_ms = ?, lease_until = NULL,
+             lease_until_ms = NULL, claim_token = NULL
+           WHERE state = 'failed' AND (? IS NULL OR due_ms >= ?) AND (? IS NULL OR kind = ?)
+             AND (? IS NULL OR channel = ?)`,
+        )
+        .run(
+          at,
+          epochMs(at, 'retryFailed: now'),
+          sinceMs,
+          sinceMs,
+          options.kind ?? null,
+          options.kind ?? null,
+          options.channel ?? null,
+          options.channel ?? null,
+        );
+      return updated.changes;
+    },
+
     async listMessages(options = {}) {
       open();
       const limit = options.limit ?? defaultListLimit;

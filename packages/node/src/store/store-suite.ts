@@ -743,6 +743,73 @@ export function storeSuite(name: string, options: StoreSuiteOptions): void {
         assert.deepEqual(await store.claimMessages({ now: '2024-05-26T10:00:00Z' }), []);
       });
 
+      it('puts failed messages back with retryFailed, never one sent, queued or being sent', async () => {
+        await fresh();
+        await store.saveOrder(order);
+        await store.applyUpdate(update([pickedUp]));
+        await store.applyUpdate(update([pickedUp, outForDelivery]));
+        await store.applyUpdate(update([pickedUp, outForDelivery, delivered]));
+        // in_transit (email, sms) fail; out_for_delivery (email) is sent; delivered (email) is being sent.
+        await store.planMessages((change) =>
+          change.after.status === 'in_transit'
+            ? [message(change, 'email', '2024-04-26T10:00:00Z'), message(change, 'sms', '2024-04-26T10:00:00Z')]
+            : [
+                message(
+                  change,
+                  'email',
+                  change.after.status === 'delivered' ? '2024-04-26T11:00:00Z' : '2024-04-26T10:00:00Z',
+                ),
+              ],
+        );
+        const first = await store.claimMessages({ now: '2024-04-26T10:00:00Z', limit: 10 });
+        assert.equal(first.length, 3);
+        for (const claimed of first) {
+          if (claimed.kind === 'out_for_delivery') {
+            assert.equal(await store.markSent(claimed.id, '2024-04-26T10:00:01Z', claimed.claimToken), true);
+          } else {
+            assert.equal(await store.markFailed(claimed.id, 'ECONNREFUSED', undefined, claimed.claimToken), true);
+          }
+        }
+        const [sending] = await store.claimMessages({ now: '2024-04-26T11:00:00Z', leaseMs: 60_000 });
+        assert.equal(sending?.kind, 'delivered');
+        const stateOf = async () =>
+          Object.fromEntries((await store.listMessages()).map((m) => [`${m.kind}:${m.channel}`, m.state]));
+
+        assert.equal(await store.retryFailed({ since: '2024-04-26T10:00:01Z' }), 0, 'failed before `since`');
+        assert.equal(await store.retryFailed({ kind: 'delivered' }), 0, 'being sent is not failed');
+        assert.equal(await store.retryFailed({ kind: 'out_for_delivery' }), 0, 'sent is not failed');
+        assert.equal(await store.retryFailed({ since: '2024-04-26T10:00:00Z', channel: 'sms' }), 1);
+        assert.deepEqual(await stateOf(), {
+          'in_transit:email': 'failed',
+          'in_transit:sms': 'pending',
+          'out_for_delivery:email': 'sent',
+          'delivered:email': 'sending',
+        });
+        assert.equal(await store.retryFailed(), 1, 'the email is the only one left failed');
+        assert.equal(await store.retryFailed(), 0, 'put back once');
+
+        // Due now (the store's clock), with its tries counted afresh; the claim in progress goes on.
+        const requeued = (await store.listMessages()).filter((m) => m.kind === 'in_transit');
+        assert.deepEqual(
+          requeued.map((m) => [m.state, m.attempts, m.lastError, m.claimToken]),
+          [
+            ['pending', 0, 'ECONNREFUSED', undefined],
+            ['pending', 0, 'ECONNREFUSED', undefined],
+          ],
+        );
+        assert.equal(await store.markSent(sending.id, '2024-04-26T11:00:02Z', sending.claimToken), true);
+        const again = await store.claimMessages({ now: new Date().toISOString(), limit: 10 });
+        assert.deepEqual(again.map((m) => `${m.kind}:${m.channel}`).sort(), ['in_transit:email', 'in_transit:sms']);
+        assert.ok(again.every((m) => m.attempts === 1));
+        for (const m of again) assert.equal(await store.markSent(m.id, new Date().toISOString(), m.claimToken), true);
+        assert.equal(await store.retryFailed(), 0, 'a message sent after being put back cannot be put back');
+        assert.deepEqual(
+          (await store.listMessages()).map((m) => m.state),
+          ['sent', 'sent', 'sent', 'sent'],
+        );
+        await assert.rejects(store.retryFailed({ since: 'yesterday' }), /since must be an ISO 8601 date-time/);
+      });
+
       it('changes nothing when a claim that ran out marks a message another claim has sent', async () => {
         await fresh();
         await store.saveOrder(order);

@@ -190,6 +190,15 @@ export interface Store {
    * `pending` again from then. Applies, and resolves, like `markSent`.
    */
   markFailed(id: string, error: string, retryAt?: string, claimToken?: string): Promise<boolean>;
+  /**
+   * Puts `failed` messages back in the queue (`pending`, due now, tries counted from 0), after an
+   * outage outlasted the notifier's retries or a wrong setting failed them; the next `run` sends them.
+   * Only `failed` messages change, in one statement: a message sent, still queued or being sent is
+   * left alone, so none is sent twice. `since` (ISO 8601) keeps to messages whose last try was due
+   * at or after it (the start of the outage), so old news is not sent late; `kind` and `channel`
+   * narrow it further. Resolves to how many were put back.
+   */
+  retryFailed(options?: { since?: string; kind?: string; channel?: Channel }): Promise<number>;
   /** Newest first, for an outbox page. */
   listMessages(options?: { limit?: number; orderNumber?: string }): Promise<OutboxMessage[]>;
 }
