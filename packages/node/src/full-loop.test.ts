@@ -151,12 +151,11 @@ describe('the full loop: sandbox webhooks → handler → SQLite → notifier �
     const messages: OutboxMessage[] = (await store.listMessages({ orderNumber: order.orderNumber })).sort((a, b) =>
       a.createdAt.localeCompare(b.createdAt),
     );
-    // The scenario's milestones, in order. No `arriving` ("nearly there" on reaching Illinois): the store
-    // records a change for the notifier only when the status, the problem or the estimate moves, and the
-    // arrival in Chicago moves none of them.
+    // The scenario's milestones, in order: `arriving` is the first scan in the shopper's own state, which
+    // moves neither the status nor the estimate and is still recorded for the notifier.
     assert.deepEqual(
       messages.map((message) => message.kind),
-      ['shipped', 'out_for_delivery', 'delivered'],
+      ['shipped', 'arriving', 'out_for_delivery', 'delivered'],
     );
     assert.ok(messages.every((message) => message.state === 'sent' && message.channel === 'email'));
     assert.equal(sent, messages.length);

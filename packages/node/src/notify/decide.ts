@@ -1,4 +1,5 @@
-import { isSlowdown, type Place, type Shipment, type Status, type TrackingEvent } from '@trackline/core';
+import { isSlowdown, type Shipment, type Status } from '@trackline/core';
+import { latestEvent, reachedRegion } from '../milestones.js';
 import type { ShipmentChange } from '../store/types.js';
 import { MessageKind } from './types.js';
 
@@ -41,37 +42,10 @@ function instant(value: string | undefined): number {
   return Number.isNaN(ms) ? 0 : ms;
 }
 
-/** The newest scan of a shipment, by time. */
-export function latestEvent(shipment: Shipment | undefined): TrackingEvent | undefined {
-  let latest: TrackingEvent | undefined;
-  for (const event of shipment?.events ?? []) {
-    if (!latest || instant(event.at) >= instant(latest.at)) latest = event;
-  }
-  return latest;
-}
-
 /** The time of a shipment's newest scan, or undefined without scans (`updatedAt` only says when we last looked). */
 export function newestScan(shipment: Shipment | undefined): number | undefined {
   const latest = latestEvent(shipment);
   return latest ? instant(latest.at) : undefined;
-}
-
-const same = (a: string | undefined, b: string | undefined) =>
-  a !== undefined && b !== undefined && a.trim().toLowerCase() === b.trim().toLowerCase();
-
-/** True when a scan's place lies in the destination's region (state, province) of the destination's country. */
-function inRegion(place: Place | undefined, destination: Place | undefined): boolean {
-  if (!place || !destination || !destination.region || !same(place.region, destination.region)) return false;
-  return !destination.country || !place.country || same(place.country, destination.country);
-}
-
-/** The parcel's first scan in the shopper's own region: the one in-transit milestone worth a message. */
-function reachedRegion(before: Shipment | undefined, after: Shipment): boolean {
-  const destination = after.destination;
-  return (
-    inRegion(latestEvent(after)?.location, destination) &&
-    !(before?.events ?? []).some((event) => inRegion(event.location, destination))
-  );
 }
 
 /** The estimate's last day moved later, past what the store promised (a later day inside the promise is still on time). */

@@ -1,5 +1,5 @@
 import { carrierName, type Shipment } from '@trackline/core';
-import { latestEvent } from './decide.js';
+import { latestEvent } from '../milestones.js';
 import type { Brand } from './types.js';
 import { latestPlace, plainText, type Words } from './words.js';
 

@@ -1,6 +1,6 @@
 import { describeShipment, resolveLocale, type DescribeLocale, type Shipment } from '@trackline/core';
 import { notifyCopy, type NotifyCopy } from './copy.js';
-import { latestEvent } from './decide.js';
+import { latestEvent } from '../milestones.js';
 import { MessageKind } from './types.js';
 
 /** What one message says, in plain text: the shopper's three questions and a headline. */

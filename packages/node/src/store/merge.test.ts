@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { Shipment, Status, TrackingEvent } from '@trackline/core';
-import { mergeParcelRows, mergeUpdate, trackingKey } from './merge.js';
-import { event, update } from './store-suite.js';
+import { isNews, mergeParcelRows, mergeUpdate, trackingKey } from './merge.js';
+import { event, shipment, update } from './store-suite.js';
 
 /** What a store keeps between updates: the shipment, the as-of time of its fields, the copies of its events. */
 interface Kept {
@@ -182,5 +182,36 @@ describe('mergeParcelRows', () => {
       },
     ]);
     assert.equal(merge.orderNumber, 'A2');
+  });
+});
+
+describe('isNews', () => {
+  const home = { city: 'Oak Park', region: 'IL', country: 'US' };
+  const away = { city: 'Clovis', region: 'CA', country: 'US' };
+  const pickUp = event('2024-04-22T18:00:00-07:00', 'in_transit', 'OR', 'Picked up', { location: away });
+  const before = shipment([pickUp], { destination: home });
+  const scanAt = (location: typeof home, at = '2024-04-24T08:00:00-05:00') =>
+    shipment([pickUp, event(at, 'in_transit', 'AR', 'Arrived at facility', { location })], { destination: home });
+
+  it("counts the parcel's first scan in the shopper's region, and not a scan anywhere else or a second one there", () => {
+    assert.equal(isNews(before, scanAt(away)), false);
+    const arrived = scanAt(home);
+    assert.equal(isNews(before, arrived), true);
+    const again = shipment(
+      [...arrived.events, event('2024-04-24T20:00:00-05:00', 'in_transit', 'DP', 'Departed', { location: home })],
+      {
+        destination: home,
+      },
+    );
+    assert.equal(isNews(arrived, again), false);
+  });
+
+  it('counts a problem that comes again with the same reason, and one that starts or stops needing the shopper', () => {
+    const attempt = (since: string, actionRequired: boolean) =>
+      shipment(before.events, { destination: home, problem: { reason: 'failed_attempt', since, actionRequired } });
+    const first = attempt('2024-04-25T14:00:00-05:00', false);
+    assert.equal(isNews(first, attempt('2024-04-26T14:00:00-05:00', false)), true, 'a second failed attempt');
+    assert.equal(isNews(first, attempt('2024-04-25T14:00:00-05:00', true)), true, 'now needs the shopper');
+    assert.equal(isNews(first, attempt('2024-04-25T14:00:00-05:00', false)), false, 'the same problem again');
   });
 });

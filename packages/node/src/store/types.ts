@@ -85,7 +85,7 @@ export interface ActiveShipment {
   placedAt?: string;
 }
 
-/** A stored change in what a shopper would be told: status, problem or estimated date. */
+/** A stored change in what a shopper could be told: status, problem, estimated date, or arrival in their region. */
 export interface ShipmentChange {
   id: string;
   orderNumber?: string;
