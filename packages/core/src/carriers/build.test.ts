@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { calendarDate, hasField } from './build.js';
+import type { Status } from '../model/status.js';
+import type { TrackingEvent } from '../model/schemas.js';
+import { buildShipment, calendarDate, carrierEstimate, hasField } from './build.js';
 
 describe('calendarDate', () => {
   it('keeps the carrier’s own day of a date or date-time', () => {
@@ -47,5 +49,38 @@ describe('hasField', () => {
     assert.equal(hasField({}, 'output'), false);
     assert.equal(hasField(null, 'output'), false);
     assert.equal(hasField('output', 'output'), false);
+  });
+});
+
+describe('buildShipment and the carrier’s estimate', () => {
+  const estimate = carrierEstimate('2024-05-10');
+  const scan = (status: Status, at: string): TrackingEvent => ({
+    at,
+    timeSource: 'carrier',
+    status,
+    code: status,
+    description: status,
+  });
+  const build = (last: Status) =>
+    buildShipment({
+      carrier: 'ups',
+      trackingNumber: '1Z999AA10123456784',
+      events: [scan('in_transit', '2024-05-06T10:00:00-05:00'), scan(last, '2024-05-08T10:00:00-05:00')],
+      estimate,
+      now: new Date('2024-05-08T12:00:00Z'),
+    });
+
+  it('keeps the expected day while the parcel is on its way', () => {
+    for (const status of ['in_transit', 'out_for_delivery', 'available_for_pickup'] as const) {
+      assert.deepEqual(build(status).estimate, estimate, status);
+    }
+  });
+
+  it('drops it once the parcel is delivered, on its way back, returned or cancelled', () => {
+    for (const status of ['delivered', 'returning', 'returned', 'cancelled'] as const) {
+      const shipment = build(status);
+      assert.equal(shipment.status, status);
+      assert.equal(shipment.estimate, undefined, status);
+    }
   });
 });

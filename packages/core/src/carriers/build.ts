@@ -1,4 +1,6 @@
+import { TracklineError } from '../errors/trackline-error.js';
 import type { CarrierId, StatusSource } from '../model/carrier.js';
+import { isPastDelivery } from '../model/status.js';
 import type { DateWindow, DeliveryEstimate, Place, Shipment, TrackingEvent } from '../model/schemas.js';
 import { deriveShipmentState } from '../status/derive.js';
 import { normalizeStatus } from '../status/normalize.js';
@@ -40,7 +42,11 @@ export interface ShipmentParts {
   now: Date;
 }
 
-/** A shipment from its events: status, open problem and delivery time derived, empty parts left out. */
+/**
+ * A shipment from its events: status, open problem and delivery time derived, empty parts left out. The
+ * carrier's estimate is left out once the parcel is delivered, returning, returned or cancelled, whichever API
+ * sent it.
+ */
 export function buildShipment(parts: ShipmentParts): Shipment {
   const state = deriveShipmentState(parts.events);
   const shipment: Shipment = {
@@ -54,7 +60,7 @@ export function buildShipment(parts: ShipmentParts): Shipment {
   if (state.problem) shipment.problem = state.problem;
   if (state.deliveredAt) shipment.deliveredAt = state.deliveredAt;
   if (parts.promised) shipment.promised = parts.promised;
-  if (parts.estimate) shipment.estimate = parts.estimate;
+  if (parts.estimate && !isPastDelivery(state.status)) shipment.estimate = parts.estimate;
   if (parts.origin && Object.keys(parts.origin).length > 0) shipment.origin = parts.origin;
   if (parts.destination && Object.keys(parts.destination).length > 0) shipment.destination = parts.destination;
   if (parts.trackingUrl) shipment.trackingUrl = parts.trackingUrl;
@@ -92,4 +98,28 @@ export function hasField(value: unknown, key: string): boolean {
 /** The carrier's expected delivery day as an estimate; none without a date. */
 export function carrierEstimate(date: string | undefined): DeliveryEstimate | undefined {
   return date ? { earliest: date, latest: date, likely: date, confidence: 0.8, basis: 'carrier' } : undefined;
+}
+
+/** A value as an error message shows it: text quoted and cut short, anything else by its kind. */
+function shown(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === 'object') return Array.isArray(value) ? 'a list' : 'an object';
+  return `${typeof value} ${String(value)}`;
+}
+
+/**
+ * The error for a scan that says something (a status, a code or a text) but whose time is missing or cannot
+ * be read. Such a scan cannot be placed in the parcel's story, and dropping it hid what the carrier said: a
+ * FedEx delivery scan dated "yesterday" left the parcel `pending` with no events. So the answer is one
+ * Trackline cannot read, and the message names the field, as `parseWith` does for a field of the wrong shape
+ * (`Invalid FedEx track response: output…scanEvents[0].date: expected a date and time (got "yesterday")`).
+ * A scan that says nothing at all is only skipped: there is nothing of it to show.
+ */
+export function unreadableScanTime(what: string, field: string, value: unknown): TracklineError {
+  return new TracklineError(
+    'invalid_response',
+    `Invalid ${what}: ${field}: expected a date and time (got ${shown(value)}).`,
+  );
 }

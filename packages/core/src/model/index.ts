@@ -26,5 +26,5 @@ export type {
   Shipment,
   TrackingEvent,
 } from './schemas.js';
-export { Status, isFinalStatus, statuses } from './status.js';
+export { Status, isFinalStatus, isPastDelivery, statuses } from './status.js';
 export { TimeSource } from './tracking-event.js';

@@ -24,6 +24,19 @@ export type Status = (typeof Status)[keyof typeof Status];
 /** Every status, in the order a parcel normally passes through them. */
 export const statuses: readonly Status[] = Object.values(Status);
 
+/**
+ * True once no delivery lies ahead, so a delivery estimate says nothing any more: the parcel has arrived, is on
+ * its way back to the sender or will not travel. Carriers and aggregators keep sending the date they had.
+ */
+export function isPastDelivery(status: Status): boolean {
+  return (
+    status === Status.delivered ||
+    status === Status.returning ||
+    status === Status.returned ||
+    status === Status.cancelled
+  );
+}
+
 /** True once nothing more will happen to the parcel. */
 export function isFinalStatus(status: Status): boolean {
   return status === Status.delivered || status === Status.returned || status === Status.cancelled;

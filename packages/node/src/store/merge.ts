@@ -1,5 +1,6 @@
 import {
   deriveShipmentState,
+  isPastDelivery,
   normalizeTrackingNumber,
   statuses,
   type Place,
@@ -421,6 +422,9 @@ export function mergeUpdate(
     const deliveredAt = newer ? (incoming.deliveredAt ?? before?.deliveredAt) : before?.deliveredAt;
     if (status === 'delivered' && deliveredAt) shipment.deliveredAt = deliveredAt;
   }
+  // The newest estimate may come from before the parcel arrived (or turned back): it no longer applies, as
+  // `buildShipment` leaves it out of a polled shipment.
+  if (isPastDelivery(shipment.status)) delete shipment.estimate;
   const problem =
     scans.length < events.length
       ? withDelayNotes(shipment, events, carrierProblem, newer && scans.length === 0)

@@ -56,6 +56,20 @@ describe('aftership adapter', () => {
     assert.equal(shipment.trackingUrl, 'https://www.fedex.com/fedextrack/?tracknumbers=61293150000079650811');
   });
 
+  it('leaves out the carrier’s date AfterShip keeps once the parcel is delivered', () => {
+    const tracking = structuredClone(fedexTracking);
+    tracking.checkpoints.push({
+      ...tracking.checkpoints.at(-1)!,
+      checkpoint_time: '2023-01-19T14:00:00-08:00',
+      tag: 'Delivered',
+      subtag: 'Delivered_001',
+      message: 'Delivered',
+    });
+    const shipment = aftership({ apiKey, now }).parse(tracking);
+    assert.equal(shipment.status, 'delivered');
+    assert.equal(shipment.estimate, undefined);
+  });
+
   it('reads the tracking of a webhook, of GET /trackings/{id} and a bare tracking alike', () => {
     const adapter = aftership({ apiKey, now });
     const expected = adapter.parse(trackingList);

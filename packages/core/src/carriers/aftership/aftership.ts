@@ -1,10 +1,10 @@
 import { TracklineError } from '../../errors/trackline-error.js';
 import type { AdapterOptions, CarrierAdapter } from '../adapter.js';
 import { createHttpClient, pathWithQuery } from '../http/client.js';
-import { toTracklineError } from '../http/errors.js';
+import { answersNotFound, toTracklineError } from '../http/errors.js';
 import { cleanTrackingNumber } from '../tracking-number.js';
 import { aftershipCarriers } from './carriers.js';
-import { parseAftership } from './parse.js';
+import { aftershipNotFound, isAftershipNotFound, parseAftership } from './parse.js';
 
 export type AftershipOptions = AdapterOptions & {
   /** An AfterShip API key (Tracking), sent as `as-api-key`. */
@@ -45,6 +45,9 @@ export function aftership(options: AftershipOptions): CarrierAdapter {
           .json();
         return parseAftership(raw, now(), { number, carrier });
       } catch (error) {
+        // AfterShip's documented 404 for a tracking it does not have carries meta.code 4004; any other 404 is
+        // a wrong baseUrl.
+        if (!signal?.aborted && (await answersNotFound(error, isAftershipNotFound))) throw aftershipNotFound();
         throw toTracklineError(name, error, signal);
       }
     },

@@ -3,7 +3,7 @@ import type { CarrierId } from '../../model/carrier.js';
 import { parseWith } from '../../model/parse.js';
 import type { DeliveryEstimate, Place, Shipment, TrackingEvent } from '../../model/schemas.js';
 import { eventTime } from '../../time/event-time.js';
-import { buildShipment, toEvent, calendarDate } from '../build.js';
+import { buildShipment, toEvent, calendarDate, unreadableScanTime } from '../build.js';
 import { fromAftershipSlug } from './carriers.js';
 import { countryCode } from './countries.js';
 import {
@@ -16,7 +16,8 @@ import {
   type Tracking,
 } from './schema.js';
 
-const notFound = () => new TracklineError('not_found', 'AfterShip has no shipment with this tracking number.');
+export const aftershipNotFound = () =>
+  new TracklineError('not_found', 'AfterShip has no shipment with this tracking number.');
 
 interface PlaceParts {
   city?: string | null;
@@ -42,7 +43,7 @@ function placeOf(parts: PlaceParts): Place | undefined {
   return Object.keys(place).length > 0 ? place : undefined;
 }
 
-function toTrackingEvent(checkpoint: Checkpoint): TrackingEvent | undefined {
+function toTrackingEvent(checkpoint: Checkpoint, index: number): TrackingEvent | undefined {
   const location = placeOf({
     city: checkpoint.city,
     state: checkpoint.state,
@@ -52,7 +53,17 @@ function toTrackingEvent(checkpoint: Checkpoint): TrackingEvent | undefined {
   });
   // checkpoint_time is local to the checkpoint, with its offset when AfterShip has it.
   const time = eventTime({ local: checkpoint.checkpoint_time ?? '', location });
-  if (!time) return undefined;
+  if (!time) {
+    // A checkpoint that says something but has no readable time is an answer to report, not one to drop.
+    if (checkpoint.tag?.trim() || checkpoint.subtag?.trim() || checkpoint.message?.trim()) {
+      throw unreadableScanTime(
+        'AfterShip tracking',
+        `checkpoints[${index}].checkpoint_time`,
+        checkpoint.checkpoint_time,
+      );
+    }
+    return undefined;
+  }
   return toEvent('aftership', {
     code: checkpoint.subtag?.trim() || checkpoint.tag?.trim() || '',
     description: checkpoint.message?.trim() || checkpoint.subtag_message?.trim() || '',
@@ -152,6 +163,11 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Whether a body is AfterShip's answer for a tracking it does not have: `meta.code` 4004 ("NotFound"). */
+export function isAftershipNotFound(raw: unknown): boolean {
+  return isObject(raw) && isObject(raw.meta) && raw.meta.code === 4004;
+}
+
 /**
  * Any AfterShip body that holds a tracking: the `GET /trackings` list, `GET /trackings/{id}`, the legacy
  * `{ data: { tracking } }`, a webhook (`{ event, msg }`), or a bare Tracking. `meta.code` 4004 and an empty list
@@ -168,13 +184,12 @@ export function parseAftership(
   if (!isObject(raw) || (!('meta' in raw) && !('data' in raw))) {
     return trackingToShipment(parseWith(TrackingSchema, raw, 'AfterShip tracking'), now);
   }
-  const meta = raw.meta;
-  if (isObject(meta) && meta.code === 4004) throw notFound();
+  if (isAftershipNotFound(raw)) throw aftershipNotFound();
   const data = raw.data;
   if (isObject(data) && 'trackings' in data) {
     const list = parseWith(TrackingListSchema, raw, 'AfterShip trackings').data.trackings;
     const tracking = pick(list, wanted.number && fold(wanted.number), wanted.carrier);
-    if (!tracking) throw notFound();
+    if (!tracking) throw aftershipNotFound();
     return trackingToShipment(tracking, now);
   }
   if (isObject(data) && 'tracking' in data) {

@@ -191,6 +191,14 @@ describe('dhl adapter: reading answers', () => {
     assert.equal(failureOf(() => parse(unauthorized)).code, 'invalid_response');
   });
 
+  it('says invalid_response naming shipments, not not_found, for an answer without the shipments list', () => {
+    for (const raw of [{}, { shipments: null }, { errors: [{ code: 'X', message: 'Invalid key' }] }, { url: '/x' }]) {
+      const error = failureOf(() => parse(raw));
+      assert.equal(error.code, 'invalid_response', JSON.stringify(raw));
+      assert.match(error.message, /\bshipments\b/, JSON.stringify(raw));
+    }
+  });
+
   it('names the wrong field when the answer has the wrong shape', () => {
     const [sample] = dhlSample.shipments;
     const badTime = failureOf(() =>

@@ -1,8 +1,8 @@
 import type { AdapterOptions, CarrierAdapter } from '../adapter.js';
 import { createHttpClient, pathWithQuery } from '../http/client.js';
-import { toTracklineError } from '../http/errors.js';
+import { answersNotFound, toTracklineError } from '../http/errors.js';
 import { cleanTrackingNumber } from '../tracking-number.js';
-import { parseDhlTracking } from './parse.js';
+import { dhlNotFound, isDhlNotFound, parseDhlTracking } from './parse.js';
 
 export type DhlOptions = AdapterOptions & {
   /** The API key of an app on developer.dhl.com with "Shipment Tracking - Unified". Never shown in errors. */
@@ -44,6 +44,8 @@ export function dhl(options: DhlOptions): CarrierAdapter {
           .json<unknown>();
         return parseDhlTracking(raw, { trackingNumber: number, carrier, now: now() });
       } catch (error) {
+        // DHL answers an unknown number with a 404 and its own problem details; any other 404 is a wrong baseUrl.
+        if (!signal?.aborted && (await answersNotFound(error, isDhlNotFound))) throw dhlNotFound();
         throw toTracklineError('DHL', error, signal);
       }
     },

@@ -3,7 +3,7 @@ import type { CarrierId } from '../../model/carrier.js';
 import { parseWith } from '../../model/parse.js';
 import type { DeliveryEstimate, Place, Shipment, TrackingEvent } from '../../model/schemas.js';
 import { eventTime } from '../../time/event-time.js';
-import { buildShipment, toEvent, calendarDate } from '../build.js';
+import { buildShipment, toEvent, calendarDate, unreadableScanTime } from '../build.js';
 import { DhlTrackingSchema, type DhlEvent, type DhlShipment } from './schema.js';
 
 const what = 'DHL tracking response';
@@ -104,14 +104,25 @@ function trackingUrl(shipment: DhlShipment, number: string): string {
   return `https://www.dhl.com/global-en/home/tracking.html?tracking-id=${encodeURIComponent(number)}&submit=1`;
 }
 
+export const dhlNotFound = () => new TracklineError('not_found', 'DHL has no shipment with this tracking number.');
+
 /** DHL's problem-details answer (RFC 7807) where shipments were expected. */
-function problemAnswer(raw: unknown): { status?: number } | undefined {
+function problemAnswer(raw: unknown): { status?: number; notFound: boolean } | undefined {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
   const body = raw as Record<string, unknown>;
   if (body.shipments !== undefined) return undefined;
   if (body.title === undefined && body.detail === undefined) return undefined;
   const status = Number(body.status);
-  return Number.isFinite(status) ? { status } : {};
+  // DHL's documented answer for an unknown number: `{"title":"No result found","detail":"No shipment with
+  // given tracking number found.","status":404,…}`. Any server's problem details can say 404 ("Not Found",
+  // for a path it does not have), so the status alone does not make one.
+  const notFound = status === 404 && /\bno (?:results?|shipments?)\b/i.test(`${str(body.title)} ${str(body.detail)}`);
+  return Number.isFinite(status) ? { status, notFound } : { notFound };
+}
+
+/** Whether a body (of a 404 or a 200) is DHL's documented answer for an unknown number (see `problemAnswer`). */
+export function isDhlNotFound(raw: unknown): boolean {
+  return problemAnswer(raw)?.notFound === true;
 }
 
 export interface DhlParseOptions {
@@ -126,27 +137,34 @@ export interface DhlParseOptions {
 export function parseDhlTracking(raw: unknown, options: DhlParseOptions): Shipment {
   const problem = problemAnswer(raw);
   if (problem) {
-    if (problem.status === 404) throw new TracklineError('not_found', 'DHL has no shipment with this tracking number.');
+    if (problem.notFound) throw dhlNotFound();
     throw new TracklineError(
       'invalid_response',
       `DHL answered with an error instead of tracking data${problem.status ? ` (status ${problem.status})` : ''}.`,
     );
   }
   const body = parseWith(DhlTrackingSchema, raw, what);
-  const shipments = body.shipments ?? [];
+  const shipments = body.shipments;
   const asked = options.trackingNumber;
   const shipment = (asked && shipments.find((s) => sameNumber(String(s.id), asked))) || shipments[0];
-  if (!shipment) throw new TracklineError('not_found', 'DHL has no shipment with this tracking number.');
+  if (!shipment) throw dhlNotFound();
   const number = str(shipment.id) ?? asked;
   if (!number) throw new TracklineError('invalid_response', `Invalid ${what}: shipments[0].id: must not be empty.`);
 
   // Without an event list, the shipment's status is its one known event.
   const listed = shipment.events?.length ? shipment.events : shipment.status ? [shipment.status] : [];
-  const timed = listed.flatMap((event) => {
+  const timed = listed.flatMap((event, index) => {
     const location = placeOf(event.location);
     // No zone in the timestamp means the local time at the place of the scan.
     const time = eventTime({ local: event.timestamp, location });
-    return time ? [{ event, location, time, ms: Date.parse(time.at) }] : [];
+    if (time) return [{ event, location, time, ms: Date.parse(time.at) }];
+    // A timestamp DHL cannot have meant is an answer to report, not a scan to drop.
+    if (str(event.statusCode) || str(event.status) || str(event.description)) {
+      const at = `shipments[${shipments.indexOf(shipment)}]`;
+      const field = listed === shipment.events ? `${at}.events[${index}].timestamp` : `${at}.status.timestamp`;
+      throw unreadableScanTime(what, field, event.timestamp);
+    }
+    return [];
   });
   // DHL lists the newest first; the instant decides, the list order breaks ties.
   let newest = timed[0];

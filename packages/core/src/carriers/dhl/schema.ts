@@ -48,5 +48,9 @@ export const DhlShipmentSchema = z.object({
 export type DhlShipment = z.infer<typeof DhlShipmentSchema>;
 
 export const DhlTrackingSchema = z.object({
-  shipments: z.optional(z.nullable(z.array(DhlShipmentSchema))),
+  /**
+   * Required: an empty list is DHL knowing no such shipment, so an answer without one (`{}`, another API's
+   * error envelope) must not read as that.
+   */
+  shipments: z.array(DhlShipmentSchema),
 });

@@ -69,6 +69,28 @@ describe('easypost adapter', () => {
     assert.equal(shipment.service, 'FEDEX_GROUND');
   });
 
+  it('leaves out the delivery date EasyPost keeps sending once the parcel is delivered', () => {
+    const last = createdTracker.tracking_details.at(-1)!;
+    const tracker = {
+      ...createdTracker,
+      status: 'delivered',
+      tracking_details: [
+        ...createdTracker.tracking_details,
+        {
+          ...last,
+          message: 'Delivered',
+          description: 'Delivered',
+          status: 'delivered',
+          status_detail: 'arrived_at_destination',
+          datetime: '2023-11-30T15:00:00Z',
+        },
+      ],
+    };
+    const shipment = easypost({ apiKey, now }).parse(tracker);
+    assert.equal(shipment.status, 'delivered');
+    assert.equal(shipment.estimate, undefined);
+  });
+
   it('creates a tracker with the API key as the Basic user and EasyPost’s name for the carrier', async () => {
     const { fetch, requests } = fakeJson(createdTracker);
     await easypost({ apiKey, fetch, now }).track(' 1z999aa1 0123456784 ', { carrier: 'ups' });

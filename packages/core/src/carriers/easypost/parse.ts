@@ -2,7 +2,7 @@ import { TracklineError } from '../../errors/trackline-error.js';
 import { parseWith } from '../../model/parse.js';
 import type { Place, Shipment, TrackingEvent } from '../../model/schemas.js';
 import { eventTime } from '../../time/event-time.js';
-import { buildShipment, toEvent, calendarDate, carrierEstimate } from '../build.js';
+import { buildShipment, toEvent, calendarDate, carrierEstimate, unreadableScanTime } from '../build.js';
 import { fromEasypostCarrier } from './carriers.js';
 import { notMatched, quickCheck } from './quick-check.js';
 import { TrackerSchema, type Tracker, type TrackingDetail, type TrackingLocation } from './schema.js';
@@ -33,13 +33,19 @@ function detailTime(detail: TrackingDetail, location: Place | undefined) {
   return eventTime({ local, location });
 }
 
-function toTrackingEvent(detail: TrackingDetail): TrackingEvent | undefined {
+function toTrackingEvent(detail: TrackingDetail, index: number): TrackingEvent | undefined {
   const location = placeOf(detail.tracking_location);
   const time = detailTime(detail, location);
-  // A scan without a readable time cannot be put in order; EasyPost sends none such in practice.
-  if (!time) return undefined;
   const status = detail.status?.trim() ?? '';
   const subStatus = detail.status_detail?.trim() ?? '';
+  if (!time) {
+    // A scan without a readable time cannot be put in order. EasyPost sends none such in practice: one that
+    // says something is an answer to report, not a scan to drop.
+    if (status || subStatus || detail.message?.trim() || detail.description?.trim()) {
+      throw unreadableScanTime('EasyPost tracker', `tracking_details[${index}].datetime`, detail.datetime);
+    }
+    return undefined;
+  }
   const code = status && subStatus ? `${status}/${subStatus}` : status || subStatus;
   return toEvent('easypost', {
     code,

@@ -65,8 +65,8 @@ export function fedex(options: FedexOptions): CarrierAdapter {
       if (!token.success) {
         throw new TracklineError('invalid_response', 'FedEx sent a token response without a usable access token.');
       }
-      const expiresIn = Number(token.data.expires_in);
-      return { accessToken: token.data.access_token, expiresIn: Number.isFinite(expiresIn) ? expiresIn : 0 };
+      // A missing or unreadable `expires_in` gets the token source's fallback lifetime.
+      return { accessToken: token.data.access_token, expiresIn: token.data.expires_in };
     },
     { now },
   );

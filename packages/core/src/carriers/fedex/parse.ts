@@ -2,7 +2,7 @@ import { TracklineError } from '../../errors/trackline-error.js';
 import { parseWith } from '../../model/parse.js';
 import type { DeliveryEstimate, Place, Shipment, TrackingEvent } from '../../model/schemas.js';
 import { eventTime } from '../../time/event-time.js';
-import { buildShipment, toEvent, calendarDate, hasField } from '../build.js';
+import { buildShipment, toEvent, calendarDate, hasField, unreadableScanTime } from '../build.js';
 import {
   FedexErrorResponseSchema,
   FedexTrackResponseSchema,
@@ -71,10 +71,10 @@ function eventDescription(scan: FedexScanEvent): string {
   return event ? `${event}: ${detail}` : detail;
 }
 
+/** The scan as an event; `undefined` when its time cannot be read. */
 function scanEvent(scan: FedexScanEvent): TrackingEvent | undefined {
   const location = place(scan.scanLocation);
   const when = eventTime({ local: str(scan.date), location });
-  // A scan with no readable time cannot be placed in the story; FedEx always sends one.
   if (!when) return undefined;
   return toEvent('fedex', {
     code: eventCode(scan),
@@ -127,8 +127,6 @@ function pickResult(results: readonly FedexTrackResult[]): FedexTrackResult {
   return best;
 }
 
-const finished = new Set(['delivered', 'returned', 'returning', 'cancelled']);
-
 export interface FedexParseOptions {
   /** The number that was asked for; picks its entry when the answer holds several numbers. */
   trackingNumber?: string;
@@ -159,9 +157,19 @@ export function parseFedexTrackResponse(raw: unknown, options: FedexParseOptions
   if (!trackingNumber) {
     throw new TracklineError('invalid_response', 'Invalid FedEx track response: the result has no tracking number.');
   }
-  const events = (result.scanEvents ?? []).map(scanEvent).filter((event) => event !== undefined);
+  const events = (result.scanEvents ?? [])
+    .map((scan, index) => {
+      const event = scanEvent(scan);
+      // FedEx always sends a time: one it cannot have meant is an answer to report, not a scan to drop.
+      if (!event && (eventCode(scan) || eventDescription(scan))) {
+        const at = `output.completeTrackResults[${complete.indexOf(entry)}].trackResults[${entry.trackResults.indexOf(result)}]`;
+        throw unreadableScanTime('FedEx track response', `${at}.scanEvents[${index}].date`, scan.date);
+      }
+      return event;
+    })
+    .filter((event) => event !== undefined);
   const estimate = carrierEstimate(result);
-  const built = buildShipment({
+  return buildShipment({
     carrier: 'fedex',
     trackingNumber,
     events,
@@ -176,7 +184,4 @@ export function parseFedexTrackResponse(raw: unknown, options: FedexParseOptions
     trackingUrl: `https://www.fedex.com/fedextrack/?trknbr=${encodeURIComponent(trackingNumber)}`,
     now: options.now,
   });
-  // An expected window means nothing once the parcel is delivered or on its way back.
-  if (built.estimate && finished.has(built.status)) delete built.estimate;
-  return built;
 }

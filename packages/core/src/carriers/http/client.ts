@@ -22,6 +22,9 @@ export function pathWithQuery(path: string, query: Readonly<Record<string, strin
   return text ? `${path}?${text}` : path;
 }
 
+/** Statuses worth another try: a timeout, a rate limit, and the server errors that pass. */
+const retriedStatuses = [408, 429, 500, 502, 503, 504];
+
 /** Statuses whose response has no body: `new Response(body, { status })` refuses one for them. */
 const bodylessStatuses = new Set([101, 103, 204, 205, 304]);
 
@@ -102,12 +105,41 @@ function sendPrepared(timeout: number): BeforeRequestHook {
 }
 
 /**
+ * Checks an adapter's `baseUrl` once, when the adapter is made. A user name and password in it would reach
+ * `fetch`, which refuses such a URL with an error that quotes it, password and all; a query or fragment would
+ * swallow the paths the adapter adds after it. The messages never repeat the URL, as it may hold a secret.
+ */
+function checkBaseUrl(baseUrl: unknown): void {
+  const fix =
+    'Give the API’s address alone, such as https://api.example.com, and the credentials in the adapter’s own options.';
+  let url: URL;
+  try {
+    url = new URL(String(baseUrl));
+  } catch {
+    throw new TypeError(`baseUrl is not a URL (it is not repeated here, in case it holds a secret). ${fix}`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new TypeError(`baseUrl must start with https:// or http://. ${fix}`);
+  }
+  if (url.username || url.password) {
+    throw new TypeError(`baseUrl must not hold a user name or password (user:password@…). ${fix}`);
+  }
+  if (url.search || url.hash) {
+    throw new TypeError(
+      `baseUrl must not have a query (?…) or fragment (#…): the adapter adds its paths after it. ${fix}`,
+    );
+  }
+}
+
+/**
  * The HTTP client every adapter uses: a timeout per request; up to `retries` more tries on 408, 429 and
  * 5xx with exponential backoff (0.3 s, 0.6 s, … capped at 5 s) and full jitter, honouring `Retry-After`
- * up to `maxRetryAfter`; no retry on other 4xx, which cannot succeed. The worst case is therefore bounded:
- * (retries + 1) × timeout plus the waits.
+ * on any of them up to `maxRetryAfter`; no retry on other 4xx, which cannot succeed. The worst case is
+ * therefore bounded: (retries + 1) × timeout plus the waits. A `baseUrl` with a user name or password, a query
+ * or a fragment, or that is not an http(s) URL, is refused with a `TypeError` that does not repeat it.
  */
 export function createHttpClient(options: AdapterOptions & { baseUrl: string }): KyInstance {
+  checkBaseUrl(options.baseUrl);
   const maxRetryAfter = options.maxRetryAfter ?? defaultMaxRetryAfter;
   const timeout = options.timeout ?? defaultTimeout;
   if (!(timeout > 0 && timeout <= maxTimeout)) {
@@ -126,8 +158,10 @@ export function createHttpClient(options: AdapterOptions & { baseUrl: string }):
       limit: options.retries ?? defaultRetries,
       // Tracking calls only read, so POST (FedEx's track endpoint) is as safe to repeat as GET.
       methods: ['get', 'post'],
-      statusCodes: [408, 429, 500, 502, 503, 504],
-      afterStatusCodes: [429, 503],
+      statusCodes: retriedStatuses,
+      // A server that says when to come back knows best, whatever the status: a 500 or 502 with
+      // `Retry-After` is waited for as a 429 or 503 is, rather than tried again after a short backoff.
+      afterStatusCodes: retriedStatuses,
       maxRetryAfter,
       backoffLimit: 5_000,
       jitter: true,

@@ -15,9 +15,47 @@ function isNetworkFailure(error: unknown): boolean {
   return typeof code === 'string' && /^(E[A-Z]+|UND_ERR_[A-Z_]+)$/.test(code);
 }
 
-/** Whether a response is an HTML page (a web server's or a gateway's), not an API's answer. */
-function isWebPage(response: Response): boolean {
-  return /^\s*(text\/html|application\/xhtml\+xml)\b/i.test(response.headers.get('content-type') ?? '');
+/** A URL anywhere in a text: `https://user:password@host/…`, `http://[bad/…`. */
+const urlPattern = /\b[a-z][a-z\d+.-]*:\/\//i;
+
+/**
+ * Whether an error, or any error it was caused by, quotes a URL in its message. `fetch` quotes the URL it
+ * refused (`Request cannot be constructed from a URL that includes credentials: https://user:password@…`,
+ * `Failed to parse URL from …`), and that URL can hold a password or an API key in its query; `console.error`
+ * prints a cause in full, so such an error is never kept as one.
+ */
+function quotesUrl(error: unknown): boolean {
+  let current: unknown = error;
+  // A few levels are plenty: fetch nests one cause, undici two.
+  for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
+    if (urlPattern.test(current.message)) return true;
+    current = current.cause;
+  }
+  return false;
+}
+
+/**
+ * A 404 is never, by itself, "no such parcel": it is also what any server answers for a path it does not have,
+ * so a wrong `baseUrl` would make the tracker try the next carrier and a look-up page tell the shopper the
+ * parcel does not exist. UPS, FedEx, EasyPost, Shippo and AfterShip's list report an unknown number inside
+ * a 200; DHL, USPS and AfterShip answer 404 for one with a documented body, which their adapters recognise
+ * (`answersNotFound`) before the error reaches `toTracklineError`.
+ */
+function wrongAddress(carrier: string): TracklineError {
+  return new TracklineError(
+    'invalid_response',
+    `${carrier} answered HTTP 404, which is not how its tracking API reports an unknown parcel: the address asked has no such API path. Check the adapter's baseUrl: it is the API's address without the API paths, which the adapter adds itself.`,
+  );
+}
+
+/**
+ * Whether a request failed with HTTP 404 and a JSON body that `isNotFound` recognises as the carrier's own
+ * documented "no such shipment" answer. A body that cannot be read is not one.
+ */
+export async function answersNotFound(error: unknown, isNotFound: (body: unknown) => boolean): Promise<boolean> {
+  if (!(error instanceof HTTPError) || error.response.status !== 404) return false;
+  const body: unknown = await error.response.json().catch(() => undefined);
+  return isNotFound(body);
 }
 
 /**
@@ -41,19 +79,7 @@ export function toTracklineError(carrier: string, error: unknown, signal?: Abort
         `${carrier} refused the credentials (HTTP ${status}). Check the API key or client id and secret, and that the account may use the tracking API.`,
       );
     }
-    if (status === 404) {
-      // Every carrier answers a number it does not know in its API's own format (JSON). A web page instead
-      // comes from a server with no such API path: a wrong `baseUrl`, not an unknown parcel. Calling it
-      // not_found would make the tracker try the next carrier and a look-up page tell the shopper "no such
-      // parcel"; this way the setup error reaches whoever runs the shop.
-      if (isWebPage(error.response)) {
-        return new TracklineError(
-          'invalid_response',
-          `${carrier} answered HTTP 404 with a web page, not with its tracking API's answer. Check the adapter's baseUrl: it is the API's address without the API paths, which the adapter adds itself.`,
-        );
-      }
-      return new TracklineError('not_found', `${carrier} has no shipment with this tracking number.`);
-    }
+    if (status === 404) return wrongAddress(carrier);
     if (status === 429) {
       const retryAfter = retryAfterSeconds(error.response);
       return new TracklineError(
@@ -78,9 +104,18 @@ export function toTracklineError(carrier: string, error: unknown, signal?: Abort
     });
   }
   if (isNetworkFailure(error)) {
-    return new TracklineError('unavailable', `Could not reach ${carrier}. Check the network and try again.`, {
-      cause: error,
-    });
+    return new TracklineError(
+      'unavailable',
+      `Could not reach ${carrier}. Check the network and try again.`,
+      quotesUrl(error) ? {} : { cause: error },
+    );
+  }
+  if (quotesUrl(error)) {
+    // fetch refused the request itself, before anything was sent: the address is at fault, not the answer.
+    return new TracklineError(
+      'invalid_response',
+      `The request to ${carrier} could not be sent: its address was refused. Check the adapter's baseUrl (an http or https address without a user name or password).`,
+    );
   }
   // Anything else is a response this version of Trackline could not read: not worth another API's time.
   // The cause helps a report, unless it carries a request (and with it the credentials).

@@ -7,7 +7,10 @@ import { fedex } from '../fedex/fedex.js';
 import { fakeFetch, json } from '../testing.js';
 import { ups } from '../ups/ups.js';
 import { usps } from '../usps/usps.js';
-import { createTokenSource, withToken } from './oauth.js';
+import { fedexSpecExample } from '../fedex/fixtures.js';
+import { upsInTransitExample } from '../ups/fixtures.js';
+import { groundAdvantageDelivered } from '../usps/fixtures.js';
+import { createTokenSource, fallbackTokenLifetime, withToken } from './oauth.js';
 
 function http401(): HTTPError {
   const request = new Request('http://127.0.0.1/api');
@@ -26,6 +29,37 @@ describe('createTokenSource', () => {
     assert.equal(await tokens.get(), 't1');
     clock = 3_541_000;
     assert.equal(await tokens.get(), 't2');
+  });
+
+  it('keeps a token whose lifetime is missing or unreadable for the fallback lifetime, not for no time', async () => {
+    for (const expiresIn of [undefined, null, '', 'abc', 0, -5, Number.NaN]) {
+      let clock = 0;
+      let issued = 0;
+      const tokens = createTokenSource(async () => ({ accessToken: `t${++issued}`, expiresIn }), {
+        now: () => new Date(clock),
+      });
+      assert.equal(await tokens.get(), 't1');
+      // Replaced a tenth of its lifetime before it ends (less than the usual minute).
+      clock = fallbackTokenLifetime * 900 - 1_000;
+      assert.equal(await tokens.get(), 't1', `expiresIn ${String(expiresIn)}: reused`);
+      clock = fallbackTokenLifetime * 900 + 1_000;
+      assert.equal(await tokens.get(), 't2', `expiresIn ${String(expiresIn)}: replaced`);
+    }
+  });
+
+  it('reuses a token that lives a minute or less, replacing it a tenth of its lifetime early', async () => {
+    for (const expiresIn of [30, '30']) {
+      let clock = 0;
+      let issued = 0;
+      const tokens = createTokenSource(async () => ({ accessToken: `t${++issued}`, expiresIn }), {
+        now: () => new Date(clock),
+      });
+      assert.equal(await tokens.get(), 't1');
+      clock = 26_000;
+      assert.equal(await tokens.get(), 't1');
+      clock = 28_000;
+      assert.equal(await tokens.get(), 't2');
+    }
   });
 
   it('asks for one token when many requests need one at once', async () => {
@@ -150,6 +184,31 @@ describe('a token endpoint that answers 4xx', () => {
       );
       assert.ok(isTracklineError(error, 'rate_limited'), `${adapter.id}: ${String(error)}`);
       assert.equal(error.retryAfter, 40);
+    }
+  });
+});
+
+describe('a token answer without a usable expires_in', () => {
+  const options = { clientId: 'id', clientSecret: 'secret', baseUrl: 'http://127.0.0.1:45003/api', retries: 0 };
+  const carriers = [
+    { make: ups, number: '1Z999AA10123456784', answer: upsInTransitExample, token: /oauth\/token$/ },
+    { make: fedex, number: '776094337676', answer: fedexSpecExample, token: /oauth\/token$/ },
+    { make: usps, number: '9400109104250532908587', answer: groundAdvantageDelivered, token: /oauth2\/v3\/token$/ },
+  ];
+
+  it('is asked for once, not on every call, by UPS, FedEx and USPS alike', async () => {
+    for (const expiresIn of [undefined, 'not a number']) {
+      for (const { make, number, answer, token } of carriers) {
+        const { fetch, requests } = fakeFetch((request) =>
+          token.test(new URL(request.url).pathname)
+            ? json({ access_token: 'the-token', token_type: 'Bearer', ...(expiresIn ? { expires_in: expiresIn } : {}) })
+            : json(answer),
+        );
+        const adapter = make({ ...options, fetch });
+        for (let call = 0; call < 3; call++) await adapter.track(number);
+        const asked = requests.filter(({ request }) => token.test(new URL(request.url).pathname)).length;
+        assert.equal(asked, 1, `${adapter.id}, expires_in ${String(expiresIn)}: ${asked} token requests`);
+      }
     }
   });
 });

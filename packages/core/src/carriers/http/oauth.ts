@@ -4,8 +4,24 @@ import { untilAborted } from './until-aborted.js';
 
 export interface Token {
   accessToken: string;
-  /** Seconds the token is valid for, from when it was issued. */
-  expiresIn: number;
+  /**
+   * Seconds the token is valid for, from when it was issued, as the carrier wrote it (`3599` or `"14399"`).
+   * Missing or unreadable, the token is kept for 5 minutes.
+   */
+  expiresIn?: number | string | null;
+}
+
+/**
+ * How long a token whose lifetime the carrier did not say (or said unreadably) is kept, in seconds. Carriers'
+ * tokens last an hour or more, so five minutes is safely short, and it saves asking for a token on every call;
+ * a token that still expires sooner is caught by the 401 retry in `withToken`.
+ */
+export const fallbackTokenLifetime = 300;
+
+/** The token's lifetime in seconds: `expiresIn` when it is a positive number of seconds, else the fallback. */
+function lifetimeOf(expiresIn: Token['expiresIn']): number {
+  const seconds = typeof expiresIn === 'string' ? Number(expiresIn.trim() || Number.NaN) : expiresIn;
+  return typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0 ? seconds : fallbackTokenLifetime;
 }
 
 export interface TokenSource {
@@ -16,8 +32,9 @@ export interface TokenSource {
 }
 
 /**
- * Caches an OAuth client-credentials token until `margin` seconds before it expires. Concurrent callers
- * share one token request.
+ * Caches an OAuth client-credentials token until shortly before it expires: `margin` seconds (default 60), or
+ * a tenth of the token's lifetime when that is shorter, so a short-lived token is still reused rather than
+ * fetched again on every call. Concurrent callers share one token request.
  */
 export function createTokenSource(
   fetchToken: () => Promise<Token>,
@@ -31,8 +48,9 @@ export function createTokenSource(
       // The shared request has no caller's signal: one caller giving up must not fail the others.
       pending ??= fetchToken()
         .then(({ accessToken, expiresIn }) => {
-          const lifetime = Math.max(0, expiresIn - margin) * 1000;
-          cached = { token: accessToken, expiresAt: now().getTime() + lifetime };
+          const lifetime = lifetimeOf(expiresIn);
+          const kept = (lifetime - Math.min(margin, lifetime / 10)) * 1000;
+          cached = { token: accessToken, expiresAt: now().getTime() + kept };
           return accessToken;
         })
         .finally(() => {

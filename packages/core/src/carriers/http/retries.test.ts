@@ -63,6 +63,28 @@ describe('retries stop in bounded time', () => {
     assert.ok(waited >= 2_000 && waited <= 2_000 + 2 * 5, `waited ${waited} ms`);
   });
 
+  for (const status of [500, 502, 504, 408]) {
+    it(`waits what Retry-After asks on a ${status} too, not the shorter backoff`, async (t) => {
+      const { fetch, requests } = failing(status, '3');
+      const client = createHttpClient({ baseUrl, fetch, retries: 2 });
+      const { waited, error } = await onMockedClock(t, () => client.get('track').json());
+      assert.equal((error as { response?: Response }).response?.status, status);
+      assert.equal(requests.length, 3);
+      // Two waits of 3 s each; the backoff alone would have waited under 1 s in all.
+      assert.ok(waited >= 6_000 && waited <= 6_000 + 2 * 5, `waited ${waited} ms`);
+    });
+  }
+
+  it('gives up at once on a 500 whose Retry-After is longer than maxRetryAfter', async (t) => {
+    const { fetch, requests } = failing(500, '120');
+    const adapter = dhl({ apiKey: 'key', baseUrl, fetch, retries: 2, maxRetryAfter: 30_000 });
+    const { waited, error } = await onMockedClock(t, () => adapter.track('1234567890'));
+    assert.ok(isTracklineError(error, 'unavailable'), String(error));
+    assert.equal((error as { retryAfter?: number }).retryAfter, 120);
+    assert.equal(requests.length, 1);
+    assert.equal(waited, 0);
+  });
+
   it('keeps its exponential backoff under the cap, even with the largest jitter', async (t) => {
     // Full jitter waits a random part of each backoff: the largest random number gives the longest waits.
     t.mock.method(Math, 'random', () => 0.999);

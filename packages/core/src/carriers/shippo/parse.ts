@@ -4,7 +4,7 @@ import type { Place, Shipment, TrackingEvent } from '../../model/schemas.js';
 import { TimeSource } from '../../model/tracking-event.js';
 import { eventTime, zoneOffsetAt, type EventTime } from '../../time/event-time.js';
 import { zoneForPlace } from '../../time/zone-for-place.js';
-import { buildShipment, toEvent, calendarDate, carrierEstimate } from '../build.js';
+import { buildShipment, toEvent, calendarDate, carrierEstimate, unreadableScanTime } from '../build.js';
 import { fromShippoToken } from './carriers.js';
 import { TrackSchema, type ShippoLocation, type TrackingStatus } from './schema.js';
 
@@ -50,6 +50,7 @@ function scanTime(statusDate: string | null | undefined, location: Place | undef
   return eventTime({ local: '', utc });
 }
 
+/** The status as an event; `undefined` when its time cannot be read. */
 function toTrackingEvent(entry: TrackingStatus): TrackingEvent | undefined {
   const location = placeOf(entry.location);
   const time = scanTime(entry.status_date, location);
@@ -94,7 +95,17 @@ export function parseTrack(raw: unknown, now: Date): Shipment {
   }
   // The history holds every status, the current one included; without a history, the current one is all.
   const entries = history.length > 0 ? history : current ? [current] : [];
-  const events = entries.map(toTrackingEvent).filter((event): event is TrackingEvent => event !== undefined);
+  const events = entries
+    .map((entry, index) => {
+      const event = toTrackingEvent(entry);
+      // A status that says something but has no readable time is an answer to report, not one to drop.
+      if (!event && (!isUnknown(entry) || entry.substatus?.code?.trim())) {
+        const field = history.length > 0 ? `tracking_history[${index}].status_date` : 'tracking_status.status_date';
+        throw unreadableScanTime('Shippo track', field, entry.status_date);
+      }
+      return event;
+    })
+    .filter((event): event is TrackingEvent => event !== undefined);
   return buildShipment({
     carrier: fromShippoToken(track.carrier),
     trackingNumber: track.tracking_number.trim(),

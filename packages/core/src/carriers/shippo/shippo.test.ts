@@ -37,6 +37,21 @@ describe('shippo adapter', () => {
     assert.deepEqual(shipment.destination, { city: 'Las Vegas', region: 'NV', postalCode: '89101', country: 'US' });
   });
 
+  it('leaves out the eta Shippo keeps sending once the parcel is delivered', () => {
+    const first = referenceTrack.tracking_history[0]!;
+    const delivered = {
+      ...first,
+      substatus: { code: 'delivered', text: 'Package has been delivered.', action_required: false },
+    };
+    const shipment = shippo({ apiKey, now }).parse({
+      ...referenceTrack,
+      tracking_status: delivered,
+      tracking_history: [delivered],
+    });
+    assert.equal(shipment.status, 'delivered');
+    assert.equal(shipment.estimate, undefined);
+  });
+
   it('reads a delivered Royal Mail parcel with only a current status, in UTC when the place is unknown', () => {
     const shipment = shippo({ apiKey, now }).parse(royalMailTrack);
     assert.equal(shipment.carrier, 'royal_mail');

@@ -2,7 +2,7 @@ import { TracklineError } from '../../errors/trackline-error.js';
 import { parseWith } from '../../model/parse.js';
 import type { DeliveryEstimate, Place, Shipment, TrackingEvent } from '../../model/schemas.js';
 import { eventTime } from '../../time/event-time.js';
-import { buildShipment, hasField, isCalendarDate, toEvent } from '../build.js';
+import { buildShipment, hasField, isCalendarDate, toEvent, unreadableScanTime } from '../build.js';
 import {
   UpsErrorResponseSchema,
   UpsTrackResponseSchema,
@@ -60,6 +60,7 @@ function isoTime(value: unknown): string {
   return `${padded.slice(0, 2)}:${padded.slice(2, 4)}:${padded.slice(4, 6)}`;
 }
 
+/** The activity as an event; `undefined` when its time cannot be read. */
 function activityEvent(activity: UpsActivity): TrackingEvent | undefined {
   const location = place(activity.location?.address);
   const date = isoDate(activity.date);
@@ -72,7 +73,6 @@ function activityEvent(activity: UpsActivity): TrackingEvent | undefined {
     location,
     utc: gmtDate && gmtTime ? `${gmtDate}T${gmtTime}Z` : undefined,
   });
-  // A scan with no readable time cannot be placed in the story; UPS always sends one.
   if (!when) return undefined;
   const status = activity.status;
   return toEvent('ups', {
@@ -112,8 +112,6 @@ function pickPackage(response: UpsTrackResponse, trackingNumber: string | undefi
   return found[0];
 }
 
-const finished = new Set(['delivered', 'returned', 'returning', 'cancelled']);
-
 export interface UpsParseOptions {
   /** The number that was asked for; picks the package when a shipment has several. */
   trackingNumber?: string;
@@ -152,9 +150,22 @@ export function parseUpsTrackResponse(raw: unknown, options: UpsParseOptions): S
   if (!trackingNumber) {
     throw new TracklineError('invalid_response', 'Invalid UPS track response: the package has no tracking number.');
   }
-  const events = (pkg.activity ?? []).map(activityEvent).filter((event) => event !== undefined);
+  const events = (pkg.activity ?? [])
+    .map((activity, index) => {
+      const event = activityEvent(activity);
+      // UPS always sends a time: one it cannot have meant is an answer to report, not a scan to drop.
+      const status = activity.status;
+      if (!event && [status?.type, status?.code, status?.statusCode, status?.description].some((part) => str(part))) {
+        const shipments = response.trackResponse.shipment;
+        const at = `trackResponse.shipment[${shipments.indexOf(shipment)}].package[${(shipment.package ?? []).indexOf(pkg)}]`;
+        const field = isoDate(activity.date) ? 'time' : 'date';
+        throw unreadableScanTime('UPS track response', `${at}.activity[${index}].${field}`, activity[field]);
+      }
+      return event;
+    })
+    .filter((event) => event !== undefined);
   const estimate = carrierEstimate(pkg);
-  const built = buildShipment({
+  return buildShipment({
     carrier: 'ups',
     trackingNumber,
     events,
@@ -165,7 +176,4 @@ export function parseUpsTrackResponse(raw: unknown, options: UpsParseOptions): S
     trackingUrl: `https://www.ups.com/track?loc=en_US&tracknum=${encodeURIComponent(trackingNumber)}`,
     now: options.now,
   });
-  // An expected date means nothing once the parcel is delivered or on its way back.
-  if (built.estimate && finished.has(built.status)) delete built.estimate;
-  return built;
 }

@@ -90,5 +90,5 @@ export const UpsErrorResponseSchema = z.object({
 export const UpsTokenResponseSchema = z.object({
   access_token: z.string().check(z.minLength(1, 'must not be empty')),
   token_type: text,
-  expires_in: z.union([z.string(), z.number()]),
+  expires_in: z.optional(z.nullable(z.union([z.string(), z.number()]))),
 });

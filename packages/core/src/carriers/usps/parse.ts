@@ -2,7 +2,7 @@ import { TracklineError } from '../../errors/trackline-error.js';
 import type { DeliveryEstimate, Place, Shipment, TrackingEvent } from '../../model/schemas.js';
 import { parseWith } from '../../model/parse.js';
 import { eventTime, type EventTime } from '../../time/event-time.js';
-import { buildShipment, toEvent, calendarDate } from '../build.js';
+import { buildShipment, toEvent, calendarDate, unreadableScanTime } from '../build.js';
 import { UspsErrorSchema, UspsTrackingSchema, type UspsError, type UspsTrackingEvent } from './schema.js';
 
 const what = 'USPS tracking response';
@@ -160,10 +160,15 @@ export function parseUspsTracking(raw: unknown, { trackingNumber, now }: UspsPar
     throw new TracklineError('invalid_response', `Invalid ${what}: trackingNumber: expected string (got nothing).`);
   }
 
-  const scans = (body.trackingEvents ?? []).flatMap((scan) => {
+  const scans = (body.trackingEvents ?? []).flatMap((scan, index) => {
     const location = place(scan.eventCity, scan.eventState, scan.eventZIP, scan.eventCountry);
     const time = uspsEventTime(scan, location);
-    return time ? [{ scan, location, time, ms: Date.parse(time.at) }] : [];
+    if (time) return [{ scan, location, time, ms: Date.parse(time.at) }];
+    // Neither time readable: a scan USPS cannot have meant so is an answer to report, not a scan to drop.
+    if (str(scan.eventCode) || str(scan.eventType)) {
+      throw unreadableScanTime(what, `trackingEvents[${index}].eventTimestamp`, scan.eventTimestamp);
+    }
+    return [];
   });
   // USPS lists the newest first; the instant decides, the list order breaks ties.
   let newest = scans[0];

@@ -6,7 +6,7 @@ import { createHttpClient, pathWithQuery } from '../http/client.js';
 import { toTracklineError } from '../http/errors.js';
 import { createTokenSource, requestToken, withToken } from '../http/oauth.js';
 import { cleanTrackingNumber } from '../tracking-number.js';
-import { isUspsNotFound, parseUspsTracking, str } from './parse.js';
+import { isUspsNotFound, parseUspsTracking } from './parse.js';
 import { UspsTokenSchema } from './schema.js';
 
 export type UspsOptions = AdapterOptions & {
@@ -18,9 +18,6 @@ export type UspsOptions = AdapterOptions & {
 
 /** USPS APIs production; the test environment (TEM) is `https://apis-tem.usps.com`. */
 export const uspsBaseUrl = 'https://apis.usps.com';
-
-/** When USPS does not say how long a token lives, it is asked again this soon (seconds). */
-const fallbackTokenLifetime = 300;
 
 /**
  * USPS APIs Tracking v3 (REST, OAuth 2.0 client credentials). Asks for `expand=DETAIL`, the only form
@@ -55,12 +52,8 @@ export function usps(options: UspsOptions): CarrierAdapter {
           .json<unknown>(),
       );
       const token = parseWith(UspsTokenSchema, body, 'USPS token response');
-      // "expires_in": "11111" — a string of seconds.
-      const expiresIn = Number(str(token.expires_in));
-      return {
-        accessToken: token.access_token,
-        expiresIn: Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn : fallbackTokenLifetime,
-      };
+      // "expires_in": "11111" — a string of seconds; missing or unreadable, the token source's fallback applies.
+      return { accessToken: token.access_token, expiresIn: token.expires_in };
     },
     { now },
   );
@@ -85,8 +78,9 @@ export function usps(options: UspsOptions): CarrierAdapter {
         );
         return parseUspsTracking(raw, { trackingNumber: number, now: now() });
       } catch (error) {
-        // USPS has also been seen to answer an unknown number with a 400 whose ErrorMessage says so.
-        if (error instanceof HTTPError && error.response.status === 400 && !signal?.aborted) {
+        // USPS answers an unknown number with a 404 whose ErrorMessage says so (and has been seen to answer
+        // with such a 400). Any other 404 is not USPS's tracking API: a wrong baseUrl (see toTracklineError).
+        if (error instanceof HTTPError && [400, 404].includes(error.response.status) && !signal?.aborted) {
           const body: unknown = await error.response.json().catch(() => undefined);
           if (isUspsNotFound(body)) {
             throw new TracklineError('not_found', 'USPS has no shipment with this tracking number.');
