@@ -9,6 +9,12 @@ export { bannerMessages } from './delay-banner/messages-all.js';
 export type { BannerMessages } from './delay-banner/messages.js';
 export { OrderTracker } from './order-tracker/order-tracker.js';
 export { trackerMessages } from './order-tracker/messages-all.js';
-export type { TrackerMessages } from './order-tracker/messages.js';
+export type { TrackerMessageOverrides, TrackerMessages } from './order-tracker/messages.js';
 export { TracklineErrorEvent, TracklineLoadedEvent, TracklineStatusChangeEvent } from './order-tracker/events.js';
-export type { ErrorDetail, LoadedDetail, LookupErrorCode, StatusChangeDetail } from './order-tracker/events.js';
+export type {
+  ErrorDetail,
+  LoadedDetail,
+  LookupErrorCode,
+  ProblemDetail,
+  StatusChangeDetail,
+} from './order-tracker/events.js';

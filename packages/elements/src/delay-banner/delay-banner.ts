@@ -8,6 +8,7 @@ import {
   type Status,
 } from '@trackline/core';
 import { addProblemCopy, describe, describeCopy } from '../internal/describe.js';
+import { hasPassed } from '../internal/delivery-date.js';
 import { LanguageController } from '../internal/languages.js';
 import { bannerCopy, type BannerMessages } from './messages.js';
 import { tokens } from '../internal/tokens.styles.js';
@@ -19,16 +20,6 @@ const noDate: ReadonlySet<ProblemReason> = new Set(['damaged', 'lost', 'refused'
 const dated: ReadonlySet<Status> = new Set(['pending', 'info_received', 'in_transit', 'out_for_delivery']);
 /** Link schemes a contact link may use. */
 const linkProtocols = new Set(['http:', 'https:', 'mailto:', 'tel:']);
-
-/** Today as `YYYY-MM-DD` where the parcel is going (else where the shopper is), to compare with estimate dates. */
-function today(timeZone: string | undefined, now: number): string {
-  const options: Intl.DateTimeFormatOptions = { year: 'numeric', month: '2-digit', day: '2-digit' };
-  try {
-    return new Intl.DateTimeFormat('en-CA', { ...options, timeZone }).format(now);
-  } catch {
-    return new Intl.DateTimeFormat('en-CA', options).format(now);
-  }
-}
 
 const DAY_MS = (date: string) => Date.parse(`${date}T00:00:00Z`);
 
@@ -189,7 +180,7 @@ export class DelayBanner extends LitElement {
       return null;
     }
     // A date that has passed is no longer news: describeShipment then says when it was due instead.
-    if (estimate.latest < today(shipment.destination?.timeZone, this.now?.getTime() ?? Date.now())) return null;
+    if (hasPassed(estimate.latest, shipment.destination?.timeZone, this.now?.getTime() ?? Date.now())) return null;
     try {
       return dateText(estimate, tag, messages);
     } catch {

@@ -1,4 +1,4 @@
-import type { Order, Shipment, Status } from '@trackline/core';
+import { relevantProblem, type Order, type ProblemReason, type Shipment, type Status } from '@trackline/core';
 
 /** Why a look-up failed: the endpoint answered 404, could not be reached (or failed), or sent data that is not an order or shipment. */
 export type LookupErrorCode = 'not_found' | 'network' | 'invalid_response';
@@ -16,10 +16,30 @@ export interface ErrorDetail {
   readonly message: string;
 }
 
+/** The problem that matters at a parcel's status (the core's `relevantProblem`), as a change event reports it. */
+export interface ProblemDetail {
+  readonly reason: ProblemReason;
+  readonly actionRequired: boolean;
+}
+
+/**
+ * What the shopper hears about when it changes: the stage, and the problem that matters at it (its reason and
+ * whether they must act), so a customs hold on a parcel still in transit is news too. A problem's `since` or the
+ * carrier's wording alone is no change.
+ */
+export function shownAs(shipment: Pick<Shipment, 'status' | 'problem'>): string {
+  const problem = relevantProblem(shipment);
+  return problem ? `${shipment.status} ${problem.reason} ${problem.actionRequired === true}` : shipment.status;
+}
+
 export interface StatusChangeDetail {
   readonly trackingNumber: string;
   readonly previous: Status;
   readonly status: Status;
+  /** The problem that mattered before (absent when there was none). */
+  readonly previousProblem?: ProblemDetail;
+  /** The problem that matters now (absent when there is none). */
+  readonly problem?: ProblemDetail;
 }
 
 const init = { bubbles: true, composed: true } as const;
@@ -42,7 +62,11 @@ export class TracklineErrorEvent extends Event {
   }
 }
 
-/** A parcel's status differs from the one the previous look-up returned (one event per parcel). */
+/**
+ * A parcel's status, or the problem that matters at it, differs from what the previous look-up returned (one
+ * event per parcel): a new stage, a problem that appeared or cleared, or one whose reason or need for the
+ * shopper to act changed. A problem's `since` or the carrier's wording alone is no change.
+ */
 export class TracklineStatusChangeEvent extends Event {
   readonly detail: StatusChangeDetail;
   constructor(detail: StatusChangeDetail) {

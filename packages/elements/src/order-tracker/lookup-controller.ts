@@ -7,7 +7,8 @@ export type LookupState = 'idle' | 'loading' | 'ready' | 'error';
 export interface LookupCallbacks {
   /** A look-up succeeded; `previous` is what the one before it returned for the same query. */
   loaded(result: LookupResult, previous: LookupResult | undefined): void;
-  failed(error: ErrorDetail): void;
+  /** A look-up failed; `background` when it was a refresh on the interval rather than one someone asked for. */
+  failed(error: ErrorDetail, background: boolean): void;
 }
 
 /**
@@ -75,7 +76,11 @@ export class LookupController implements ReactiveController {
   }
 
   /** Fetches the current query again, keeping what is shown until the answer arrives. */
-  async refresh(): Promise<void> {
+  refresh(): Promise<void> {
+    return this.#fetch(false);
+  }
+
+  async #fetch(background: boolean): Promise<void> {
     const endpoint = this.#endpoint;
     const query = this.#query;
     if (!endpoint || !query) return;
@@ -103,7 +108,7 @@ export class LookupController implements ReactiveController {
           : 'network';
       this.error = { code, message: error instanceof Error ? error.message : String(error) };
       this.state = 'error';
-      this.#callbacks.failed(this.error);
+      this.#callbacks.failed(this.error, background);
     } finally {
       if (this.#abort === abort) this.#abort = undefined;
       this.#host.requestUpdate();
@@ -118,7 +123,7 @@ export class LookupController implements ReactiveController {
     const ms = Math.max(10, this.#intervalSeconds) * 1000;
     this.#timer = setInterval(() => {
       // A hidden tab does not poll; it catches up on the next tick after it is shown again.
-      if (document.visibilityState !== 'hidden' && this.state !== 'loading') void this.refresh();
+      if (document.visibilityState !== 'hidden' && this.state !== 'loading') void this.#fetch(true);
     }, ms);
   }
 }

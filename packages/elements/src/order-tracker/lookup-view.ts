@@ -5,7 +5,7 @@
 import { html, nothing, type ReactiveControllerHost } from 'lit';
 import type { LookupErrorCode } from './events.js';
 import type { LookupQuery } from './fetch-lookup.js';
-import type { TrackerMessages } from './messages.js';
+import type { LookupMessageKey, TrackerMessages } from './messages.js';
 
 export type Mode = 'order' | 'tracking';
 export type Field = 'orderNumber' | 'contact' | 'trackingNumber';
@@ -14,11 +14,14 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const POSTAL_CODE = /^[\p{L}\p{N}][\p{L}\p{N} -]{1,11}$/u;
 const TRACKING_NUMBER = /^[A-Za-z0-9]{6,40}$/;
 
+/** A field's validation message, by its key: the text is looked up at render, in the language shown then. */
+export type FieldErrors = Partial<Record<Field, LookupMessageKey>>;
+
 /** The form's state and where the shopper's input goes. */
 export interface FormState {
   mode: Mode;
   draft: Record<Field, string>;
-  fieldErrors: Partial<Record<Field, string>>;
+  fieldErrors: FieldErrors;
   onMode(mode: Mode): void;
   onInput(field: Field, event: Event): void;
   onSubmit(event: SubmitEvent): void;
@@ -26,8 +29,6 @@ export interface FormState {
 
 /** What the form needs from the element that shows it. */
 export interface LookupFormOptions {
-  /** The copy its validation messages come from (the element's language and overrides). */
-  messages(): TrackerMessages;
   /** The shopper asked for this look-up, every field valid. */
   submitted(query: LookupQuery): void;
   /** The shopper submitted with `field` (the first to fix) invalid: it should take focus once shown. */
@@ -44,7 +45,7 @@ const fields: readonly Field[] = ['orderNumber', 'contact', 'trackingNumber'];
 export class LookupForm implements FormState {
   mode: Mode = 'order';
   draft: Record<Field, string> = { orderNumber: '', contact: '', trackingNumber: '' };
-  fieldErrors: Partial<Record<Field, string>> = {};
+  fieldErrors: FieldErrors = {};
   readonly #host: ReactiveControllerHost;
   readonly #options: LookupFormOptions;
 
@@ -66,7 +67,7 @@ export class LookupForm implements FormState {
 
   onSubmit(event: SubmitEvent): void {
     event.preventDefault();
-    const errors = validate(this.mode, this.draft, this.#options.messages());
+    const errors = validate(this.mode, this.draft);
     this.fieldErrors = errors;
     this.#host.requestUpdate();
     const first = fields.find((field) => errors[field]);
@@ -83,32 +84,34 @@ export class LookupForm implements FormState {
   }
 }
 
-/** The validation message of each field the shopper must fix, in the language of `m`. */
-export function validate(mode: Mode, draft: Record<Field, string>, m: TrackerMessages): Partial<Record<Field, string>> {
-  const errors: Partial<Record<Field, string>> = {};
+/** The key of the validation message of each field the shopper must fix. */
+export function validate(mode: Mode, draft: Record<Field, string>): FieldErrors {
+  const errors: FieldErrors = {};
   if (mode === 'tracking') {
     const number = draft.trackingNumber.replace(/[\s-]/g, '');
-    if (!number) errors.trackingNumber = m.trackingNumberMissing;
-    else if (!TRACKING_NUMBER.test(number)) errors.trackingNumber = m.trackingNumberInvalid;
+    if (!number) errors.trackingNumber = 'trackingNumberMissing';
+    else if (!TRACKING_NUMBER.test(number)) errors.trackingNumber = 'trackingNumberInvalid';
     return errors;
   }
   const contact = draft.contact.trim();
-  if (!draft.orderNumber.trim()) errors.orderNumber = m.orderNumberMissing;
-  if (!contact) errors.contact = m.contactMissing;
+  if (!draft.orderNumber.trim()) errors.orderNumber = 'orderNumberMissing';
+  if (!contact) errors.contact = 'contactMissing';
   else if (contact.includes('@')) {
-    if (!EMAIL.test(contact)) errors.contact = m.emailInvalid;
-  } else if (!POSTAL_CODE.test(contact)) errors.contact = m.postalCodeInvalid;
+    if (!EMAIL.test(contact)) errors.contact = 'emailInvalid';
+  } else if (!POSTAL_CODE.test(contact)) errors.contact = 'postalCodeInvalid';
   return errors;
 }
 
 function renderField(
   form: FormState,
+  m: TrackerMessages,
   field: Field,
   label: string,
   options: { type: string; autocomplete: string; hint?: string },
 ) {
   const id = `field-${field}`;
-  const error = form.fieldErrors[field];
+  const errorKey = form.fieldErrors[field];
+  const error = errorKey ? m[errorKey] : '';
   const describedBy = [options.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
   return html`<div part="form__field" class="field">
     <label part="form__label" for=${id}>${label}</label>
@@ -165,9 +168,9 @@ export function renderForm(form: FormState, m: TrackerMessages) {
     </fieldset>
     ${
       mode === 'order'
-        ? html`${renderField(form, 'orderNumber', m.orderNumber, { type: 'text', autocomplete: 'off' })}
-          ${renderField(form, 'contact', m.contact, { type: 'text', autocomplete: 'email', hint: m.contactHint })}`
-        : renderField(form, 'trackingNumber', m.trackingNumber, { type: 'text', autocomplete: 'off' })
+        ? html`${renderField(form, m, 'orderNumber', m.orderNumber, { type: 'text', autocomplete: 'off' })}
+          ${renderField(form, m, 'contact', m.contact, { type: 'text', autocomplete: 'email', hint: m.contactHint })}`
+        : renderField(form, m, 'trackingNumber', m.trackingNumber, { type: 'text', autocomplete: 'off' })
     }
     <button part="form__submit" class="button primary" type="submit">${m.submit}</button>
   </form>`;
@@ -175,7 +178,8 @@ export function renderForm(form: FormState, m: TrackerMessages) {
 
 /** A not-found or failure message, with a "try again" button when `onRetry` is given. */
 export function renderNotice(m: TrackerMessages, code: LookupErrorCode, text: string, onRetry?: () => void) {
-  return html`<div part="notice" class="notice ${code === 'not_found' ? '' : 'failure'}">
+  // tabindex: it takes focus when the shopper's own look-up fails (the form or "Try again" they were on is gone).
+  return html`<div part="notice" class="notice ${code === 'not_found' ? '' : 'failure'}" tabindex="-1">
     <p><span aria-hidden="true">⚠ </span>${text}</p>
     ${onRetry ? html`<button part="retry" class="button" type="button" @click=${onRetry}>${m.retry}</button>` : nothing}
   </div>`;

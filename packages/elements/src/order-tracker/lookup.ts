@@ -4,4 +4,5 @@
 export { LookupController } from './lookup-controller.js';
 export { LookupForm, renderForm, renderNotice, renderSkeleton } from './lookup-view.js';
 export { lookupStyles } from './lookup.styles.js';
+export { statusChanges } from './status-changes.js';
 export { lookupEn } from './messages-lookup.js';

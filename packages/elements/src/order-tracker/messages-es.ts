@@ -48,6 +48,8 @@ export const es: TrackerMessages = {
   copied: 'Copiado',
   copyFailed: 'No se pudo copiar. Selecciona el número y cópialo.',
   carrierLink: (c) => `Seguir en la web de ${c}`,
+  unknownCarrierLink: 'Seguir en la web del transportista',
+  unknownCarrierEstimate: 'Estimación del transportista',
   newTab: '(se abre en una pestaña nueva)',
   statusChanged: (p, h) => `${p}: ${h}`,
 };

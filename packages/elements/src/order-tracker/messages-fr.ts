@@ -48,6 +48,8 @@ export const fr: TrackerMessages = {
   copied: 'Copié',
   copyFailed: 'Copie impossible. Sélectionnez le numéro et copiez-le.',
   carrierLink: (c) => `Suivre sur le site de ${c}`,
+  unknownCarrierLink: 'Suivre sur le site du transporteur',
+  unknownCarrierEstimate: 'Estimation du transporteur',
   newTab: '(s’ouvre dans un nouvel onglet)',
   statusChanged: (p, h) => `${p} : ${h}`,
 };

@@ -46,10 +46,19 @@ export interface TrackerMessages {
   copied: string;
   copyFailed: string;
   carrierLink: (carrier: string) => string;
+  /** The link to the carrier's page when the carrier has no name shoppers know (`other`). */
+  unknownCarrierLink: string;
+  /** Where a `carrier` estimate comes from when the carrier has no name shoppers know (`other`). */
+  unknownCarrierEstimate: string;
   newTab: string;
-  /** Announced by the live region when a parcel's status changes. */
+  /** Announced by the live region when a parcel's status, or the problem that matters at it, changes. */
   statusChanged: (parcel: string, headline: string) => string;
 }
+
+/** Replacement copy: any message, and any single `basis` message (the others stay the language's own). */
+export type TrackerMessageOverrides = Partial<Omit<TrackerMessages, 'basis'>> & {
+  basis?: Partial<TrackerMessages['basis']>;
+};
 
 /**
  * The copy only the look-up uses (the form, its validation, the skeleton and the look-up's notices). Its English
@@ -106,6 +115,8 @@ export const en: Omit<TrackerMessages, LookupMessageKey> = {
   copied: 'Copied',
   copyFailed: "Couldn't copy. Select the number and copy it.",
   carrierLink: (c) => `Track on the ${c} website`,
+  unknownCarrierLink: "Track on the carrier's website",
+  unknownCarrierEstimate: 'Estimate from the carrier',
   newTab: '(opens in a new tab)',
   statusChanged: (p, h) => `${p}: ${h}`,
 };

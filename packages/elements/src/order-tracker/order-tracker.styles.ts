@@ -65,11 +65,12 @@ export const styles = css`
     line-height: 1.25;
   }
 
-  h2:focus {
+  /* What the element moves focus to (a result's heading, a failure notice): a ring only where the browser shows one. */
+  [tabindex='-1']:focus {
     outline: none;
   }
 
-  h2:focus-visible {
+  [tabindex='-1']:focus-visible {
     outline: 2px solid var(--_accent);
     outline-offset: 2px;
   }
@@ -203,7 +204,7 @@ export const styles = css`
     .estimate {
       border-color: CanvasText;
     }
-    h2:focus-visible,
+    [tabindex='-1']:focus-visible,
     .button:focus-visible,
     input:focus-visible,
     .link:focus-visible {

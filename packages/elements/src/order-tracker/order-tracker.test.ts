@@ -9,6 +9,7 @@ import type {
 } from '@trackline/elements';
 import { press, setViewport, type } from '../internal/test-commands.js';
 import { lookupLoader } from './lookup-loader.js';
+import { trackerMessages } from '@trackline/elements';
 import { trackerCopy } from './messages.js';
 
 const ENDPOINT = '/api/track';
@@ -42,6 +43,9 @@ function shipment(status: Status, extra: Partial<Shipment> = {}): Shipment {
     ...extra,
   };
 }
+
+/** A moment the fixture's parcel is on its way, its estimate (May 7–9, 2024) still ahead. */
+const onItsWay = new Date('2024-05-06T18:00:00-07:00');
 
 function order(...shipments: Shipment[]): Order {
   return { orderNumber: '1001', placedAt: '2024-05-01T10:00:00-07:00', shipments };
@@ -133,7 +137,7 @@ describe('<order-tracker> with data', () => {
 
   it('says how sure the estimate is and that it rests on 1,240 recent deliveries', async () => {
     const el = await fixture<OrderTracker>(
-      html`<order-tracker locale="en" .shipment=${shipment('in_transit')}></order-tracker>`,
+      html`<order-tracker locale="en" .shipment=${shipment('in_transit')} .now=${onItsWay}></order-tracker>`,
     );
     expect($(el, '[part="estimate__date"]')!.textContent).to.match(/May 7.*9/);
     expect($(el, '[part="estimate__basis"]')!.textContent).to.equal(
@@ -151,7 +155,9 @@ describe('<order-tracker> with data', () => {
         basis: 'history',
       },
     });
-    const el = await fixture<OrderTracker>(html`<order-tracker locale="en" .shipment=${s}></order-tracker>`);
+    const el = await fixture<OrderTracker>(
+      html`<order-tracker locale="en" .shipment=${s} .now=${onItsWay}></order-tracker>`,
+    );
     const basis = $(el, '[part="estimate__basis"]')!.textContent!;
     expect(basis).to.equal('60% chance it arrives that day · Based on recent deliveries');
     expect(basis).not.to.match(/\d+ recent/);
@@ -167,7 +173,9 @@ describe('<order-tracker> with data', () => {
         basis: 'carrier',
       },
     });
-    const el = await fixture<OrderTracker>(html`<order-tracker .shipment=${carrierEstimate}></order-tracker>`);
+    const el = await fixture<OrderTracker>(
+      html`<order-tracker .shipment=${carrierEstimate} .now=${onItsWay}></order-tracker>`,
+    );
     expect($(el, '[part="estimate__basis"]')!.textContent).to.contain('Estimate from UPS');
     el.shipment = shipment('delivered');
     await el.updateComplete;
@@ -236,6 +244,7 @@ describe('<order-tracker> with data', () => {
         locale="es-MX"
         .messages=${{ carrier: 'Paquetería' }}
         .order=${order(shipment('in_transit'))}
+        .now=${onItsWay}
       ></order-tracker>`,
     );
     expect($(el, 'h2')!.textContent).to.equal('Pedido 1001');
@@ -778,5 +787,299 @@ describe('<order-tracker> now', () => {
     await el.updateComplete;
     await banner.updateComplete;
     expect(bannerText(el)).to.contain(said(s, nextDay));
+  });
+});
+
+describe('<order-tracker> after review', () => {
+  // Failures compare names and text, not elements: an element in a failed assertion does not survive the report.
+  const focused = (el: Element) => {
+    const active = root(el).activeElement;
+    return active ? (active.getAttribute('part') ?? active.getAttribute('name') ?? active.tagName) : null;
+  };
+  const estimateText = (el: Element) => $(el, '[part="estimate"]')?.textContent ?? null;
+
+  const customsHold = (s: Shipment): Shipment => ({
+    ...s,
+    problem: { reason: 'customs', actionRequired: true, since: '2024-05-06T09:00:00-07:00' },
+  });
+
+  it('moves focus to the notice when the shopper’s own look-up finds nothing, then on to the form', async () => {
+    serve(json({ message: 'no such order' }, 404));
+    const el = await fixture<OrderTracker>(html`<order-tracker endpoint=${ENDPOINT}></order-tracker>`);
+    $(el, '#field-orderNumber')!.focus();
+    await type('9999');
+    await press('Tab');
+    await type('jane@example.com');
+    const failed = oneEvent(el, 'trackline-error');
+    await press('Enter');
+    await failed;
+    await el.updateComplete;
+    expect($(el, 'form')).not.to.equal(null);
+    expect(focused(el), 'focus is not dropped to <body>').to.equal('notice');
+    await press('Tab');
+    expect(focused(el)).to.equal('mode');
+    await expect(el).to.be.accessible();
+  });
+
+  it('moves focus to the notice when the shopper’s own look-up fails, with "Try again" next', async () => {
+    serve(json({ error: 'oops' }, 500), json({ unexpected: true }));
+    const el = await fixture<OrderTracker>(html`<order-tracker endpoint=${ENDPOINT}></order-tracker>`);
+    root(el).querySelector<HTMLInputElement>('input[value="tracking"]')!.focus();
+    await press('Space');
+    await el.updateComplete;
+    $(el, '#field-trackingNumber')!.focus();
+    await type('1Z999AA10123456784');
+    let failed = oneEvent(el, 'trackline-error') as Promise<TracklineErrorEvent>;
+    await press('Enter');
+    expect((await failed).detail.code).to.equal('network');
+    await el.updateComplete;
+    expect(focused(el)).to.equal('notice');
+    await press('Tab');
+    expect(focused(el)).to.equal('retry');
+    failed = oneEvent(el, 'trackline-error') as Promise<TracklineErrorEvent>;
+    await press('Enter');
+    expect((await failed).detail.code).to.equal('invalid_response');
+    await el.updateComplete;
+    expect(focused(el), 'the retry button went with the skeleton').to.equal('notice');
+  });
+
+  it('shows no estimate once its last day has passed, and says when it was due instead', async () => {
+    const s = shipment('in_transit');
+    const el = await fixture<OrderTracker>(
+      html`<order-tracker locale="en" .shipment=${s} .now=${onItsWay}></order-tracker>`,
+    );
+    expect(estimateText(el)).to.match(/May 7.*9/);
+    const later = new Date('2024-05-20T12:00:00-07:00');
+    el.now = later;
+    await el.updateComplete;
+    expect(estimateText(el)).to.equal(null);
+    expect(text(el)).not.to.contain('chance it arrives');
+    expect($(el, '[part="shipment__summary"]')!.textContent).to.contain(
+      describeShipment(s, { locale: 'en', now: later }).whatNext,
+    );
+  });
+
+  it('shows no estimate for a parcel waiting at a pickup point', async () => {
+    const el = await fixture<OrderTracker>(
+      html`<order-tracker locale="en" .shipment=${shipment('available_for_pickup')} .now=${onItsWay}></order-tracker>`,
+    );
+    expect(estimateText(el)).to.equal(null);
+  });
+
+  it('says a failure its refresh interval keeps meeting once, and a shopper’s own retry every time', async () => {
+    // The interval's callback is captured and called by hand: no waiting on real time.
+    const realSetInterval = window.setInterval;
+    const realClearInterval = window.clearInterval;
+    const polls: Array<() => void> = [];
+    window.setInterval = ((callback: () => void) => polls.push(callback) + 100_000) as typeof window.setInterval;
+    window.clearInterval = (() => {}) as typeof window.clearInterval;
+    try {
+      const notAnOrder = json({ unexpected: true });
+      serve(json({ shipment: shipment('in_transit') }), offline(), offline(), offline(), notAnOrder, notAnOrder);
+      const el = await fixture<OrderTracker>(
+        html`<order-tracker
+          locale="en"
+          endpoint=${ENDPOINT}
+          tracking-number="1Z999AA10123456784"
+          refresh-interval="10"
+        ></order-tracker>`,
+      );
+      await oneEvent(el, 'trackline-loaded');
+      const seen = liveTexts(el);
+      let errors = 0;
+      el.addEventListener('trackline-error', () => errors++);
+      const poll = async () => {
+        const failed = oneEvent(el, 'trackline-error');
+        polls.at(-1)!();
+        await failed;
+        await el.updateComplete;
+      };
+      const { network, invalidResponse } = trackerMessages.en;
+      await poll();
+      await poll();
+      await poll();
+      expect(errors, 'every failure is still an event').to.equal(3);
+      expect(seen.filter((said) => said === network)).to.have.length(1);
+      await poll();
+      expect(
+        seen.filter((said) => said === invalidResponse),
+        'a different failure is news',
+      ).to.have.length(1);
+      const failed = oneEvent(el, 'trackline-error');
+      ($(el, '[part="retry"]') as HTMLButtonElement).click();
+      await failed;
+      await el.updateComplete;
+      expect(
+        seen.filter((said) => said === invalidResponse),
+        'the shopper asked: always answered',
+      ).to.have.length(2);
+    } finally {
+      window.setInterval = realSetInterval;
+      window.clearInterval = realClearInterval;
+    }
+  });
+
+  it('announces and reports a new problem on a parcel whose status stays the same', async () => {
+    const held = customsHold(shipment('in_transit'));
+    serve(json({ shipment: shipment('in_transit') }), json({ shipment: held }));
+    const el = await fixture<OrderTracker>(
+      html`<order-tracker locale="en" endpoint=${ENDPOINT} tracking-number="1Z999AA10123456784"></order-tracker>`,
+    );
+    await oneEvent(el, 'trackline-loaded');
+    const changes: TracklineStatusChangeEvent[] = [];
+    el.addEventListener('trackline-status-change', (event) => changes.push(event));
+    // The change events follow the loaded event at once, in the same task.
+    const loaded = oneEvent(el, 'trackline-loaded');
+    await el.refresh();
+    await loaded;
+    await el.updateComplete;
+    expect(changes.map((event) => event.detail)).to.deep.equal([
+      {
+        trackingNumber: '1Z999AA10123456784',
+        previous: 'in_transit',
+        status: 'in_transit',
+        problem: { reason: 'customs', actionRequired: true },
+      },
+    ]);
+    expect(liveRegion(el)).to.equal(`1Z999AA10123456784: ${describeShipment(held, { locale: 'en' }).headline}`);
+  });
+
+  it('announces a problem that appears on data the page sets', async () => {
+    const el = await fixture<OrderTracker>(
+      html`<order-tracker locale="en" .shipment=${shipment('in_transit')}></order-tracker>`,
+    );
+    const held = customsHold(shipment('in_transit'));
+    el.shipment = held;
+    await el.updateComplete;
+    expect(liveRegion(el)).to.equal(`1Z999AA10123456784: ${describeShipment(held, { locale: 'en' }).headline}`);
+  });
+
+  it('replaces one estimate basis message and keeps the others', async () => {
+    const carrierEstimate = shipment('in_transit', {
+      estimate: {
+        earliest: '2024-05-08',
+        latest: '2024-05-08',
+        likely: '2024-05-08',
+        confidence: 0.9,
+        basis: 'carrier',
+      },
+    });
+    const el = await fixture<OrderTracker>(
+      html`<order-tracker
+        locale="en"
+        .shipment=${carrierEstimate}
+        .now=${onItsWay}
+        .messages=${{ basis: { history: (_carrier: string, n: string | null) => `From ${n} of our deliveries` } }}
+      ></order-tracker>`,
+    );
+    expect($(el, '[part="estimate__basis"]')!.textContent).to.contain('Estimate from UPS');
+    el.shipment = shipment('in_transit');
+    await el.updateComplete;
+    expect($(el, '[part="estimate__basis"]')!.textContent).to.contain('From 1,240 of our deliveries');
+  });
+
+  it('names no carrier it does not know, in any language', async () => {
+    const unknown = shipment('in_transit', {
+      carrier: 'other',
+      service: undefined,
+      estimate: {
+        earliest: '2024-05-08',
+        latest: '2024-05-08',
+        likely: '2024-05-08',
+        confidence: 0.9,
+        basis: 'carrier',
+      },
+    });
+    const el = await fixture<OrderTracker>(
+      html`<order-tracker locale="es" .shipment=${unknown} .now=${onItsWay}></order-tracker>`,
+    );
+    const es = trackerMessages.es;
+    const labels = [...root(el).querySelectorAll('[part="details"] dt')].map((dt) => dt.textContent);
+    expect(labels, 'no carrier row without a name or service').not.to.include(es.carrier);
+    expect($(el, '[part="carrier-link"]')!.textContent).to.contain(es.unknownCarrierLink);
+    expect($(el, '[part="estimate__basis"]')!.textContent).to.contain(es.unknownCarrierEstimate);
+    for (const part of ['details', 'carrier-link', 'estimate__basis']) {
+      expect($(el, `[part="${part}"]`)!.textContent).not.to.contain('Carrier');
+    }
+    el.shipment = { ...unknown, service: 'Express 24' };
+    await el.updateComplete;
+    expect($(el, '[part="details"] dd')!.textContent).to.equal('Express 24');
+  });
+
+  it('speaks to German shoppers as "Sie", as the rest of the German copy does', () => {
+    const informal = /\b(du|dich|dir|dein\w*|gib|prüfe|versuche|markiere|kopiere)\b/i;
+    const texts = Object.values(trackerMessages.de).flatMap((value: unknown) => {
+      if (typeof value === 'string') return [value];
+      if (typeof value === 'function') return [(value as (...args: string[]) => string)('DHL', '2')];
+      return Object.values(value as Record<string, (...args: string[]) => string>).map((say) => say('DHL', '2'));
+    });
+    expect(texts.filter((said) => informal.test(said))).to.deep.equal([]);
+    expect(trackerMessages.de.formIntro).to.contain('Sie');
+  });
+
+  it('shows its validation messages in the language it switches to', async () => {
+    const el = await fixture<OrderTracker>(html`<order-tracker locale="en" endpoint=${ENDPOINT}></order-tracker>`);
+    $(el, '#field-orderNumber')!.focus();
+    await press('Enter');
+    await el.updateComplete;
+    expect($(el, '#field-orderNumber-error')!.textContent).to.contain(trackerMessages.en.orderNumberMissing);
+    el.locale = 'de';
+    await el.updateComplete;
+    expect($(el, '#field-orderNumber-error')!.textContent).to.contain(trackerMessages.de.orderNumberMissing);
+    expect($(el, '#field-contact-error')!.textContent).to.contain(trackerMessages.de.contactMissing);
+  });
+
+  it('lets a page style every part of the elements it embeds, as documented', async () => {
+    // The parts each element documents (custom-elements.json, generated from their JSDoc by the build).
+    const response = await realFetch('/packages/elements/custom-elements.json');
+    if (!response.ok) {
+      throw new Error(
+        'packages/elements/custom-elements.json is missing: run `pnpm --filter @trackline/elements build`.',
+      );
+    }
+    type Declaration = { tagName?: string; cssParts?: { name: string; description?: string }[] };
+    const manifest = (await response.json()) as { modules: { declarations?: Declaration[] }[] };
+    const declarations = manifest.modules.flatMap((module) => module.declarations ?? []);
+    const partsOf = (tag: string) => declarations.find((declaration) => declaration.tagName === tag)?.cssParts ?? [];
+
+    const s = shipment('in_transit', {
+      problem: { reason: 'weather', actionRequired: false, since: '2024-05-06T08:10:00-07:00' },
+    });
+    const el = await fixture<OrderTracker>(html`<order-tracker locale="en" .shipment=${s}></order-tracker>`);
+    const outer: string[] = [];
+    for (const tag of ['tracking-progress', 'delay-banner', 'tracking-timeline']) {
+      const inner = $(el, tag)!;
+      const exports = new Map(
+        inner
+          .getAttribute('exportparts')!
+          .split(',')
+          .map((pair) => pair.trim().split(':') as [string, string]),
+      );
+      // A part's modifiers (`event--latest`) are documented in its words.
+      const documented = partsOf(tag).flatMap((part) => [
+        part.name,
+        ...[...(part.description ?? '').matchAll(/`([\w-]+--[\w-]+)`/g)].map((match) => match[1]!),
+      ]);
+      expect(documented, `${tag} documents its parts`).to.include('base');
+      for (const part of documented) expect(exports.has(part), `${tag}'s part ${part} is exported`).to.equal(true);
+      // And what it renders, should a part be missing from its documentation.
+      const rendered = [...inner.shadowRoot!.querySelectorAll('[part]')].flatMap((node) => [...node.part]);
+      for (const part of rendered) expect(exports.has(part), `${tag}'s part ${part} is exported`).to.equal(true);
+      outer.push(...exports.values());
+    }
+    expect(new Set(outer).size, 'no two inner parts share a name').to.equal(outer.length);
+
+    // <order-tracker> documents the parts it passes through in the words of the embedded elements' `base`.
+    const own = partsOf('order-tracker').flatMap((part) => [
+      part.name,
+      ...[...(part.description ?? '').matchAll(/`([\w-]+)`/g)].map((match) => match[1]!),
+    ]);
+    const docs = await (await realFetch('/docs/elements.md')).text();
+    const section = docs.slice(docs.indexOf('## `<order-tracker>`'));
+    const partsTable = section.slice(section.indexOf('### Parts'), section.indexOf('### Custom properties'));
+    for (const name of outer) {
+      expect(own, `<order-tracker>'s JSDoc names ${name}`).to.include(name);
+      expect(partsTable, `docs/elements.md lists ${name}`).to.contain(`\`${name}\``);
+    }
   });
 });

@@ -2,11 +2,13 @@ import { LitElement, adoptStyles, html, noChange, nothing, type PropertyValues, 
 import {
   carrierName,
   relevantProblem,
+  type DateWindow,
   type DescribeLocale,
   type Order,
   type Shipment,
   type Status,
 } from '@trackline/core';
+import { hasPassed } from '../internal/delivery-date.js';
 import { addProblemCopy, describe, describeCopy, hasProblemCopy } from '../internal/describe.js';
 import { pickLocale, plainText } from '../internal/intl-locale.js';
 import { LanguageController } from '../internal/languages.js';
@@ -15,6 +17,7 @@ import {
   TracklineErrorEvent,
   TracklineLoadedEvent,
   TracklineStatusChangeEvent,
+  shownAs,
   type LookupErrorCode,
 } from './events.js';
 import type { LookupQuery, LookupResult } from './fetch-lookup.js';
@@ -24,15 +27,44 @@ import { lookupLoader } from './lookup-loader.js';
 import { problemLoader } from './problem-loader.js';
 import type { LookupController } from './lookup-controller.js';
 import type { LookupForm } from './lookup-view.js';
-import { trackerCopy, type TrackerMessages } from './messages.js';
+import { trackerCopy, type TrackerMessageOverrides, type TrackerMessages } from './messages.js';
 import { tokens } from '../internal/tokens.styles.js';
 import { styles } from './order-tracker.styles.js';
 
 /** How long the live region stays empty before a message: several frames, so the emptying is seen on its own. */
 const announceDelayMs = 100;
 
-/** Statuses after which a delivery date says nothing more. */
-const settled: ReadonlySet<Status> = new Set(['delivered', 'returning', 'returned', 'cancelled']);
+/** Statuses after which a delivery date says nothing more (a parcel waiting at a pickup point has arrived). */
+const settled: ReadonlySet<Status> = new Set([
+  'available_for_pickup',
+  'delivered',
+  'returning',
+  'returned',
+  'cancelled',
+]);
+
+/**
+ * `exportparts` of an embedded element: its `base` as `name`, and every other part under `name` and `separator`
+ * (`step` of the progress as `progress-step`, `event__time` of the timeline as `timeline__event__time`).
+ */
+const exported = (name: string, separator: string, parts: string) =>
+  ['base:' + name, ...parts.split(' ').map((part) => `${part}:${name}${separator}${part}`)].join(', ');
+const progressParts = exported(
+  'progress',
+  '-',
+  'step step--done step--current step--upcoming step--return step--cancelled step__dot step__label step__note',
+);
+const bannerParts = exported(
+  'banner',
+  '__',
+  'icon headline badge details what-happened what-next new-date what-to-do contact contact-link',
+);
+const timelineParts = exported(
+  'timeline',
+  '__',
+  'history day day__heading events event event--latest event--problem event__marker event__description ' +
+    'event__problem event__meta event__time event__location event__details tooltip toggle empty',
+);
 
 const safeUrl = (url: unknown): string | null =>
   typeof url === 'string' && /^https?:\/\//i.test(url.trim()) ? url.trim() : null;
@@ -81,9 +113,9 @@ const safeUrl = (url: unknown): string | null =>
  * @csspart track-another - The button that goes back to the form.
  * @csspart help - The wrapper of the `help` slot.
  * @csspart footer - The wrapper of the `footer` slot.
- * @csspart progress - `<tracking-progress>`'s `base` (its other parts pass through as `progress-step`, `progress-step__dot`, `progress-step__label`, `progress-step__note`).
- * @csspart banner - `<delay-banner>`'s `base` (also `banner__headline`, `banner__details`, `banner__contact-link`).
- * @csspart timeline - `<tracking-timeline>`'s `base` (also `timeline__event`, `timeline__toggle`, `timeline__tooltip`).
+ * @csspart progress - `<tracking-progress>`'s `base`; its other parts pass through as `progress-` and their name (`progress-step`, `progress-step--done`, `progress-step--current`, `progress-step--upcoming`, `progress-step--return`, `progress-step--cancelled`, `progress-step__dot`, `progress-step__label`, `progress-step__note`).
+ * @csspart banner - `<delay-banner>`'s `base`; its other parts pass through as `banner__` and their name (`banner__icon`, `banner__headline`, `banner__badge`, `banner__details`, `banner__what-happened`, `banner__what-next`, `banner__new-date`, `banner__what-to-do`, `banner__contact`, `banner__contact-link`).
+ * @csspart timeline - `<tracking-timeline>`'s `base`; its other parts pass through as `timeline__` and their name (`timeline__history`, `timeline__day`, `timeline__day__heading`, `timeline__events`, `timeline__event`, `timeline__event--latest`, `timeline__event--problem`, `timeline__event__marker`, `timeline__event__description`, `timeline__event__problem`, `timeline__event__meta`, `timeline__event__time`, `timeline__event__location`, `timeline__event__details`, `timeline__tooltip`, `timeline__toggle`, `timeline__empty`).
  *
  * @cssproperty [--trackline-color-accent=#1f5fbf] - Buttons, links and reached steps.
  * @cssproperty [--trackline-color-on-accent=#ffffff] - Text on accent-coloured buttons.
@@ -102,7 +134,7 @@ const safeUrl = (url: unknown): string | null =>
  *
  * @fires trackline-loaded - A look-up from the endpoint succeeded (`detail: { order?, shipments }`).
  * @fires trackline-error - A look-up failed (`detail: { code: 'not_found' | 'network' | 'invalid_response', message }`); data shown before stays.
- * @fires trackline-status-change - A parcel's status differs from the previous look-up's (`detail: { trackingNumber, previous, status }`).
+ * @fires trackline-status-change - A parcel's status, or the problem that matters at it (its reason or whether the shopper must act), differs from the previous look-up's (`detail: { trackingNumber, previous, status, previousProblem?, problem? }`).
  */
 export class OrderTracker extends LitElement {
   static override styles = [tokens, styles];
@@ -128,13 +160,15 @@ export class OrderTracker extends LitElement {
 
   // The parcel label on each timeline comes from the timeline's copy; the embedded elements load their own.
   #language = new LanguageController(this, [trackerCopy, timelineCopy, describeCopy]);
-  /** The status last shown for each tracking number, to announce changes. */
-  #shown = new Map<string, Status>();
+  /** What was last shown of each tracking number (`shownAs`), to announce changes. */
+  #shown = new Map<string, string>();
   /** The last look-up came from the form: offer "track another" and move focus to the result. */
   #fromForm = false;
   /** The look-up just submitted: its answer takes focus once (a later refresh or retry must not move it). */
   #focusNextResult = false;
   #focusAfterUpdate: string | null = null;
+  /** The failure last said through the live region, so a background refresh failing the same way stays quiet. */
+  #failureSaid?: string;
   #copyTimer?: ReturnType<typeof setTimeout>;
   /**
    * The look-up's controller, its form and its view (form, skeleton, notices), from lookup.ts, loaded once an
@@ -190,7 +224,9 @@ export class OrderTracker extends LitElement {
   contactHref?: string;
 
   /**
-   * Language of the copy (`en`, `es`, `fr`, `de`; others fall back to English); dates follow the full tag.
+   * Language of the copy (`en`, `es`, `fr`, `de`; others fall back to English); dates follow the full tag. Set it
+   * to switch language at run time: the nearest `lang` is read when the element renders, and a change to it alone
+   * is not watched.
    * @default the nearest `lang` attribute, else `en`
    */
   locale?: string;
@@ -205,7 +241,7 @@ export class OrderTracker extends LitElement {
    * Replacement copy for some keys of the chosen language.
    * @default the built-in copy of the chosen language
    */
-  messages?: Partial<TrackerMessages>;
+  messages?: TrackerMessageOverrides;
 
   /**
    * The moment the page treats as now, for words like "today" and for whether a date has passed. Set it where
@@ -283,20 +319,21 @@ export class OrderTracker extends LitElement {
     return result ? { order: result.order, shipments: result.shipments } : {};
   }
 
-  /** Announces, through the live region, each parcel whose status differs from the one shown before. */
+  /** Announces, through the live region, each parcel whose status or problem differs from the one shown before. */
   #noteStatuses(): void {
     const { shipments } = this.#data();
     if (!shipments) return;
     const m = this.#messages();
     const changes: { label: string; shipment: Shipment }[] = [];
-    const next = new Map<string, Status>();
+    const next = new Map<string, string>();
     shipments.forEach((shipment, index) => {
       const before = this.#shown.get(shipment.trackingNumber);
-      if (before !== undefined && before !== shipment.status) {
+      const now = shownAs(shipment);
+      if (before !== undefined && before !== now) {
         const label = shipments.length > 1 ? m.parcel(index + 1, shipments.length) : plainText(shipment.trackingNumber);
         changes.push({ label, shipment });
       }
-      next.set(shipment.trackingNumber, shipment.status);
+      next.set(shipment.trackingNumber, now);
     });
     this.#shown = next;
     // The headlines are written when said: a new problem's copy may still be loading now.
@@ -327,38 +364,46 @@ export class OrderTracker extends LitElement {
     if (this.#focusNextResult) this.#focusAfterUpdate = '[data-result-heading]';
     this.#focusNextResult = false;
     // A failure announced earlier is stale now; a status change this look-up brings is announced while it renders.
+    this.#failureSaid = undefined;
     this.#announcements++;
     this.announcement = '';
     this.requestUpdate();
     await this.updateComplete;
     this.dispatchEvent(new TracklineLoadedEvent({ order: result.order, shipments: result.shipments }));
     if (!previous) return;
-    const before = new Map(previous.shipments.map((s) => [s.trackingNumber, s.status]));
-    for (const shipment of result.shipments) {
-      const was = before.get(shipment.trackingNumber);
-      if (was !== undefined && was !== shipment.status) {
-        this.dispatchEvent(
-          new TracklineStatusChangeEvent({
-            trackingNumber: shipment.trackingNumber,
-            previous: was,
-            status: shipment.status,
-          }),
-        );
-      }
+    for (const change of this.#view!.statusChanges(previous, result)) {
+      this.dispatchEvent(new TracklineStatusChangeEvent(change));
     }
   }
 
-  #failed(code: LookupErrorCode, message: string): void {
+  /**
+   * A look-up failed. `background`: a refresh on the interval, which says a failure only when it differs from
+   * the last one said (a shopper's own look-up or retry always says it).
+   */
+  #failed(code: LookupErrorCode, message: string, background = false): void {
+    // The shopper's own look-up or retry failed: what had focus (the form's button, "Try again") went with the
+    // skeleton, so the notice saying what went wrong takes it, and "Try again" or the form is the next Tab.
+    if (this.#focusNextResult) this.#focusAfterUpdate = '[part="notice"]';
     this.#focusNextResult = false;
-    this.#announce(this.#errorText(code));
+    const text = this.#errorText(code);
+    if (!background || text !== this.#failureSaid) {
+      this.#failureSaid = text;
+      this.#announce(text);
+    }
     this.dispatchEvent(new TracklineErrorEvent({ code, message }));
   }
 
   #messages(): TrackerMessages {
     const builtIn = trackerCopy.get(this.#language.use(this.locale).language);
+    const overrides = this.messages;
     // The look-up's English comes with its module, under the language's own copy; only the look-up reads those
-    // keys, so they are all here whenever they are read.
-    return { ...this.#view?.lookupEn, ...builtIn, ...this.messages } as TrackerMessages;
+    // keys, so they are all here whenever they are read. One `basis` message replaces only itself.
+    return {
+      ...this.#view?.lookupEn,
+      ...builtIn,
+      ...overrides,
+      basis: { ...builtIn.basis, ...overrides?.basis },
+    } as TrackerMessages;
   }
 
   #describe(shipment: Shipment) {
@@ -387,10 +432,9 @@ export class OrderTracker extends LitElement {
         adoptStyles(this.renderRoot as ShadowRoot, styles);
         this.#lookup = new lookup.LookupController(this, {
           loaded: (result, previous) => void this.#loaded(result, previous),
-          failed: (error) => this.#failed(error.code, error.message),
+          failed: (error, background) => this.#failed(error.code, error.message, background),
         });
         this.#form = new lookup.LookupForm(this, {
-          messages: () => this.#messages(),
           submitted: (query) => void this.#submitted(query),
           invalid: (field) => (this.#focusAfterUpdate = `#field-${field}`),
         });
@@ -486,17 +530,27 @@ export class OrderTracker extends LitElement {
     return view.renderNotice(m, code, this.#errorText(code), withRetry ? () => this.#retry() : undefined);
   }
 
-  #renderEstimate(shipment: Shipment, m: TrackerMessages, format: TrackerFormat, carrier: string) {
-    if (settled.has(shipment.status)) return nothing;
-    const estimate = shipment.estimate;
-    const dates = estimate ? format.window(estimate) : shipment.promised ? format.window(shipment.promised) : null;
+  /**
+   * The delivery window to show: the estimate, else the store's promise; none once the parcel has arrived,
+   * turned back or been cancelled, and none once its last day has passed (the summary then says when it was due).
+   */
+  #deliveryWindow(shipment: Shipment): DateWindow | undefined {
+    const window = settled.has(shipment.status) ? undefined : (shipment.estimate ?? shipment.promised);
+    const now = this.now?.getTime() ?? Date.now();
+    return window && !hasPassed(window.latest, shipment.destination?.timeZone, now) ? window : undefined;
+  }
+
+  #renderEstimate(shipment: Shipment, window: DateWindow | undefined, ctx: RenderContext, carrier: string) {
+    const { m, format } = ctx;
+    const dates = window ? format.window(window) : null;
     if (!dates) return nothing;
+    const estimate = window === shipment.estimate ? shipment.estimate : undefined;
     let basis = '';
     if (estimate) {
       const sample = estimate.basis === 'history' && estimate.sampleSize ? format.count(estimate.sampleSize) : null;
       basis = [
         m.confidence(format.percent(estimate.confidence), dates.window),
-        m.basis[estimate.basis](carrier, sample),
+        estimate.basis === 'carrier' && !carrier ? m.unknownCarrierEstimate : m.basis[estimate.basis](carrier, sample),
       ]
         .filter(Boolean)
         .join(' · ');
@@ -509,9 +563,11 @@ export class OrderTracker extends LitElement {
   }
 
   #renderShipment(shipment: Shipment, index: number, count: number, inOrder: boolean, ctx: RenderContext) {
-    const { m, format, childLocale } = ctx;
+    const { m, childLocale } = ctx;
     const described = this.#describe(shipment);
-    const carrier = carrierName(shipment.carrier) ?? carrierName('other');
+    // `other` is named "Carrier" in English only: the page then names no carrier rather than a wrong word.
+    const carrier = (shipment.carrier !== 'other' && carrierName(shipment.carrier)) || '';
+    const window = this.#deliveryWindow(shipment);
     const service = plainText(shipment.service);
     const trackingNumber = plainText(shipment.trackingNumber);
     const link = safeUrl(shipment.trackingUrl);
@@ -535,13 +591,13 @@ export class OrderTracker extends LitElement {
           ? nothing
           : html`<div part="shipment__summary" class="summary">
               <p>${described.whatHappened}</p>
-              ${shipment.estimate || shipment.promised ? nothing : html`<p>${described.whatNext}</p>`}
+              ${window ? nothing : html`<p>${described.whatNext}</p>`}
               ${described.whatToDo ? html`<p class="todo">${described.whatToDo}</p>` : nothing}
             </div>`
       }
-      ${this.#renderEstimate(shipment, m, format, carrier)}
+      ${this.#renderEstimate(shipment, window, ctx, carrier)}
       <tracking-progress
-        exportparts="base:progress, step:progress-step, step__dot:progress-step__dot, step__label:progress-step__label, step__note:progress-step__note"
+        exportparts=${progressParts}
         .shipment=${shipment}
         locale=${childLocale}
         theme=${this.theme ?? nothing}
@@ -549,7 +605,7 @@ export class OrderTracker extends LitElement {
       ${
         banner
           ? html`<delay-banner
-              exportparts="base:banner, headline:banner__headline, details:banner__details, contact-link:banner__contact-link"
+              exportparts=${bannerParts}
               heading-level=${inOrder ? 4 : 3}
               .shipment=${shipment}
               .now=${this.now}
@@ -560,10 +616,14 @@ export class OrderTracker extends LitElement {
           : nothing
       }
       <dl part="details" class="details">
-        <div>
-          <dt>${m.carrier}</dt>
-          <dd>${carrier}${service ? html` · ${service}` : nothing}</dd>
-        </div>
+        ${
+          carrier || service
+            ? html`<div>
+                <dt>${m.carrier}</dt>
+                <dd>${[carrier, service].filter(Boolean).join(' · ')}</dd>
+              </div>`
+            : nothing
+        }
         <div>
           <dt>${m.trackingNumberShort}</dt>
           <dd class="number-row">
@@ -584,12 +644,14 @@ export class OrderTracker extends LitElement {
       ${
         link
           ? html`<a part="carrier-link" class="link" href=${link} target="_blank" rel="noopener noreferrer"
-              >${m.carrierLink(carrier)}<span class="visually-hidden"> ${m.newTab}</span></a
+              >${carrier ? m.carrierLink(carrier) : m.unknownCarrierLink}<span class="visually-hidden">
+                ${m.newTab}</span
+              ></a
             >`
           : nothing
       }
       <tracking-timeline
-        exportparts="base:timeline, event:timeline__event, toggle:timeline__toggle, tooltip:timeline__tooltip"
+        exportparts=${timelineParts}
         heading-level=${inOrder ? 4 : 3}
         .shipment=${shipment}
         .messages=${
@@ -642,7 +704,7 @@ export class OrderTracker extends LitElement {
     const view = this.#view;
     if (this.endpoint && this.lookupUnavailable) {
       // The notice's own styles come with the module that failed: the element's card and button are used.
-      return html`<div part="notice" class="card">
+      return html`<div part="notice" class="card" tabindex="-1">
         <p>${this.#errorText('network')}</p>
         <button part="retry" class="button" type="button" @click=${this.#retryLoad}>${m.retry}</button>
       </div>`;
