@@ -5,7 +5,7 @@ import { statuses, type Order, type Status } from '@trackline/core';
 import '../define/order-tracker.js';
 import { customProperties, frame, frameArgs, frameArgTypes, themeAttribute, type FrameArgs } from '../stories/frame.js';
 import { problemOptions, type ProblemChoice } from '../stories/problems.js';
-import { sampleShipment } from '../stories/shipments.js';
+import { hourAfterNewestScan, sampleShipment } from '../stories/shipments.js';
 
 // One order shipped in two parcels, the second by FedEx.
 const twoParcels: Order = {
@@ -70,8 +70,11 @@ const meta: Meta<Args> = {
     endpoint: `${DEMO}track`,
     ...frameArgs,
   },
-  render: (args) =>
-    frame(
+  render: (args) => {
+    const shipment = args.data === 'shipment' ? sampleShipment(args.status, args.problem) : undefined;
+    const order = args.data === 'order' ? twoParcels : undefined;
+    const shown = shipment ? [shipment] : (order?.shipments ?? []);
+    return frame(
       args,
       html`<order-tracker
         style=${styleMap(customProperties(args))}
@@ -79,10 +82,12 @@ const meta: Meta<Args> = {
         theme=${themeAttribute(args.theme)}
         contact-href="https://shop.example/help"
         endpoint=${args.data === 'endpoint' ? args.endpoint : nothing}
-        .shipment=${args.data === 'shipment' ? sampleShipment(args.status, args.problem) : undefined}
-        .order=${args.data === 'order' ? twoParcels : undefined}
+        .shipment=${shipment}
+        .order=${order}
+        .now=${shown.length > 0 ? hourAfterNewestScan(...shown) : undefined}
       ></order-tracker>`,
-    ),
+    );
+  },
 };
 export default meta;
 

@@ -136,3 +136,12 @@ export function sampleShipment(status: Status, problem: ProblemChoice = 'none'):
     updatedAt: new Date(Date.parse(since) + 3_600_000).toISOString(),
   };
 }
+
+/**
+ * The stories' clock: an hour after the newest scan of `shipments`, as a shopper who opens the page soon after
+ * it would see them (the sample estimates, in May 2024, are then still ahead).
+ */
+export function hourAfterNewestScan(...shipments: readonly Shipment[]): Date {
+  const newest = Math.max(...shipments.flatMap((shipment) => shipment.events.map((event) => Date.parse(event.at))));
+  return new Date((Number.isFinite(newest) ? newest : Date.parse('2024-05-02T12:00:00-04:00')) + 3_600_000);
+}

@@ -98,6 +98,15 @@ for (const [component, module] of Object.entries(modules)) {
   });
 }
 
+describe('order-tracker stories', () => {
+  it('show the sample estimate while it is still ahead (the stories set the clock after their newest scan)', async () => {
+    const { wrapper } = await renderStory(modules['order-tracker']!, 'InTransit');
+    const tracker = wrapper.querySelector('order-tracker') as HTMLElement & { updateComplete: Promise<unknown> };
+    await tracker.updateComplete;
+    expect(tracker.shadowRoot!.textContent).to.include('May 7').and.include('May 9');
+  });
+});
+
 describe('the custom property controls', () => {
   const documented = (defaultValue: string) => ({
     name: '--trackline-x',
