@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import type { Shipment } from '@trackline/core';
+import { sampleShipment } from '../stories/shipments.js';
 import '@trackline/elements/delay-banner';
 import '@trackline/elements/order-tracker';
 import { styles as banner } from '../delay-banner/delay-banner.styles.js';
@@ -78,33 +78,8 @@ describe('a shopper in dark mode on a store page that is light', () => {
   before(() => emulateColorScheme('dark'));
   after(() => emulateColorScheme('light'));
 
-  const problem = { reason: 'customs', actionRequired: true, since: '2024-05-06T09:00:00-07:00' } as const;
-  const parcel: Shipment = {
-    carrier: 'ups',
-    trackingNumber: '1Z999AA10123456784',
-    status: 'in_transit',
-    problem,
-    events: [
-      {
-        at: '2024-05-06T09:00:00-07:00',
-        timeSource: 'carrier',
-        status: 'in_transit',
-        problem,
-        code: 'X',
-        description: 'Held in customs',
-        location: { city: 'Fresno', region: 'CA', country: 'US' },
-      },
-      {
-        at: '2024-05-05T08:10:00-07:00',
-        timeSource: 'carrier',
-        status: 'in_transit',
-        code: 'AR',
-        description: 'Arrived at facility',
-        location: { city: 'Fresno', region: 'CA', country: 'US' },
-      },
-    ],
-    updatedAt: '2024-05-06T16:10:00Z',
-  };
+  // A parcel held in customs: text, muted text, the problem colour and the action colour all on show.
+  const parcel = sampleShipment('in_transit', 'customs');
 
   /** The element alone on a white page, as a store that never thought about dark mode places it. */
   async function onWhitePage(tag: 'tracking-progress' | 'tracking-timeline'): Promise<HTMLElement> {
