@@ -1,6 +1,6 @@
 import {
   carrierIds,
-  carrierName,
+  shopperCarrierName,
   problemReasons,
   statuses,
   type EstimateBasis,
@@ -74,8 +74,8 @@ export function readShipment(input: unknown, locale: string, now: number): Facts
   const dates = createDates(locale, now);
 
   const carrier = oneOf(carrierIds, shipment.carrier);
-  // `other` and `postal` have no name a shopper would recognise, so the copy says "the carrier".
-  const carrierText = carrier && carrier !== 'other' && carrier !== 'postal' ? carrierName(carrier) : '';
+  // Without a name a shopper would recognise, the copy says "the carrier".
+  const carrierText = carrier ? shopperCarrierName(carrier) : '';
 
   const rawProblem = record(shipment.problem);
   const problem = rawProblem

@@ -68,3 +68,12 @@ const names: Record<CarrierId, string> = {
 export function carrierName(carrier: CarrierId): string {
   return names[carrier];
 }
+
+/**
+ * The carrier's name for copy a shopper reads, or `''` when it has none they would recognise: `other` and
+ * `postal` are English stand-ins ("Carrier", "Postal service"), so a page in any language names no carrier
+ * rather than a wrong word.
+ */
+export function shopperCarrierName(carrier: CarrierId): string {
+  return carrier === 'other' || carrier === 'postal' ? '' : (names[carrier] ?? '');
+}

@@ -1,4 +1,4 @@
-export { Aggregator, Carrier, carrierIds, carrierName } from './carrier.js';
+export { Aggregator, Carrier, carrierIds, carrierName, shopperCarrierName } from './carrier.js';
 export type { AggregatorId, CarrierId, StatusSource } from './carrier.js';
 export { EstimateBasis } from './delivery-estimate.js';
 export { describeIssues, formatPath, parseOrder, parseShipment, parseWith } from './parse.js';

@@ -1004,6 +1004,11 @@ describe('<order-tracker> after review', () => {
     el.shipment = { ...unknown, service: 'Express 24' };
     await el.updateComplete;
     expect($(el, '[part="details"] dd')!.textContent).to.equal('Express 24');
+    // An unnamed postal service has only an English stand-in name too.
+    el.shipment = { ...unknown, carrier: 'postal' };
+    await el.updateComplete;
+    expect($(el, '[part="carrier-link"]')!.textContent).to.contain(es.unknownCarrierLink);
+    expect(root(el).textContent).not.to.contain('Postal service');
   });
 
   it('speaks to German shoppers as "Sie", as the rest of the German copy does', () => {

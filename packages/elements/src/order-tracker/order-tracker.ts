@@ -1,6 +1,6 @@
 import { LitElement, adoptStyles, html, noChange, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import {
-  carrierName,
+  shopperCarrierName,
   relevantProblem,
   type DateWindow,
   type DescribeLocale,
@@ -565,8 +565,7 @@ export class OrderTracker extends LitElement {
   #renderShipment(shipment: Shipment, index: number, count: number, inOrder: boolean, ctx: RenderContext) {
     const { m, childLocale } = ctx;
     const described = this.#describe(shipment);
-    // `other` is named "Carrier" in English only: the page then names no carrier rather than a wrong word.
-    const carrier = (shipment.carrier !== 'other' && carrierName(shipment.carrier)) || '';
+    const carrier = shopperCarrierName(shipment.carrier);
     const window = this.#deliveryWindow(shipment);
     const service = plainText(shipment.service);
     const trackingNumber = plainText(shipment.trackingNumber);
