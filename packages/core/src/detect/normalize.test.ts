@@ -24,6 +24,17 @@ describe('normalizeTrackingNumber', () => {
     }
   });
 
+  it('reads full-width characters and drops invisible ones, as detectCarrier and the tracker do', () => {
+    for (const typed of [
+      '１Ｚ９９９ＡＡ１０１２３４５６７８４',
+      '1Z999\u200bAA1\u20600123456784',
+      '１ｚ　９９９\u00adAA10123456784',
+    ]) {
+      assert.equal(normalizeTrackingNumber(typed), '1Z999AA10123456784', JSON.stringify(typed));
+      assert.equal(normalizeTrackingNumber(typed), detectCarrier(typed)[0]?.trackingNumber);
+    }
+  });
+
   it('keeps characters that are neither joiners nor ASCII letters and digits', () => {
     assert.equal(normalizeTrackingNumber('ab-12#cd/é'), 'AB12#CD/é');
     assert.equal(normalizeTrackingNumber(''), '');

@@ -71,9 +71,9 @@ export function compact(input: string): string | null {
 /**
  * A tracking number in one canonical form, for keeping and comparing numbers: upper case, without the
  * spaces, dashes, dots and joiners that labels, e-mails and shoppers put between digit groups, as
- * `detectCarrier` reads them (`1z 999-aa1` and `1Z999AA1` are one number). Takes any string and never
- * throws: a character that is neither a joiner nor an ASCII letter or digit (`#`, `/`, `É`) is kept as it
- * is. Applying it twice changes nothing.
+ * `detectCarrier` reads them (`1z 999-aa1`, full-width `１Ｚ９９９ＡＡ１` and `1Z999AA1` are one number).
+ * Takes any string and never throws: a character that is neither a joiner nor an ASCII letter or digit
+ * (`#`, `/`, `É`) is kept as it is. Applying it twice changes nothing.
  */
 export function normalizeTrackingNumber(input: string): string {
   const compacted = compact(input);
@@ -81,9 +81,15 @@ export function normalizeTrackingNumber(input: string): string {
   let out = '';
   for (let i = 0; i < input.length; i++) {
     const code = input.charCodeAt(i);
-    const upper = alphanumeric(code);
-    if (upper !== 0) out += String.fromCharCode(upper);
-    else if (!isJoiner(code)) out += input.charAt(i);
+    // Folded one character at a time (full-width `１` is `1`, a zero-width space nothing), so removing a
+    // joiner never brings two characters together that NFKC would then join: the result stays a fixed point.
+    const chars = code > 0x7f ? input.charAt(i).normalize('NFKC').replace(formatCharacters, '') : input.charAt(i);
+    for (let j = 0; j < chars.length; j++) {
+      const folded = chars.charCodeAt(j);
+      const upper = alphanumeric(folded);
+      if (upper !== 0) out += String.fromCharCode(upper);
+      else if (!isJoiner(folded)) out += chars.charAt(j);
+    }
   }
   return out;
 }
