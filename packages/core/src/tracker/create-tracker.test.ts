@@ -317,6 +317,55 @@ describe('createTracker', () => {
     assert.equal((await tracker.track('1Z999AA10123456784')).carrier, 'ups');
   });
 
+  it('treats a cache that hangs as a miss after cacheTimeout, and never waits for its writes', async () => {
+    const reported: Error[] = [];
+    const ups = fake('ups', ['ups'], (n) => shipment('ups', n));
+    // A Redis client queueing commands while it is offline: nothing ever answers.
+    const hanging: TrackerCache = { get: () => new Promise(() => {}), set: () => new Promise(() => {}) };
+    const tracker = createTracker({
+      adapters: [ups.adapter],
+      cache: hanging,
+      cacheTimeout: 20,
+      onCacheError: (error) => reported.push(error),
+    });
+    assert.equal((await tracker.track('1Z999AA10123456784')).carrier, 'ups');
+    assert.equal((await tracker.track('1Z999AA10123456784', { fresh: true })).carrier, 'ups');
+    assert.equal(ups.calls.length, 2, 'each call reached the carrier: the hanging write held neither');
+    assert.match((reported[0]!.cause as Error).message, /did not answer within 20 ms/);
+    // The caller's own signal still ends the wait for a slow read at once.
+    const slow = createTracker({ adapters: [ups.adapter], cache: hanging, cacheTimeout: 60_000 });
+    await assert.rejects(
+      slow.track('1Z999AA10123456784', { signal: AbortSignal.timeout(20) }),
+      (error: Error) => error.name === 'TimeoutError',
+    );
+    assert.throws(() => createTracker({ adapters: [ups.adapter], cacheTimeout: 0 }), /cacheTimeout/);
+  });
+
+  it('asks every aggregator in turn when none is the carrier’s own API', async () => {
+    const easypost = fake('easypost', ['ups'], () => new TracklineError('invalid_response', 'Bad.'));
+    const aftership = fake('aftership', ['ups'], (n) => shipment('ups', n));
+    const tracker = createTracker({ adapters: [easypost.adapter, aftership.adapter] });
+    assert.equal((await tracker.track('1Z999AA10123456784')).carrier, 'ups');
+    assert.equal(aftership.calls.length, 1);
+  });
+
+  it('keeps the carrier’s "not found" over a fallback refusing the number', async () => {
+    const ups = fake('ups', ['ups'], notFound);
+    const easypost = fake('easypost', ['ups'], refused);
+    const tracker = createTracker({ adapters: [ups.adapter, easypost.adapter] });
+    assert.equal((await failure(tracker.track('1Z999AA10123456784'))).code, 'not_found');
+  });
+
+  it('reads a named carrier’s number as detection does, and an empty carrier as none', async () => {
+    const ups = fake('ups', ['ups'], (n) => shipment('ups', n));
+    const tracker = createTracker({ adapters: [ups.adapter] });
+    await tracker.track('1Z\u2013999\u2013AA1\u20130123456784', { carrier: 'ups' });
+    await tracker.track('1Z.999.AA1.0123456784', { carrier: 'ups', fresh: true });
+    assert.deepEqual(ups.calls, ['1Z999AA10123456784', '1Z999AA10123456784']);
+    const form = { carrier: '' } as unknown as { carrier: CarrierId };
+    assert.equal((await tracker.track('1Z999AA10123456784', { ...form, fresh: true })).carrier, 'ups');
+  });
+
   it('does not cache a failure', async () => {
     let failing = true;
     const ups = fake('ups', ['ups'], (n) => (failing ? down() : shipment('ups', n)));

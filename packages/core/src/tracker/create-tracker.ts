@@ -1,7 +1,7 @@
 import type { CarrierAdapter } from '../carriers/adapter.js';
 import { untilAborted } from '../carriers/http/until-aborted.js';
 import { detectCarrier } from '../detect/detect.js';
-import { foldTypedText } from '../detect/normalize.js';
+import { normalizeTrackingNumber } from '../detect/normalize.js';
 import { TracklineError, isTracklineError } from '../errors/trackline-error.js';
 import { carrierIds, carrierName, type CarrierId } from '../model/carrier.js';
 import type { Shipment } from '../model/schemas.js';
@@ -46,6 +46,11 @@ export interface TrackerOptions {
    * error says what happened and has the cache's own error as its `cause`. Default: `console.warn`.
    */
   onCacheError?: (error: Error) => void;
+  /**
+   * Milliseconds a cache that answers asynchronously may take to read before the read counts as a miss (and
+   * is told to `onCacheError`). Default 1000. Writes are never waited for.
+   */
+  cacheTimeout?: number;
 }
 
 export interface TrackRequest {
@@ -61,14 +66,16 @@ export interface Tracker {
   track(trackingNumber: string, request?: TrackRequest): Promise<Shipment>;
 }
 
-/** The number as carriers take it; the same first step (`foldTypedText`) as `detectCarrier` takes. */
-function clean(number: string): string {
-  return foldTypedText(number)
-    .replace(/[\s-]+/g, '')
-    .toUpperCase();
-}
+/** The number as carriers take it, read as `detectCarrier` reads it (spaces, dots, dashes, full-width). */
+const clean = normalizeTrackingNumber;
 
 const knownCarriers: ReadonlySet<string> = new Set(carrierIds);
+
+/** Errors that say an API could not check the number, not that the number is wrong or unknown. */
+const uncheckedCodes: ReadonlySet<string> = new Set(['unavailable', 'timeout', 'rate_limited', 'auth']);
+
+/** How long a cache that answers asynchronously (Redis, a database) may take before its read counts as a miss. */
+const defaultCacheTimeout = 1_000;
 
 function notSetUp(carrier: CarrierId): TracklineError {
   return new TracklineError(
@@ -94,7 +101,11 @@ export function createTracker({
   cache = memoryCache(),
   ttl = defaultTtl,
   onCacheError = (error) => console.warn('[trackline tracker]', error),
+  cacheTimeout = defaultCacheTimeout,
 }: TrackerOptions): Tracker {
+  if (!(Number.isFinite(cacheTimeout) && cacheTimeout > 0)) {
+    throw new RangeError(`createTracker's cacheTimeout must be a number of milliseconds above 0, got ${cacheTimeout}.`);
+  }
   if (!Array.isArray(adapters) || adapters.length === 0) {
     throw new TypeError('createTracker needs at least one adapter, e.g. createTracker({ adapters: [ups({ … })] }).');
   }
@@ -107,31 +118,29 @@ export function createTracker({
   }
 
   /**
-   * Asks the APIs that track `carrier`, the carrier's own first. Only the first API's error can end the
-   * look-up at once, and only one no other API could do better on (a response it could not read, a number
-   * it refuses). A fallback's error never does: it is remembered and the next fallback is asked. When all
-   * fail, the error reported is the first API's, which speaks for the carrier ("UPS is down right now", not
-   * a fallback's "no such number" that would tell the shopper the number is wrong); only when that error is
-   * `not_found` does the first fallback error that says something else replace it.
+   * Asks the APIs that track `carrier`, the carrier's own first. Only the carrier's own API can end the
+   * look-up at once, and only with an error no other API could do better on (a response it could not read,
+   * a number it refuses). An aggregator's error never does: it is remembered and the next one is asked. When
+   * all fail, the error reported is the first API's, which speaks for the carrier when it is the carrier's
+   * own ("UPS is down right now", not an aggregator's "no such number" that would tell the shopper the number
+   * is wrong); only when that error is `not_found` does a later API that could not check (down, slow,
+   * rate-limited, refused our credentials) replace it, as the parcel may still exist.
    */
   async function fetchFrom(carrier: CarrierId, number: string): Promise<Shipment> {
     const apis = adaptersFor(carrier);
     if (apis.length === 0) throw notSetUp(carrier);
     let firstError: unknown;
-    let fallbackError: unknown;
-    for (const [index, adapter] of apis.entries()) {
+    let couldNotCheck: unknown;
+    for (const adapter of apis) {
       try {
         return await adapter.track(number, { carrier });
       } catch (error) {
-        if (index === 0) {
-          if (!worthFallingBack(error)) throw error;
-          firstError = error;
-        } else if (fallbackError === undefined && !isTracklineError(error, 'not_found')) {
-          fallbackError = error;
-        }
+        if (adapter.id === carrier && !worthFallingBack(error)) throw error;
+        firstError ??= error;
+        if (isTracklineError(error) && uncheckedCodes.has(error.code)) couldNotCheck ??= error;
       }
     }
-    throw isTracklineError(firstError, 'not_found') && fallbackError !== undefined ? fallbackError : firstError;
+    throw isTracklineError(firstError, 'not_found') && couldNotCheck !== undefined ? couldNotCheck : firstError;
   }
 
   function reportCacheError(error: Error): void {
@@ -142,16 +151,34 @@ export function createTracker({
     }
   }
 
-  async function readCache(key: string): Promise<Shipment | undefined> {
+  /**
+   * The cached shipment, or undefined. A cache that fails or hangs (a Redis client queueing commands while
+   * it is offline) counts as a miss after `cacheTimeout`, reported; the caller's signal still ends the wait.
+   */
+  async function readCache(key: string, signal: AbortSignal | undefined): Promise<Shipment | undefined> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
     try {
-      return await cache.get(key);
+      const answer = cache.get(key);
+      // An in-memory cache answers at once: no timer for it.
+      if (!(answer instanceof Promise)) return answer;
+      const late = new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(new Error(`The tracker’s cache did not answer within ${cacheTimeout} ms.`)),
+          cacheTimeout,
+        );
+      });
+      const read = Promise.race([answer, late]);
+      return await (signal ? untilAborted(read, signal) : read);
     } catch (error) {
+      if (signal?.aborted) throw error;
       reportCacheError(
         new Error('Could not read the tracker’s cache, so the carrier was asked instead. Check the cache.', {
           cause: error,
         }),
       );
       return undefined;
+    } finally {
+      clearTimeout(timer);
     }
   }
 
@@ -197,7 +224,7 @@ export function createTracker({
   async function trackCarrier(carrier: CarrierId, number: string, request: TrackRequest): Promise<Shipment> {
     const key = `${carrier}:${number}`;
     if (!request.fresh) {
-      const cached = await readCache(key);
+      const cached = await readCache(key, request.signal);
       if (cached) return cached;
     }
     // One upstream request serves every concurrent caller, so it runs without any one caller's signal:
@@ -205,8 +232,9 @@ export function createTracker({
     let work = inFlight.get(key);
     if (!work) {
       work = fetchFrom(carrier, number)
-        .then(async (shipment) => {
-          await writeCache(key, shipment);
+        .then((shipment) => {
+          // Not waited for: a cache that hangs must not hold the answer (failures go to onCacheError).
+          void writeCache(key, shipment);
           return shipment;
         })
         .finally(() => inFlight.delete(key));
@@ -239,7 +267,8 @@ export function createTracker({
       );
     }
     const { carrier } = request as TrackRequest;
-    if (carrier !== undefined && !knownCarriers.has(carrier)) {
+    // An empty or null carrier (a form's "detect it" choice) means the same as none.
+    if (carrier !== undefined && carrier !== null && (carrier as string) !== '' && !knownCarriers.has(carrier)) {
       throw new TypeError(
         `tracker.track does not know the carrier ${JSON.stringify(carrier)}: pass one of ${carrierIds.join(', ')}, or leave carrier out to detect it from the number.`,
       );

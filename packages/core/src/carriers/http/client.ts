@@ -24,6 +24,8 @@ export function pathWithQuery(path: string, query: Readonly<Record<string, strin
 
 /** Statuses worth another try: a timeout, a rate limit, and the server errors that pass. */
 const retriedStatuses = [408, 429, 500, 502, 503, 504];
+/** The retried statuses whose answer says how long to wait (`Retry-After`, or a 429's rate-limit window). */
+const waitStatuses = [429, 503];
 
 /** Statuses whose response has no body: `new Response(body, { status })` refuses one for them. */
 const bodylessStatuses = new Set([101, 103, 204, 205, 304]);
@@ -159,16 +161,22 @@ export function createHttpClient(options: AdapterOptions & { baseUrl: string }):
       // Tracking calls only read, so POST (FedEx's track endpoint) is as safe to repeat as GET.
       methods: ['get', 'post'],
       statusCodes: retriedStatuses,
-      // A server that says when to come back knows best, whatever the status: a 500 or 502 with
-      // `Retry-After` is waited for as a 429 or 503 is, rather than tried again after a short backoff.
-      afterStatusCodes: retriedStatuses,
+      // Waits are taken from the answer only where HTTP gives them a meaning: `Retry-After` on a 503, and it
+      // or a rate-limit window on a 429. ky reads `RateLimit-Reset` and its kin as a wait on every status
+      // listed here, and gateways send their quota window on every answer, so a 500, 502, 504 or 408 keeps
+      // the short backoff rather than wait out a quota it never hit.
+      afterStatusCodes: waitStatuses,
       maxRetryAfter,
       backoffLimit: 5_000,
       jitter: true,
       // ky would wait `maxRetryAfter` and try anyway; a carrier that asks for a longer pause will refuse
       // again, so give up at once and let the caller see `retryAfter` on the error.
       shouldRetry: ({ error }) =>
-        error instanceof HTTPError && (retryAfterMs(error.response) ?? 0) > maxRetryAfter ? false : undefined,
+        error instanceof HTTPError &&
+        waitStatuses.includes(error.response.status) &&
+        (retryAfterMs(error.response) ?? 0) > maxRetryAfter
+          ? false
+          : undefined,
     },
   });
 }
