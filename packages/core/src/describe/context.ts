@@ -83,21 +83,7 @@ export function readShipment(input: unknown, locale: string, now: number): Facts
     : null;
   const status = oneOf(statuses, shipment.status) ?? null;
 
-  // The latest event by time (carriers are not always in order); one without a readable time only wins when none has.
-  const events = Array.isArray(shipment.events) ? shipment.events.map(record).filter((e) => e !== undefined) : [];
-  let latest: { event: Data; at: Instant | null } | undefined;
-  let delivered: { event: Data; at: Instant } | undefined;
-  for (const event of events) {
-    const at = parseInstant(event.at);
-    if (!latest || (at ? !latest.at || at.ms >= latest.at.ms : !latest.at)) latest = { event, at };
-    if (at && event.status === 'delivered' && (!delivered || at.ms >= delivered.at.ms)) delivered = { event, at };
-  }
-
-  // The destination's zone when it is given, else inferred from its country and region, as scan times are.
-  const destination = record(shipment.destination);
-  const destinationZone = timeZoneOf(destination?.timeZone) ?? timeZoneOf(safeZoneForPlace(destination));
-  const zoneOf = (event: Data | undefined, at: Instant): Zone | null =>
-    destinationZone ?? (event?.timeSource === 'utc' ? null : at.offset);
+  const { latest, delivered, zoneOf, today } = whereItGoes(shipment, now);
 
   let time: TimeText | null = null;
   const deliveredAt = status === 'delivered' ? parseInstant(shipment.deliveredAt) : null;
@@ -105,16 +91,11 @@ export function readShipment(input: unknown, locale: string, now: number): Facts
   else if (status === 'delivered' && delivered) time = dates.time(delivered.at, zoneOf(delivered.event, delivered.at));
   else if (latest?.at) time = dates.time(latest.at, zoneOf(latest.event, latest.at));
 
-  // "Today" for calendar dates: in the destination's zone, else in the zone of the latest scan.
-  const home = latest?.at ? zoneOf(latest.event, latest.at) : destinationZone;
-  const today = home === null ? null : dayIn(now, home);
-
   const estimate = record(shipment.estimate);
   const estimated = window(estimate);
   const promisedWindow = window(record(shipment.promised));
   const expected = estimated ?? promisedWindow;
-  // Without a zone, a day has passed only once it has passed everywhere (the latest zone is UTC−12).
-  const passed = expected !== null && expected.to < (today ?? dayIn(now - 12 * HOUR, 0));
+  const passed = expected !== null && isOver(expected.to, today, now);
 
   return {
     status,
@@ -131,6 +112,48 @@ export function readShipment(input: unknown, locale: string, now: number): Facts
       action: problem?.action ?? false,
     },
   };
+}
+
+/**
+ * Where the parcel is going, as far as its days are concerned: its latest scan (by time: carriers are not always in
+ * order; one without a readable time only wins when none has), its latest delivery scan, the zone a time is told in
+ * (the destination's when it is given, else inferred from its country and region, as scan times are; else the
+ * scan's own offset) and the day it is there at `now` (null when no zone is known).
+ */
+function whereItGoes(shipment: Data, now: number) {
+  const events = Array.isArray(shipment.events) ? shipment.events.map(record).filter((e) => e !== undefined) : [];
+  let latest: { event: Data; at: Instant | null } | undefined;
+  let delivered: { event: Data; at: Instant } | undefined;
+  for (const event of events) {
+    const at = parseInstant(event.at);
+    if (!latest || (at ? !latest.at || at.ms >= latest.at.ms : !latest.at)) latest = { event, at };
+    if (at && event.status === 'delivered' && (!delivered || at.ms >= delivered.at.ms)) delivered = { event, at };
+  }
+  const destination = record(shipment.destination);
+  const destinationZone = timeZoneOf(destination?.timeZone) ?? timeZoneOf(safeZoneForPlace(destination));
+  const zoneOf = (event: Data | undefined, at: Instant): Zone | null =>
+    destinationZone ?? (event?.timeSource === 'utc' ? null : at.offset);
+  // "Today" for calendar dates: in the destination's zone, else in the zone of the latest scan.
+  const home = latest?.at ? zoneOf(latest.event, latest.at) : destinationZone;
+  return { latest, delivered, zoneOf, today: home === null ? null : dayIn(now, home) };
+}
+
+/** Whether calendar day `day` is over on `today`; without a zone, only once it is over everywhere (UTC−12 is last). */
+function isOver(day: number, today: number | null, now: number): boolean {
+  return day < (today ?? dayIn(now - 12 * HOUR, 0));
+}
+
+/**
+ * Whether the day `day` (`YYYY-MM-DD`, such as an estimate's `latest`) is over at `now` where the shipment is going,
+ * counted as `describeShipment` counts days: in the destination's time zone (given, or inferred from its country and
+ * region), else in the zone of the latest scan; with neither, only once the day is over everywhere. A page that
+ * hides a passed date with it never disagrees with the sentence `describeShipment` writes ("It was expected …").
+ * False for a day that cannot be read.
+ */
+export function dayHasPassed(shipment: unknown, day: string, now: Date | number = Date.now()): boolean {
+  const value = parseDay(day);
+  const ms = typeof now === 'number' ? now : now.getTime();
+  return value !== null && isOver(value, whereItGoes(record(shipment) ?? {}, ms).today, ms);
 }
 
 /** `zoneForPlace` for data of any shape: a malformed place has no zone. */

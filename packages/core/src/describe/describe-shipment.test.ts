@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { describeShipment, type DescribeOptions } from '@trackline/core/describe';
+import { dayHasPassed, describeShipment, type DescribeOptions } from '@trackline/core/describe';
 import { problemReasons, statuses, type Shipment, type TrackingEvent } from '@trackline/core/model';
 
 const NOW = '2024-04-26T12:00:00-04:00'; // noon in New York
@@ -513,5 +513,50 @@ describe('describeShipment: the destination’s day', () => {
     assert.match(`${text.whatHappened} ${text.whatNext}`, /deliver it today/i);
     // 23:00 in Shenzhen on the 26th is 8:00 on the 26th in California: "yesterday" there.
     assert.match(text.whatHappened, /yesterday at 8:00 AM/);
+  });
+});
+
+describe('dayHasPassed', () => {
+  const parcel = {
+    status: 'in_transit',
+    events: [
+      {
+        at: '2024-05-06T08:10:00-07:00',
+        timeSource: 'carrier',
+        status: 'in_transit',
+        code: 'AR',
+        description: 'Arrived',
+      },
+    ],
+  };
+
+  it('counts the day where the parcel is: the destination, else the latest scan, else everywhere', () => {
+    // 03:00 UTC on May 10 is May 9 in Fresno (the scan's −07:00) and May 10 in Berlin.
+    const now = Date.parse('2024-05-10T03:00:00Z');
+    assert.equal(dayHasPassed(parcel, '2024-05-09', now), false);
+    assert.equal(dayHasPassed(parcel, '2024-05-08', now), true);
+    const toBerlin = { ...parcel, destination: { country: 'DE', timeZone: 'Europe/Berlin' } };
+    assert.equal(dayHasPassed(toBerlin, '2024-05-09', now), true);
+    // No zone at all: a day is over only once it is over everywhere (UTC−12 is last).
+    assert.equal(dayHasPassed({ status: 'in_transit', events: [] }, '2024-05-09', now), false);
+    assert.equal(dayHasPassed({}, '2024-05-09', Date.parse('2024-05-10T12:00:01Z')), true);
+    assert.equal(dayHasPassed(parcel, 'soon', now), false);
+  });
+
+  it('agrees with the sentence describeShipment writes', () => {
+    const s = {
+      ...parcel,
+      estimate: {
+        earliest: '2024-05-07',
+        latest: '2024-05-09',
+        likely: '2024-05-08',
+        confidence: 0.8,
+        basis: 'history',
+      },
+    };
+    for (const at of ['2024-05-10T03:00:00Z', '2024-05-10T07:30:00Z', '2024-05-10T06:59:00Z', '2024-05-10T07:00:00Z']) {
+      const said = describeShipment(s as never, { locale: 'en', now: new Date(at) }).whatNext;
+      assert.equal(dayHasPassed(s, '2024-05-09', Date.parse(at)), said.includes('It was expected'), at);
+    }
   });
 });

@@ -1,3 +1,4 @@
+export { dayHasPassed } from './context.js';
 export { describeShipment } from './describe-shipment.js';
 export { createDescriber, createDescriberFrom } from './describer.js';
 export type { Describer, DescribeOptions, ShipmentDescription } from './describer.js';

@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import {
+  dayHasPassed,
   enProblems,
   relevantProblem,
   type DeliveryEstimate,
@@ -8,7 +9,6 @@ import {
   type Status,
 } from '@trackline/core';
 import { addProblemCopy, describe, describeCopy } from '../internal/describe.js';
-import { hasPassed } from '../internal/delivery-date.js';
 import { LanguageController } from '../internal/languages.js';
 import { bannerCopy, type BannerMessages } from './messages.js';
 import { tokens } from '../internal/tokens.styles.js';
@@ -180,7 +180,7 @@ export class DelayBanner extends LitElement {
       return null;
     }
     // A date that has passed is no longer news: describeShipment then says when it was due instead.
-    if (hasPassed(estimate.latest, shipment.destination?.timeZone, this.now?.getTime() ?? Date.now())) return null;
+    if (dayHasPassed(shipment, estimate.latest, this.now ?? Date.now())) return null;
     try {
       return dateText(estimate, tag, messages);
     } catch {

@@ -21,6 +21,13 @@ export const styles = css`
     color: var(--_text);
   }
 
+  /* The tracker paints its own surface: the embedded elements paint theirs only when they stand alone, so a
+     store that colours a parcel's card through ::part(shipment) sees that colour behind them too. */
+  tracking-progress,
+  tracking-timeline {
+    background: none;
+  }
+
   :host([theme='dark']) {
     --_on-accent: var(--trackline-color-on-accent, #0d1117);
     --_surface: var(--trackline-color-surface, #0d1117);

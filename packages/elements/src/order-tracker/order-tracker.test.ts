@@ -859,6 +859,37 @@ describe('<order-tracker> after review', () => {
     );
   });
 
+  it('judges the last day in the parcel’s zone, as the summary does, not in the shopper’s', async () => {
+    // 03:00 UTC on May 10 is still the evening of May 9 in Fresno, where the parcel is (and the last scan was):
+    // the window still holds there, whatever zone the shopper's browser is in.
+    const evening = new Date('2024-05-10T03:00:00Z');
+    const s = shipment('in_transit');
+    const el = await fixture<OrderTracker>(
+      html`<order-tracker locale="en" .shipment=${s} .now=${evening}></order-tracker>`,
+    );
+    expect(estimateText(el)).to.match(/May 7.*9/);
+    expect(describeShipment(s, { locale: 'en', now: evening }).whatNext).not.to.contain('It was expected');
+  });
+
+  it('lets a store colour a parcel’s card through ::part(shipment), behind the embedded elements too', async () => {
+    const page = await fixture<HTMLDivElement>(
+      html`<div>
+        <style>
+          order-tracker::part(shipment) {
+            background: rgb(246, 248, 250);
+          }
+        </style>
+        <order-tracker locale="en" .shipment=${shipment('in_transit')} .now=${onItsWay}></order-tracker>
+      </div>`,
+    );
+    const el = page.querySelector('order-tracker')!;
+    await el.updateComplete;
+    for (const tag of ['tracking-progress', 'tracking-timeline']) {
+      const inner = root(el).querySelector(tag)!;
+      expect(getComputedStyle(inner).backgroundColor, tag).to.equal('rgba(0, 0, 0, 0)');
+    }
+  });
+
   it('shows no estimate for a parcel waiting at a pickup point', async () => {
     const el = await fixture<OrderTracker>(
       html`<order-tracker locale="en" .shipment=${shipment('available_for_pickup')} .now=${onItsWay}></order-tracker>`,

@@ -1,5 +1,6 @@
 import { LitElement, adoptStyles, html, noChange, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import {
+  dayHasPassed,
   shopperCarrierName,
   relevantProblem,
   type DateWindow,
@@ -8,7 +9,6 @@ import {
   type Shipment,
   type Status,
 } from '@trackline/core';
-import { hasPassed } from '../internal/delivery-date.js';
 import { addProblemCopy, describe, describeCopy, hasProblemCopy } from '../internal/describe.js';
 import { pickLocale, plainText } from '../internal/intl-locale.js';
 import { LanguageController } from '../internal/languages.js';
@@ -537,7 +537,7 @@ export class OrderTracker extends LitElement {
   #deliveryWindow(shipment: Shipment): DateWindow | undefined {
     const window = settled.has(shipment.status) ? undefined : (shipment.estimate ?? shipment.promised);
     const now = this.now?.getTime() ?? Date.now();
-    return window && !hasPassed(window.latest, shipment.destination?.timeZone, now) ? window : undefined;
+    return window && !dayHasPassed(shipment, window.latest, now) ? window : undefined;
   }
 
   #renderEstimate(shipment: Shipment, window: DateWindow | undefined, ctx: RenderContext, carrier: string) {
