@@ -26,6 +26,19 @@ function inRegion(place: Place | undefined, destination: Place | undefined): boo
   return !destination.country || !place.country || same(place.country, destination.country);
 }
 
+/**
+ * Whether `after` has a problem to tell that `before` had not told: another reason, the same reason again later
+ * (a second failed attempt: a later start; an older scan of the same run arriving late moves the start earlier,
+ * which is not news), or one that now needs the shopper.
+ */
+export function newProblem(before: Shipment | undefined, after: Shipment): boolean {
+  const problem = after.problem;
+  if (!problem) return false;
+  const was = before?.problem;
+  if (!was || was.reason !== problem.reason) return true;
+  return instant(problem.since) > instant(was.since) || (problem.actionRequired && !was.actionRequired);
+}
+
 /** The parcel's first scan in the shopper's own region: the one in-transit milestone worth a message. */
 export function reachedRegion(before: Shipment | undefined, after: Shipment): boolean {
   const destination = after.destination;

@@ -1,5 +1,5 @@
 import { isSlowdown, type Shipment, type Status } from '@trackline/core';
-import { latestEvent, reachedRegion } from '../milestones.js';
+import { latestEvent, newProblem, reachedRegion } from '../milestones.js';
 import type { ShipmentChange } from '../store/types.js';
 import { MessageKind } from './types.js';
 
@@ -34,8 +34,8 @@ const forwardRank: Partial<Record<Status, number>> = {
 const finished: ReadonlySet<Status> = new Set(['delivered', 'returned', 'cancelled']);
 
 /** "Out for delivery" is news only on its day. */
-const outForDeliveryMaxAgeMs = 12 * HOUR;
-const defaultMaxAgeMs = 72 * HOUR;
+export const outForDeliveryMaxAgeMs = 12 * HOUR;
+export const defaultMaxAgeMs = 72 * HOUR;
 
 function instant(value: string | undefined): number {
   const ms = value === undefined ? NaN : Date.parse(value);
@@ -93,9 +93,6 @@ function choose(before: Shipment | undefined, after: Shipment, from: Status): De
   const toRank = forwardRank[after.status];
   const backwards = fromRank !== undefined && toRank !== undefined && toRank < fromRank;
   const statusChanged = after.status !== from;
-  const newProblem =
-    after.problem !== undefined &&
-    (after.problem.reason !== before?.problem?.reason || after.problem.since !== before?.problem?.since);
 
   if (statusChanged && !backwards) {
     switch (after.status) {
@@ -113,7 +110,7 @@ function choose(before: Shipment | undefined, after: Shipment, from: Status): De
     }
   }
   // A problem is news even when it moves the stage back (a missed delivery puts the parcel back in transit).
-  if (newProblem) return problemDecision(after);
+  if (newProblem(before, after)) return problemDecision(after);
   if (backwards || after.status !== 'in_transit') return undefined;
   const problem = after.problem;
   if (!problem && (from === 'pending' || from === 'info_received')) return { kind: MessageKind.shipped };

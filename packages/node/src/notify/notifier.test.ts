@@ -170,6 +170,36 @@ describe('sending through the outbox', () => {
     assert.equal(message?.lastError, 'connection refused');
   });
 
+  it('does not send news late once it has gone stale: "out for delivery" after half a day', async (t) => {
+    let down = true;
+    const s = await setup('2024-05-06T07:55:00-07:00', {
+      send: {
+        email: async () => {
+          if (down) throw Object.assign(new Error('connect ECONNREFUSED 10.0.0.5:587'), { code: 'ESOCKET' });
+        },
+        sms: async () => {
+          if (down) throw Object.assign(new Error('the SMS gateway is down'), { code: 'ESOCKET' });
+        },
+      },
+    });
+    t.after(() => s.store.close());
+    await s.update(parcel('out_for_delivery', [scans.label, scans.pickup, scans.hub, scans.outForDelivery]));
+    while (s.now().getTime() < Date.parse('2024-05-06T20:30:00-07:00')) {
+      await s.notifier.run();
+      s.advance(5 * 60_000);
+    }
+    down = false;
+    s.advance(3_600_000);
+    await s.notifier.run();
+    const messages = await s.store.listMessages();
+    assert.ok(messages.length > 0);
+    for (const message of messages) {
+      assert.equal(message.kind, 'out_for_delivery');
+      assert.equal(message.state, 'failed', `${message.channel} is not sent 13 hours late`);
+      assert.match(message.lastError ?? '', /^stale: /);
+    }
+  });
+
   it('keeps retrying through a 23-hour email outage with the default policy, then sends once', async (t) => {
     let down = true;
     const tries: number[] = [];

@@ -14,6 +14,7 @@ import {
   type SmsMessage,
 } from './types.js';
 import { endOfQuietHoursIn } from './zone-guess.js';
+import { defaultMaxAgeMs, outForDeliveryMaxAgeMs } from './decide.js';
 
 export interface NotifierOptions {
   store: Store;
@@ -52,7 +53,10 @@ export interface NotifierOptions {
   concurrency?: number;
   /** The right-hand side of each `Message-ID`. Default: the domain of `brand.supportEmail`, else `trackline.invalid`. */
   messageIdDomain?: string;
-  /** News older than this is not told at all (a backfill, a notifier that was down for days). Default 3 days. */
+  /**
+   * News older than this is not told at all (a backfill, a notifier that was down for days), nor sent once its
+   * message has waited this long ("out for delivery": twelve hours). Default 3 days.
+   */
   maxAgeMs?: number;
   /**
    * Where errors of background runs (`start`) and of the store around a send go, and a note for each
@@ -114,7 +118,7 @@ const overtakenBy: Partial<Record<MessageKind, ReadonlySet<Status>>> = (() => {
   const doneOrAtPickup = new Set<Status>([...done, 'available_for_pickup']);
   const pastTransit = new Set<Status>([...doneOrAtPickup, 'out_for_delivery']);
   return {
-    shipped: done,
+    shipped: pastTransit,
     arriving: pastTransit,
     delay: done,
     out_for_delivery: doneOrAtPickup,
@@ -294,8 +298,22 @@ export function createNotifier(options: NotifierOptions): Notifier {
     return endOfQuietHoursIn(at, zones, quietHours) ?? endOfQuietHours(at, zones[0]!, quietHours);
   }
 
+  /**
+   * A message planned longer ago than its news stays fresh (as `decide` judges freshness: twelve hours for
+   * "out for delivery", `maxAgeMs` for the rest), after a long outage or a `retryFailed`: its words were written
+   * for then ("today at 7:50 AM"), so it is not sent late.
+   */
+  function stale(message: OutboxMessage): string | undefined {
+    const limit =
+      message.kind === MessageKind.outForDelivery ? outForDeliveryMaxAgeMs : (options.maxAgeMs ?? defaultMaxAgeMs);
+    const age = now() - Date.parse(message.createdAt);
+    return age > limit
+      ? `stale: planned ${Math.round(age / 3_600_000)} h ago, news older than ${limit / 3_600_000} h is not sent`
+      : undefined;
+  }
+
   async function deliver(message: OutboxMessage, result: RunResult): Promise<void> {
-    const reason = await overtaken(message);
+    const reason = stale(message) ?? (await overtaken(message));
     if (reason) {
       await fail(message, reason, undefined, result, 'skipped');
       return;

@@ -102,6 +102,21 @@ describe('which message each change calls for', () => {
     assert.match(messages.find((m) => m.channel === 'sms')?.content.text ?? '', /Arrange a new delivery/);
   });
 
+  it('tells again when a problem now needs the shopper, and not when an older scan of it arrives late', () => {
+    const held = scan('2024-05-05T09:00:00-07:00', 'in_transit', {
+      problem: { reason: 'customs', actionRequired: false },
+    });
+    const told = parcel('in_transit', [...atHub.events, held], { problem: problem('customs', false, held.at) });
+    const needsShopper = parcel('in_transit', told.events, { problem: problem('customs', true, held.at) });
+    const at = notifierAt('2024-05-05T10:00:00-07:00');
+    assert.deepEqual(kinds(at.plan(change(told, needsShopper))), ['action_required:email', 'action_required:sms']);
+    // The same run of a problem, its start moved earlier by an older scan arriving late: nothing new to tell.
+    const earlier = parcel('in_transit', told.events, {
+      problem: problem('customs', false, '2024-05-05T08:00:00-07:00'),
+    });
+    assert.deepEqual(at.plan(change(told, earlier)), []);
+  });
+
   it('emails a problem the shopper need not act on', () => {
     const held = scan('2024-05-05T09:00:00-07:00', 'in_transit', {
       problem: { reason: 'customs', actionRequired: false },

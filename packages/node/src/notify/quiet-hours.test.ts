@@ -195,6 +195,25 @@ describe('quiet hours when the shopper’s zone is not on file', () => {
     assert.equal(later.sms?.notBefore, '2024-11-21T18:00:00.000Z', '21:30 in St. John’s: wait for the next day');
   });
 
+  it('keeps a Guam number’s own quiet hours, not those of the US mainland', () => {
+    // 18:00Z is 04:00 in Guam (UTC+10): held until 08:00 there, 22:00Z.
+    const { sms, notes } = plan('2024-11-20T18:00:00Z', { phone: '+16715550123', name: 'Ann' });
+    assert.equal(sms?.notBefore, '2024-11-20T22:00:00.000Z');
+    assert.match(notes[0]!, /Pacific\/Guam, from the phone number's area code/);
+  });
+
+  it('reads the destination’s postal code when the shopper gave none', () => {
+    // 22:00 in Los Angeles: held until 08:00 there.
+    const { sms } = plan(
+      '2024-11-21T06:00:00Z',
+      { phone: '+13105550123', name: 'Ann' },
+      {
+        destination: { country: 'US', postalCode: '90012' },
+      },
+    );
+    assert.equal(sms?.notBefore, '2024-11-21T16:00:00.000Z');
+  });
+
   it('falls back to the parcel’s origin country when it has one zone', () => {
     const { sms, notes } = plan(
       '2024-11-20T23:30:00Z',

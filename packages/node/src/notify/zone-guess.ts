@@ -73,8 +73,20 @@ function zoneOfPostalCode(country: string, postalCode: string): string | undefin
 /**
  * The countries a phone number's calling code belongs to. Kept to the markets a store is likely to
  * ship to; a number with another code says nothing here. +1 is shared by the US, Canada and the
- * Caribbean (whose zones lie within theirs), +7 by Russia and Kazakhstan (likewise).
+ * Caribbean (whose zones lie within theirs), +7 by Russia and Kazakhstan (likewise). The +1 islands
+ * across the Pacific are not within them, so their area codes name their own zones.
  */
+// prettier-ignore
+const pacificAreaCodes: Readonly<Record<string, string>> = {
+  '670': 'Pacific/Saipan', '671': 'Pacific/Guam', '684': 'Pacific/Pago_Pago',
+};
+
+/** The zone of a +1 number whose area code lies outside the US and Canadian zones, or undefined. */
+export function zoneOfPhone(phone: string | undefined): string | undefined {
+  const digits = phone?.replace(/[\s().-]/g, '');
+  return digits?.startsWith('+1') ? pacificAreaCodes[digits.slice(2, 5)] : undefined;
+}
+
 // prettier-ignore
 const callingCodes: Readonly<Record<string, readonly string[]>> = {
   '1': ['US', 'CA'], '7': ['RU'], '31': ['NL'], '33': ['FR'], '34': ['ES'], '39': ['IT'], '44': ['GB'],
@@ -147,8 +159,13 @@ export function quietZonesFor(customer: Customer | undefined, shipment: Shipment
       // a malformed place has no zone
     }
   }
-  const postalCode = customer?.postalCode;
+  // The shopper's own postal code, else the one the parcel is going to.
+  const postalCode = customer?.postalCode ?? destination?.postalCode;
   const origin = shipment?.origin?.country?.trim().toUpperCase();
+  const islandZone = zoneOfPhone(customer?.phone);
+  if (!postalCode && !destinationCountry && islandZone) {
+    return { zones: [islandZone], guess: `${islandZone}, from the phone number's area code` };
+  }
   const sources: { countries: readonly string[]; from?: string }[] = [
     { countries: destinationCountry ? [destinationCountry] : [] },
     { countries: countriesOfPhone(customer?.phone), from: "the phone number's country" },

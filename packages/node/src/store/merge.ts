@@ -9,7 +9,7 @@ import {
   type TrackingEvent,
 } from '@trackline/core';
 import { delayCheckSource, isDelayCheckEvent } from '../delays/events.js';
-import { reachedRegion } from '../milestones.js';
+import { newProblem, reachedRegion } from '../milestones.js';
 import type { ShipmentUpdate } from './types.js';
 
 // What both stores do inside `applyUpdate`'s transaction, as pure functions: merge an update into
@@ -506,7 +506,7 @@ function estimateKey(shipment: Shipment | undefined): string {
 
 /**
  * Whether a shopper could be told something new, so the notifier gets to judge it: the status changed,
- * a problem opened, closed or came again (a second failed attempt: same reason, new start), or now needs
+ * a problem opened, closed or came again (a second failed attempt: same reason, a later start), or now needs
  * (or no longer needs) the shopper's action, the estimated dates changed, or the parcel reached the
  * shopper's region. A parcel seen for the first time counts as changed from "pending, no problem, no
  * estimate".
@@ -515,7 +515,7 @@ export function isNews(before: Shipment | undefined, after: Shipment): boolean {
   return (
     (before?.status ?? 'pending') !== after.status ||
     before?.problem?.reason !== after.problem?.reason ||
-    before?.problem?.since !== after.problem?.since ||
+    newProblem(before, after) ||
     before?.problem?.actionRequired !== after.problem?.actionRequired ||
     estimateKey(before) !== estimateKey(after) ||
     reachedRegion(before, after)
