@@ -790,6 +790,12 @@ describe('<order-tracker> now', () => {
   });
 });
 
+/** What the live region says of a parcel whose shown status or problem changed: its headline, then what to do. */
+const said = (shipment: Shipment) => {
+  const { headline, whatToDo } = describeShipment(shipment, { locale: 'en' });
+  return [`${shipment.trackingNumber}: ${headline}`, whatToDo].filter(Boolean).join(' ');
+};
+
 describe('<order-tracker> after review', () => {
   // Failures compare names and text, not elements: an element in a failed assertion does not survive the report.
   const focused = (el: Element) => {
@@ -972,7 +978,7 @@ describe('<order-tracker> after review', () => {
         problem: { reason: 'customs', actionRequired: true },
       },
     ]);
-    expect(liveRegion(el)).to.equal(`1Z999AA10123456784: ${describeShipment(held, { locale: 'en' }).headline}`);
+    expect(liveRegion(el)).to.equal(said(held));
   });
 
   it('announces a problem that appears on data the page sets', async () => {
@@ -982,7 +988,25 @@ describe('<order-tracker> after review', () => {
     const held = customsHold(shipment('in_transit'));
     el.shipment = held;
     await el.updateComplete;
-    expect(liveRegion(el)).to.equal(`1Z999AA10123456784: ${describeShipment(held, { locale: 'en' }).headline}`);
+    expect(liveRegion(el)).to.equal(said(held));
+  });
+
+  it('says what changed when a problem stops needing the shopper under the same headline', async () => {
+    const el = await fixture<OrderTracker>(
+      html`<order-tracker locale="en" .shipment=${shipment('in_transit')}></order-tracker>`,
+    );
+    const held = customsHold(shipment('in_transit'));
+    el.shipment = held;
+    await el.updateComplete;
+    const first = liveRegion(el);
+    const cleared = { ...held, problem: { ...held.problem!, actionRequired: false } };
+    el.shipment = cleared;
+    await el.updateComplete;
+    expect(describeShipment(cleared, { locale: 'en' }).headline).to.equal(
+      describeShipment(held, { locale: 'en' }).headline,
+    );
+    expect(first).to.equal(said(held));
+    expect(liveRegion(el)).to.equal(said(cleared)).and.not.equal(first);
   });
 
   it('replaces one estimate basis message and keeps the others', async () => {

@@ -336,8 +336,13 @@ export class OrderTracker extends LitElement {
       next.set(shipment.trackingNumber, now);
     });
     this.#shown = next;
-    // The headlines are written when said: a new problem's copy may still be loading now.
-    const say = () => changes.map(({ label, shipment }) => m.statusChanged(label, this.#describe(shipment).headline));
+    // The headlines are written when said: a new problem's copy may still be loading now. What to do comes with
+    // them, so a problem that starts (or stops) needing the shopper is heard even when its headline stays the same.
+    const say = () =>
+      changes.map(({ label, shipment }) => {
+        const { headline, whatToDo } = this.#describe(shipment);
+        return [m.statusChanged(label, headline), whatToDo].filter(Boolean).join(' ');
+      });
     if (changes.length > 0) this.#announce(() => say().join(' '));
   }
 
