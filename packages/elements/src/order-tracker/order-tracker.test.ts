@@ -44,6 +44,15 @@ function shipment(status: Status, extra: Partial<Shipment> = {}): Shipment {
   };
 }
 
+/** The carrier's own date for the fixture's parcel: May 8, 2024. */
+const carrierSaysMay8 = {
+  earliest: '2024-05-08',
+  latest: '2024-05-08',
+  likely: '2024-05-08',
+  confidence: 0.9,
+  basis: 'carrier',
+} as const;
+
 /** A moment the fixture's parcel is on its way, its estimate (May 7–9, 2024) still ahead. */
 const onItsWay = new Date('2024-05-06T18:00:00-07:00');
 
@@ -165,13 +174,7 @@ describe('<order-tracker> with data', () => {
 
   it('names the carrier as the source of a carrier estimate, and shows no estimate once delivered', async () => {
     const carrierEstimate = shipment('in_transit', {
-      estimate: {
-        earliest: '2024-05-08',
-        latest: '2024-05-08',
-        likely: '2024-05-08',
-        confidence: 0.9,
-        basis: 'carrier',
-      },
+      estimate: carrierSaysMay8,
     });
     const el = await fixture<OrderTracker>(
       html`<order-tracker .shipment=${carrierEstimate} .now=${onItsWay}></order-tracker>`,
@@ -1011,13 +1014,7 @@ describe('<order-tracker> after review', () => {
 
   it('replaces one estimate basis message and keeps the others', async () => {
     const carrierEstimate = shipment('in_transit', {
-      estimate: {
-        earliest: '2024-05-08',
-        latest: '2024-05-08',
-        likely: '2024-05-08',
-        confidence: 0.9,
-        basis: 'carrier',
-      },
+      estimate: carrierSaysMay8,
     });
     const el = await fixture<OrderTracker>(
       html`<order-tracker
@@ -1037,13 +1034,7 @@ describe('<order-tracker> after review', () => {
     const unknown = shipment('in_transit', {
       carrier: 'other',
       service: undefined,
-      estimate: {
-        earliest: '2024-05-08',
-        latest: '2024-05-08',
-        likely: '2024-05-08',
-        confidence: 0.9,
-        basis: 'carrier',
-      },
+      estimate: carrierSaysMay8,
     });
     const el = await fixture<OrderTracker>(
       html`<order-tracker locale="es" .shipment=${unknown} .now=${onItsWay}></order-tracker>`,
