@@ -144,7 +144,7 @@ export const styles = css`
   }
 
   .number {
-    font-family: ui-monospace, SFMono-Regular, Menlo, monospace;
+    font-family: var(--trackline-font-family-mono, ui-monospace, SFMono-Regular, Menlo, monospace);
     overflow-wrap: anywhere;
     unicode-bidi: isolate;
     direction: ltr;

@@ -126,6 +126,7 @@ const safeUrl = (url: unknown): string | null =>
  * @cssproperty [--trackline-color-surface=#ffffff] - Background.
  * @cssproperty [--trackline-color-border=#d0d7de] - Borders and the skeleton.
  * @cssproperty [--trackline-font-family=system-ui, sans-serif] - Font.
+ * @cssproperty [--trackline-font-family-mono=ui-monospace, SFMono-Regular, Menlo, monospace] - Font of the tracking number.
  * @cssproperty [--trackline-font-size=1rem] - Base font size.
  * @cssproperty [--trackline-radius=0.5rem] - Corner radius of cards, inputs and buttons.
  * @cssproperty [--trackline-space=0.5rem] - The spacing unit.
