@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it, type TestContext } from 'node:test';
 import { HTTPError, TimeoutError } from 'ky';
+import { isTracklineError } from '../../errors/trackline-error.js';
+import { dhl } from '../dhl/dhl.js';
 import { fakeFetch, json } from '../testing.js';
 import { createHttpClient } from './client.js';
 
@@ -143,5 +145,69 @@ describe('createHttpClient', () => {
   it('refuses a timeout setTimeout cannot hold, saying what it accepts', () => {
     assert.throws(() => createHttpClient({ baseUrl, timeout: 2 ** 31 }), /timeout must be a number of milliseconds/);
     assert.throws(() => createHttpClient({ baseUrl, timeout: 0 }), RangeError);
+  });
+});
+
+describe('the default timeout, on a mocked clock', () => {
+  /** A `fetch` that never answers, and notes each call and whether its request was aborted. */
+  function hanging() {
+    const seen = { calls: 0, aborted: false };
+    const fetch: typeof globalThis.fetch = (_input, init) => {
+      seen.calls++;
+      return new Promise((_, reject) => {
+        init?.signal?.addEventListener('abort', () => {
+          seen.aborted = true;
+          reject(init.signal!.reason);
+        });
+      });
+    };
+    return { fetch, seen };
+  }
+
+  /** Lets everything due now run: the request, the hook's timer being set, a rejection being handled. */
+  async function settleNow(): Promise<void> {
+    for (let turn = 0; turn < 5; turn++) await new Promise((resolve) => setImmediate(resolve));
+  }
+
+  /**
+   * Starts `call` with node:test's mocked `setTimeout` (which the client's timer uses), moves the clock to
+   * just before 10 s and then to 10 s, and says how the call stood at each: no real time passes.
+   */
+  async function atTenSeconds(t: TestContext, call: () => Promise<unknown>) {
+    t.mock.timers.enable({ apis: ['setTimeout'] });
+    let ended: { error: unknown } | undefined;
+    call().then(
+      () => (ended = { error: undefined }),
+      (error: unknown) => (ended = { error }),
+    );
+    // Read through a function: the call sets `ended` behind the back of TypeScript's narrowing.
+    const outcome = () => ended;
+    await settleNow();
+    t.mock.timers.tick(9_999);
+    await settleNow();
+    const before = outcome();
+    t.mock.timers.tick(1);
+    await settleNow();
+    return { before, after: outcome() };
+  }
+
+  it('a client made without a timeout gives up after 10 s, not before, and does not try again', async (t) => {
+    const { fetch, seen } = hanging();
+    const client = createHttpClient({ baseUrl, fetch, retries: 2 });
+    const { before, after } = await atTenSeconds(t, () => client.get('track').json());
+    assert.equal(before, undefined, 'still waiting at 9.999 s');
+    assert.ok(after?.error instanceof TimeoutError, `at 10 s: ${String(after?.error)}`);
+    assert.ok(seen.aborted, 'the request that timed out was aborted');
+    assert.equal(seen.calls, 1);
+  });
+
+  it('an adapter made without a timeout fails as `timeout` after 10 s, not before', async (t) => {
+    const { fetch, seen } = hanging();
+    const adapter = dhl({ apiKey: 'key', baseUrl, fetch });
+    const { before, after } = await atTenSeconds(t, () => adapter.track('1234567890'));
+    assert.equal(before, undefined, 'still waiting at 9.999 s');
+    assert.ok(isTracklineError(after?.error, 'timeout'), `at 10 s: ${String(after?.error)}`);
+    assert.ok(seen.aborted, 'the request that timed out was aborted');
+    assert.equal(seen.calls, 1);
   });
 });

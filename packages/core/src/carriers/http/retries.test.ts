@@ -28,12 +28,12 @@ async function settleNow(): Promise<void> {
 /**
  * Runs `call` on the mocked clock, moving it `step` ms at a time while the call waits, and says how far
  * the clock had to move before the call ended (its total waiting time, to within `step`) and how it ended.
- * Gives up past `limit`: a call still waiting then never stops.
+ * Gives up past `limit`: a call still waiting then never stops. `onTick` hears the time waited after each step.
  */
 async function onMockedClock(
   t: TestContext,
   call: () => Promise<unknown>,
-  { step = 5, limit = 120_000 } = {},
+  { step = 5, limit = 120_000, onTick }: { step?: number; limit?: number; onTick?: (waited: number) => void } = {},
 ): Promise<{ waited: number; error: unknown }> {
   t.mock.timers.enable({ apis: ['setTimeout'] });
   let outcome: { error: unknown } | undefined;
@@ -47,6 +47,7 @@ async function onMockedClock(
     assert.ok(waited < limit, `still waiting after ${limit} ms`);
     t.mock.timers.tick(step);
     waited += step;
+    onTick?.(waited);
     await settleNow();
   }
   return { waited, ...outcome };
@@ -134,6 +135,62 @@ describe('retries stop in bounded time', () => {
     assert.equal((error as { retryAfter?: number }).retryAfter, 120);
     assert.equal(requests.length, 1);
     assert.equal(waited, 0);
+  });
+});
+
+describe('jitter', () => {
+  /**
+   * With `Math.random` giving `randoms` in turn, a call to a carrier that always answers 500 (no
+   * `Retry-After`, so the backoff applies), retried once per random number; says how long the call waited
+   * before each retry, read on the mocked clock in steps of 1 ms, and how many random numbers it drew.
+   */
+  async function waitsWith(t: TestContext, randoms: readonly number[]): Promise<{ waits: number[]; draws: number }> {
+    const queue = [...randoms];
+    const random = t.mock.method(Math, 'random', () => queue.shift() ?? 0.5);
+    let elapsed = 0;
+    const sentAt: number[] = [];
+    const { fetch } = fakeFetch(() => {
+      sentAt.push(elapsed);
+      return new Response('{"error":"try later"}', { status: 500, headers: { 'content-type': 'application/json' } });
+    });
+    const client = createHttpClient({ baseUrl, fetch, retries: randoms.length });
+    const { error } = await onMockedClock(t, () => client.get('track').json(), {
+      step: 1,
+      onTick: (waited) => (elapsed = waited),
+    });
+    assert.equal((error as { response?: Response }).response?.status, 500);
+    assert.equal(sentAt.length, randoms.length + 1, 'the first try and one retry per random number');
+    const draws = random.mock.callCount();
+    // The next run in the same test mocks both again.
+    random.mock.restore();
+    t.mock.timers.reset();
+    return { waits: sentAt.slice(1).map((at, index) => at - sentAt[index]!), draws };
+  }
+
+  it('waits a random part of each backoff (full jitter): other random numbers, other waits', async (t) => {
+    // The backoffs before the first three retries: 0.3, 0.6 and 1.2 s (documented on createHttpClient).
+    const backoffs = [300, 600, 1_200];
+    const runs = [
+      [0.25, 0.5, 0.75],
+      [0.9, 0.1, 0.4],
+    ];
+    const waits: number[][] = [];
+    for (const randoms of runs) {
+      const { waits: waited, draws } = await waitsWith(t, randoms);
+      waits.push(waited);
+      waited.forEach((wait, index) => {
+        const backoff = backoffs[index]!;
+        const expected = randoms[index]! * backoff;
+        assert.ok(wait >= 0 && wait <= backoff, `wait ${index + 1}: ${wait} ms, outside [0, ${backoff}] ms`);
+        // To within the clock's 1 ms steps (and one more for a fractional wait).
+        assert.ok(
+          Math.abs(wait - expected) <= 2,
+          `wait ${index + 1}: ${wait} ms with Math.random() = ${randoms[index]}, expected ${expected} ms`,
+        );
+      });
+      assert.equal(draws, randoms.length, 'one random number drawn per wait');
+    }
+    assert.notDeepEqual(waits[0], waits[1], 'two runs with other random numbers waited the same');
   });
 });
 
