@@ -42,11 +42,11 @@ describe('the built Storybook', () => {
       );
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    browser = await puppeteer.launch({ executablePath: chromiumPath, headless: true, args: chromiumFlags });
+    browser = await puppeteer.launch({ executablePath: chromiumPath, headless: true, args: [...chromiumFlags] });
     page = await browser.newPage();
     await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/iframe.html`);
     await page.waitForFunction(
-      () => 'storyStoreValue' in ((globalThis as Record<string, unknown>)['__STORYBOOK_PREVIEW__'] ?? {}),
+      () => 'storyStoreValue' in (((globalThis as Record<string, unknown>)['__STORYBOOK_PREVIEW__'] ?? {}) as object),
     );
   });
 
