@@ -5,7 +5,7 @@ import { statuses, type Order, type Status } from '@trackline/core';
 import '../define/order-tracker.js';
 import { customProperties, frame, frameArgs, frameArgTypes, themeAttribute, type FrameArgs } from '../stories/frame.js';
 import { problemOptions, type ProblemChoice } from '../stories/problems.js';
-import { hourAfterNewestScan, sampleShipment } from '../stories/shipments.js';
+import { hourAfterNewestScan, longHistory, sampleShipment } from '../stories/shipments.js';
 
 // One order shipped in two parcels, the second by FedEx.
 const twoParcels: Order = {
@@ -39,15 +39,33 @@ window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
     case 'failing':
       return answer({ message: 'The carrier is not answering.' }, 503);
     default:
+      // `refresh-fails/<n>`: the order the first time, then the failure, for each tracker its own `n`.
+      if (url.pathname.includes('/refresh-fails/')) {
+        const first = !answered.has(url.pathname);
+        answered.add(url.pathname);
+        if (!first) return answer({ message: 'The carrier is not answering.' }, 503);
+      }
       return answer({ order: twoParcels });
   }
 };
+const answered = new Set<string>();
+let trackers = 0;
+
+/** Resolves once `ready()` is true, checking every frame; fails after two seconds. */
+async function until(ready: () => boolean, what: string): Promise<void> {
+  for (const start = performance.now(); !ready();) {
+    if (performance.now() - start > 2000) throw new Error(`The story waited two seconds for ${what}.`);
+    await new Promise(requestAnimationFrame);
+  }
+}
+const shadowOf = (canvas: HTMLElement) => () => canvas.querySelector('order-tracker')?.shadowRoot;
 
 type Args = {
   status: Status;
   problem: ProblemChoice;
   locale: string;
   data: 'shipment' | 'order' | 'endpoint';
+  long: boolean;
   endpoint: string;
 } & FrameArgs;
 
@@ -59,6 +77,7 @@ const meta: Meta<Args> = {
     problem: { control: 'select', options: problemOptions },
     locale: { control: 'select', options: ['en', 'es', 'fr', 'de'] },
     data: { control: 'inline-radio', options: ['shipment', 'order', 'endpoint'] },
+    long: { control: 'boolean' },
     endpoint: { control: 'text' },
     ...frameArgTypes,
   },
@@ -67,11 +86,13 @@ const meta: Meta<Args> = {
     problem: 'none',
     locale: 'en',
     data: 'shipment',
+    long: false,
     endpoint: `${DEMO}track`,
     ...frameArgs,
   },
   render: (args) => {
-    const shipment = args.data === 'shipment' ? sampleShipment(args.status, args.problem) : undefined;
+    const sample = sampleShipment(args.status, args.problem);
+    const shipment = args.data !== 'shipment' ? undefined : args.long ? { ...sample, events: longHistory } : sample;
     const order = args.data === 'order' ? twoParcels : undefined;
     const shown = shipment ? [shipment] : (order?.shipments ?? []);
     return frame(
@@ -108,7 +129,7 @@ const lookUp = (path: string, by: 'tracking number' | 'order'): Story => ({
         style=${styleMap(customProperties(args))}
         locale=${args.locale}
         theme=${themeAttribute(args.theme)}
-        endpoint=${args.endpoint}
+        endpoint=${args.endpoint.endsWith('refresh-fails') ? `${args.endpoint}/${++trackers}` : args.endpoint}
         tracking-number=${by === 'tracking number' ? '1Z999AA10123456784' : nothing}
         order-number=${by === 'order' ? '9999' : nothing}
         email=${by === 'order' ? 'jane@example.com' : nothing}
@@ -138,10 +159,31 @@ export const Refused = problem('refused');
 export const Stalled = problem('stalled');
 export const OtherProblem = problem('other');
 export const SeveralParcels: Story = { args: { data: 'order' } };
+export const LongHistory: Story = { args: { long: true } };
 export const LookUpForm: Story = { args: { data: 'endpoint' } };
+/** The form sent empty: each field says what it needs. */
+export const LookUpFormErrors: Story = {
+  args: { data: 'endpoint' },
+  play: async ({ canvasElement }) => {
+    const shadow = shadowOf(canvasElement);
+    await until(() => !!shadow()?.querySelector('form'), 'the form');
+    shadow()!.querySelector('form')!.requestSubmit();
+    await until(() => !!shadow()!.querySelector('[part~="form__error"]'), 'the validation messages');
+  },
+};
 export const Loading = lookUp('loading', 'tracking number');
 export const NotFound = lookUp('not-found', 'order');
 export const NetworkFailure = lookUp('failing', 'tracking number');
+/** A refresh that failed after a look-up that worked: the parcels stay, with when they were last updated. */
+export const RefreshFailed: Story = {
+  ...lookUp('refresh-fails', 'order'),
+  play: async ({ canvasElement }) => {
+    const shadow = shadowOf(canvasElement);
+    await until(() => !!shadow()?.querySelector('[part~="shipment"]'), 'the order');
+    await canvasElement.querySelector('order-tracker')!.refresh();
+    await until(() => !!shadow()!.querySelector('[part~="updated"]'), '"Last updated"');
+  },
+};
 export const Dark: Story = { args: { theme: 'dark', status: 'out_for_delivery' } };
 export const DarkLookUpError: Story = { ...NotFound, args: { ...NotFound.args, theme: 'dark' } };
 export const SystemTheme: Story = { args: { theme: 'system', data: 'order' } };

@@ -20,15 +20,20 @@ interface StoryModule {
   };
   [name: string]: unknown;
 }
-type Story = { args?: Record<string, unknown>; render?: (args: never) => TemplateResult };
+type Story = {
+  args?: Record<string, unknown>;
+  render?: (args: never) => TemplateResult;
+  play?: (context: { canvasElement: HTMLElement; args: never }) => Promise<void>;
+};
 
-/** Renders one story of a module with its args over the module's, as Storybook does. */
+/** Renders one story of a module with its args over the module's, then plays it, as Storybook does. */
 async function renderStory(module: StoryModule, name: string) {
   const story = module[name] as Story;
   const render = story.render ?? module.default.render;
   expect(render, `${name} has no render function`).to.be.a('function');
   const args = { ...module.default.args, ...story.args };
   const wrapper = await fixture<HTMLElement>(render!(args as never));
+  await story.play?.({ canvasElement: wrapper, args: args as never });
   return { args, wrapper };
 }
 
