@@ -14,7 +14,8 @@ export function formattingLocale(locale: unknown, language: DescribeLocale): str
   if (typeof locale !== 'string') return language;
   try {
     const [tag] = Intl.getCanonicalLocales(locale.trim().replace(/_/g, '-'));
-    return tag && resolveLocale(tag) === language && Intl.DateTimeFormat.supportedLocalesOf(tag).length > 0
+    // Of the chosen language itself: a page in Italian gets English copy, so English dates, not `oggi` in it.
+    return tag && tag.split('-')[0] === language && Intl.DateTimeFormat.supportedLocalesOf(tag).length > 0
       ? tag
       : language;
   } catch {

@@ -18,7 +18,8 @@ export function pickLocale(element: Element, requested: string | undefined): Pic
   if (!wanted) return { language, tag: language };
   try {
     const [tag] = Intl.getCanonicalLocales(wanted.trim().replace(/_/g, '-'));
-    return { language, tag: tag && resolveLocale(tag) === language ? tag : language };
+    // Of the copy's language itself: a page in Hebrew gets English copy, so English dates and day names too.
+    return { language, tag: tag && tag.split('-')[0] === language ? tag : language };
   } catch {
     return { language, tag: language };
   }
