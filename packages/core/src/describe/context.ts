@@ -31,6 +31,8 @@ export interface Facts {
   status: Status | null;
   problem: { reason: ProblemReason; action: boolean } | null;
   basis: EstimateBasis;
+  /** True when a delivered parcel was collected from a pickup point rather than brought to the door. */
+  collected: boolean;
   /** True when the estimate ends after the promised window. */
   late: boolean;
   context: MessageContext;
@@ -83,13 +85,29 @@ export function readShipment(input: unknown, locale: string, now: number): Facts
     : null;
   const status = oneOf(statuses, shipment.status) ?? null;
 
-  const { latest, delivered, zoneOf, today } = whereItGoes(shipment, now);
+  const { latest, delivered, beforeIt, zoneOf, today } = whereItGoes(shipment, now);
 
+  /**
+   * A time, naming its zone when the clock <tracking-timeline> shows its scan on reads otherwise: the scan's own
+   * offset, or UTC for a time the carrier gave only in UTC.
+   */
+  const timeOf = (at: Instant, event: Data | undefined): TimeText =>
+    dates.time(at, zoneOf(event, at), event?.timeSource === 'utc' ? 0 : at.offset);
   let time: TimeText | null = null;
   const deliveredAt = status === 'delivered' ? parseInstant(shipment.deliveredAt) : null;
-  if (deliveredAt) time = dates.time(deliveredAt, zoneOf(undefined, deliveredAt));
-  else if (status === 'delivered' && delivered) time = dates.time(delivered.at, zoneOf(delivered.event, delivered.at));
-  else if (latest?.at) time = dates.time(latest.at, zoneOf(latest.event, latest.at));
+  // deliveredAt is usually the delivery scan's own time: then it is told as the scan is.
+  if (deliveredAt && deliveredAt.ms !== delivered?.at.ms) time = timeOf(deliveredAt, undefined);
+  else if (status === 'delivered' && delivered) time = timeOf(delivered.at, delivered.event);
+  else if (latest?.at) time = timeOf(latest.at, latest.event);
+  // Collected from a pickup point: the latest scan other than a delivery scan came before the delivery and said the
+  // parcel was waiting at one. A parcel that left it again (out for delivery, back in transit) came to the door.
+  const delivery = delivered?.at ?? deliveredAt;
+  const pickup =
+    status === 'delivered' &&
+    beforeIt?.event.status === 'available_for_pickup' &&
+    (!delivery || beforeIt.at.ms <= delivery.ms)
+      ? beforeIt.event
+      : undefined;
 
   const estimate = record(shipment.estimate);
   const estimated = window(estimate);
@@ -101,10 +119,11 @@ export function readShipment(input: unknown, locale: string, now: number): Facts
     status,
     problem,
     basis: estimated ? (oneOf(bases, estimate?.basis) ?? 'carrier') : 'promise',
+    collected: pickup !== undefined,
     late: !passed && estimated !== null && promisedWindow !== null && estimated.to > promisedWindow.to,
     context: {
       carrier: carrierText,
-      place: placeText(record(latest?.event.location)),
+      place: (pickup && placeText(record(pickup.location))) || placeText(record(latest?.event.location)),
       time,
       eta: expected && !passed ? dates.range(expected.from, expected.to, expected.likely, today) : null,
       due: expected && passed ? dates.day(expected.to, today) : null,
@@ -116,18 +135,22 @@ export function readShipment(input: unknown, locale: string, now: number): Facts
 
 /**
  * Where the parcel is going, as far as its days are concerned: its latest scan (by time: carriers are not always in
- * order; one without a readable time only wins when none has), its latest delivery scan, the zone a time is told in
- * (the destination's when it is given, else inferred from its country and region, as scan times are; else the
- * scan's own offset) and the day it is there at `now` (null when no zone is known).
+ * order; one without a readable time only wins when none has), its latest delivery scan and its latest other scan,
+ * the zone a time is told in (the destination's when it is given, else inferred from its country and region, as
+ * scan times are; else the scan's own offset) and the day it is there at `now` (null when no zone is known).
  */
 function whereItGoes(shipment: Data, now: number) {
   const events = Array.isArray(shipment.events) ? shipment.events.map(record).filter((e) => e !== undefined) : [];
   let latest: { event: Data; at: Instant | null } | undefined;
   let delivered: { event: Data; at: Instant } | undefined;
+  let beforeIt: { event: Data; at: Instant } | undefined;
   for (const event of events) {
     const at = parseInstant(event.at);
     if (!latest || (at ? !latest.at || at.ms >= latest.at.ms : !latest.at)) latest = { event, at };
-    if (at && event.status === 'delivered' && (!delivered || at.ms >= delivered.at.ms)) delivered = { event, at };
+    if (!at) continue;
+    if (event.status === 'delivered') {
+      if (!delivered || at.ms >= delivered.at.ms) delivered = { event, at };
+    } else if (!beforeIt || at.ms >= beforeIt.at.ms) beforeIt = { event, at };
   }
   const destination = record(shipment.destination);
   const destinationZone = timeZoneOf(destination?.timeZone) ?? timeZoneOf(safeZoneForPlace(destination));
@@ -135,7 +158,7 @@ function whereItGoes(shipment: Data, now: number) {
     destinationZone ?? (event?.timeSource === 'utc' ? null : at.offset);
   // "Today" for calendar dates: in the destination's zone, else in the zone of the latest scan.
   const home = latest?.at ? zoneOf(latest.event, latest.at) : destinationZone;
-  return { latest, delivered, zoneOf, today: home === null ? null : dayIn(now, home) };
+  return { latest, delivered, beforeIt, zoneOf, today: home === null ? null : dayIn(now, home) };
 }
 
 /** Whether calendar day `day` is over on `today`; without a zone, only once it is over everywhere (UTC−12 is last). */

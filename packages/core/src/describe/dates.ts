@@ -132,21 +132,29 @@ export function createDates(locale: string, now: number) {
     return { text: plain(dayFormat(yearOf(value) !== thisYear).format(value * DAY)), relative: false };
   }
 
-  /** A moment on the wall clock of `zone`; with no zone (a UTC-only time), the day alone. */
-  function time(instant: Instant, zone: Zone | null): TimeText {
+  /** `10:50 AM`, or `10:50 AM EDT` with `named` (for a named zone only; a fixed offset has no name). */
+  const clock = (ms: number, zone: Zone, named?: boolean) =>
+    plain(
+      dateTimeFormat(locale, {
+        hour: 'numeric',
+        minute: '2-digit',
+        timeZone: typeof zone === 'string' ? zone : 'UTC',
+        timeZoneName: named ? 'short' : undefined,
+      }).format(typeof zone === 'string' ? ms : ms + zone * MINUTE),
+    );
+
+  /**
+   * A moment on the wall clock of `zone`; with no zone (a UTC-only time), the day alone. In a named zone, the time
+   * names it when a clock at offset `own` (where the moment is shown elsewhere, such as its scan's) reads otherwise.
+   */
+  function time(instant: Instant, zone: Zone | null, own?: number): TimeText {
     const today = zone === null ? null : dayIn(now, zone);
     const value = dayIn(instant.ms, zone ?? 0);
-    const clock =
-      zone === null
-        ? ''
-        : plain(
-            dateTimeFormat(locale, {
-              hour: 'numeric',
-              minute: '2-digit',
-              timeZone: typeof zone === 'string' ? zone : 'UTC',
-            }).format(typeof zone === 'string' ? instant.ms : instant.ms + zone * MINUTE),
-          );
-    return { ...day(value, today), time: clock, today: value === today };
+    let text = zone === null ? '' : clock(instant.ms, zone);
+    if (typeof zone === 'string' && own !== undefined) {
+      if (clock(instant.ms, own) !== text || dayIn(instant.ms, own) !== value) text = clock(instant.ms, zone, true);
+    }
+    return { ...day(value, today), time: text, today: value === today };
   }
 
   function range(from: number, to: number, likely: number | null, today: number | null): DateRangeText {

@@ -37,7 +37,7 @@ describe('describeShipment: what happened', () => {
     const d = say(parcel());
     assert.equal(d.headline, 'On its way');
     assert.match(d.whatHappened, /on its way with UPS/);
-    assert.match(d.whatHappened, /last scanned in Fresno, CA, today at 10:50\sAM\./);
+    assert.match(d.whatHappened, /last scanned in Fresno, CA, today at 10:50\sAM EDT\./);
     assert.equal(d.whatToDo, null);
   });
 
@@ -70,7 +70,7 @@ describe('describeShipment: what happened', () => {
   it('tells the shopper when the parcel was delivered, in their time zone', () => {
     const d = say(parcel({ status: 'delivered', deliveredAt: '2024-04-25T13:05:00-07:00' }));
     assert.equal(d.headline, 'Delivered');
-    assert.equal(d.whatHappened, 'UPS delivered your parcel yesterday at 4:05 PM.');
+    assert.equal(d.whatHappened, 'UPS delivered your parcel yesterday at 4:05 PM EDT.');
     assert.equal(d.whatToDo, null);
   });
 
@@ -388,7 +388,7 @@ describe('describeShipment: languages', () => {
       basis: 'carrier' as const,
     };
     assert.match(say(parcel({ estimate }), { locale: 'en-GB' }).whatNext, /on Tue 7 May\./);
-    assert.match(say(parcel(), { locale: 'fr-CA' }).whatHappened, /aujourd’hui à 10 h 50\./);
+    assert.match(say(parcel(), { locale: 'fr-CA' }).whatHappened, /aujourd’hui à 10 h 50 HAE\./);
   });
 
   it('says times and windows naturally in each language', () => {
@@ -400,13 +400,16 @@ describe('describeShipment: languages', () => {
       basis: 'carrier' as const,
     };
     const shipment = parcel({ estimate });
-    assert.match(say(shipment, { locale: 'es' }).whatHappened, /en Fresno, CA, hoy a las 10:50\./);
+    assert.match(say(shipment, { locale: 'es' }).whatHappened, /en Fresno, CA, hoy a las 10:50 GMT-4\./);
     assert.match(say(shipment, { locale: 'es' }).whatNext, /^UPS prevé entregarlo entre el mar, 7 may y el jue, 9 may/);
     assert.match(
       say(shipment, { locale: 'fr' }).whatNext,
       /^UPS prévoit de le livrer entre le mar\. 7 mai et le jeu\. 9 mai/,
     );
-    assert.match(say(shipment, { locale: 'de' }).whatHappened, /zuletzt heute um 10:50 Uhr in Fresno, CA erfasst\./);
+    assert.match(
+      say(shipment, { locale: 'de' }).whatHappened,
+      /zuletzt heute um 10:50 Uhr GMT-4 in Fresno, CA erfasst\./,
+    );
     assert.match(
       say(shipment, { locale: 'de' }).whatNext,
       /^UPS stellt es voraussichtlich zwischen Di\., 7\. Mai und Do\., 9\. Mai zu\./,
@@ -558,5 +561,136 @@ describe('dayHasPassed', () => {
       const said = describeShipment(s as never, { locale: 'en', now: new Date(at) }).whatNext;
       assert.equal(dayHasPassed(s, '2024-05-09', Date.parse(at)), said.includes('It was expected'), at);
     }
+  });
+});
+
+describe('describeShipment: a parcel collected from a pickup point', () => {
+  const arrived = scan({
+    at: '2024-04-24T15:00:00-04:00',
+    location: { city: 'Brooklyn', region: 'NY', country: 'US' },
+  });
+  const atPickup = scan({
+    at: '2024-04-24T18:00:00-04:00',
+    status: 'available_for_pickup',
+    location: { city: 'Brooklyn', region: 'NY', country: 'US' },
+  });
+  const handedOver = (at: string, location?: TrackingEvent['location']) => scan({ at, status: 'delivered', location });
+  const collected = (events: TrackingEvent[]) => parcel({ carrier: 'dhl', status: 'delivered', events });
+
+  it('says the shopper collected it, without sending them to look around their door', () => {
+    const d = say(collected([arrived, atPickup, handedOver('2024-04-25T17:30:00-04:00', atPickup.location)]));
+    assert.equal(d.headline, 'Collected');
+    assert.equal(
+      d.whatHappened,
+      'Your parcel was collected from the pickup point in Brooklyn, NY, yesterday at 5:30 PM.',
+    );
+    assert.equal(d.whatNext, "This delivery is complete. If you didn't collect it yourself, ask at the pickup point.");
+    assert.equal(d.whatToDo, null);
+  });
+
+  it('says so in every language, in words of its own', () => {
+    const shipment = collected([arrived, atPickup, handedOver('2024-04-25T17:30:00-04:00')]);
+    const delivered = parcel({
+      carrier: 'dhl',
+      status: 'delivered',
+      events: [arrived, handedOver('2024-04-25T17:30:00-04:00')],
+    });
+    for (const locale of ['en', 'es', 'fr', 'de']) {
+      const d = say(shipment, { locale });
+      const door = say(delivered, { locale });
+      assert.notEqual(d.headline, '', locale);
+      assert.notEqual(d.whatHappened, door.whatHappened, locale);
+      assert.notEqual(d.whatNext, door.whatNext, locale);
+    }
+    assert.equal(say(shipment, { locale: 'de' }).headline, 'Abgeholt');
+    assert.match(say(shipment, { locale: 'de' }).whatHappened, /gestern um 17:30 Uhr an der Abholstelle in Brooklyn/);
+  });
+
+  it('names the pickup point’s place when the collection scan has none', () => {
+    const d = say(collected([arrived, atPickup, handedOver('2024-04-25T17:30:00-04:00')]));
+    assert.match(d.whatHappened, /from the pickup point in Brooklyn, NY, yesterday/);
+  });
+
+  it('reads the scans in time order, whatever order the carrier lists them in', () => {
+    const d = say(collected([handedOver('2024-04-25T17:30:00-04:00'), atPickup, arrived]));
+    assert.equal(d.headline, 'Collected');
+    // Listed before the pickup scan but scanned after it: the parcel left the pickup point for the door.
+    const later = scan({ at: '2024-04-25T09:00:00-04:00', status: 'out_for_delivery' });
+    const door = say(collected([later, arrived, atPickup, handedOver('2024-04-25T17:30:00-04:00')]));
+    assert.equal(door.headline, 'Delivered');
+  });
+
+  it('says delivered when the parcel left the pickup point again and came to the door', () => {
+    const redelivery = scan({ at: '2024-04-25T09:00:00-04:00', status: 'out_for_delivery' });
+    const d = say(collected([arrived, atPickup, redelivery, handedOver('2024-04-25T17:30:00-04:00')]));
+    assert.equal(d.headline, 'Delivered');
+    assert.match(d.whatNext, /Check around your door/);
+    // A pickup point before a delivery attempt that failed, then the door: still a door delivery.
+    const back = scan({ at: '2024-04-25T06:00:00-04:00', status: 'in_transit' });
+    assert.equal(
+      say(collected([arrived, atPickup, back, handedOver('2024-04-25T17:30:00-04:00')])).headline,
+      'Delivered',
+    );
+    // Waiting at a pickup point after the delivery scan says nothing about how it was delivered.
+    const after = { ...atPickup, at: '2024-04-25T18:00:00-04:00' };
+    assert.equal(say(collected([arrived, handedOver('2024-04-25T17:30:00-04:00'), after])).headline, 'Delivered');
+  });
+
+  it('keeps a delivered-but-damaged report, and lets the store reword the collection', () => {
+    const events = [arrived, atPickup, handedOver('2024-04-25T17:30:00-04:00')];
+    const damaged = say({ ...collected(events), problem: { reason: 'damaged', actionRequired: false, since: NOW } });
+    assert.equal(damaged.headline, 'Collected');
+    assert.match(damaged.whatHappened, /^Your parcel was collected .*\. DHL reported that your parcel was damaged\.$/);
+    const d = say(collected(events), { messages: { 'collected.headline': () => 'Picked up' } });
+    assert.equal(d.headline, 'Picked up');
+    assert.match(d.whatHappened, /^Your parcel was collected/);
+  });
+});
+
+describe('describeShipment: whose clock a time is on', () => {
+  const chicago = { city: 'Chicago', region: 'IL', country: 'US', postalCode: '60607' };
+  const louisville = { city: 'LOUISVILLE', region: 'KY', country: 'US' };
+  const now = { now: '2026-11-26T12:00:00-06:00' };
+
+  it('names the zone when the scan’s own clock reads another time, as the timeline shows it', () => {
+    // The timeline shows this scan as "8:00 PM GMT-5 Louisville, KY": the sentence must not just say "7:00 PM".
+    const events = [scan({ at: '2026-11-25T20:00:00-05:00', timeSource: 'inferred', location: louisville })];
+    const d = say(parcel({ destination: chicago, events }), now);
+    assert.match(d.whatHappened, /last scanned in Louisville, KY, yesterday at 7:00 PM CST\./);
+    assert.match(
+      say(parcel({ destination: chicago, events }), { ...now, locale: 'de' }).whatHappened,
+      /um 19:00 Uhr GMT-6 in/,
+    );
+  });
+
+  it('says no zone when the scan was on the shopper’s own clock', () => {
+    const events = [scan({ at: '2026-11-25T19:00:00-06:00', timeSource: 'inferred', location: chicago })];
+    assert.match(say(parcel({ destination: chicago, events }), now).whatHappened, /yesterday at 7:00 PM\.$/);
+    const named = [scan({ ...events[0], location: { ...chicago, timeZone: 'America/Chicago' } })];
+    assert.match(say(parcel({ destination: chicago, events: named }), now).whatHappened, /yesterday at 7:00 PM\.$/);
+  });
+
+  it('names the zone when the carrier gave only UTC, which the timeline shows as UTC', () => {
+    const utc = [scan({ at: '2026-11-26T01:00:00Z', timeSource: 'utc', location: chicago })];
+    assert.match(say(parcel({ destination: chicago, events: utc }), now).whatHappened, /yesterday at 7:00 PM CST\.$/);
+    // The timeline reads a UTC-only time as UTC whatever offset it is written with.
+    const written = [{ ...utc[0]!, at: '2026-11-25T19:00:00-06:00' }];
+    assert.match(say(parcel({ destination: chicago, events: written }), now).whatHappened, /7:00 PM CST\.$/);
+    // A place whose zone disagrees with the scan's offset: the timeline shows the offset (7:00 PM GMT-6).
+    const elsewhere = { ...chicago, timeZone: 'America/New_York' };
+    const events = [scan({ at: '2026-11-25T19:00:00-06:00', timeSource: 'inferred', location: elsewhere })];
+    assert.match(say(parcel({ destination: chicago, events }), now).whatHappened, /yesterday at 7:00 PM\.$/);
+  });
+
+  it('tells the delivery on its scan’s clock when deliveredAt is that moment, whatever offset it is written in', () => {
+    const events = [scan({ at: '2024-04-26T07:50:00-07:00', status: 'delivered', location: louisville })];
+    for (const deliveredAt of ['2024-04-26T10:50:00-04:00', '2024-04-26T20:20:00+05:30', '2024-04-26T14:50:00Z']) {
+      const d = say(parcel({ destination: undefined, status: 'delivered', deliveredAt, events }));
+      assert.equal(d.whatHappened, 'UPS delivered your parcel today at 7:50 AM.', deliveredAt);
+    }
+    const toChicago = say(
+      parcel({ destination: chicago, status: 'delivered', deliveredAt: '2024-04-26T14:50:00Z', events }),
+    );
+    assert.equal(toChicago.whatHappened, 'UPS delivered your parcel today at 9:50 AM CDT.');
   });
 });

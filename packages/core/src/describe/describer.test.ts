@@ -79,6 +79,18 @@ describe('createDescriberFrom', () => {
     assert.deepEqual(describeLean(delayed, { now: NOW }), describeShipment(delayed, { now: NOW }));
   });
 
+  it('describes a parcel collected from a pickup point with the status copy alone', () => {
+    const pickup = { ...parcel.events[0]!, at: '2024-04-25T11:00:00-04:00', status: 'available_for_pickup' as const };
+    const collected: Shipment = {
+      ...parcel,
+      status: 'delivered',
+      events: [...parcel.events, pickup, { ...pickup, at: '2024-04-25T18:00:00-04:00', status: 'delivered' }],
+    };
+    const d = createDescriberFrom({ en: { ...enStatus } })(collected, { now: NOW });
+    assert.deepEqual(d, describeShipment(collected, { now: NOW }));
+    assert.equal(d.headline, 'Collected');
+  });
+
   it('falls back to the generic copy for a message it was not given, and never throws', () => {
     const d = createDescriberFrom({ en: { ...enStatus } })(delayed, { now: NOW });
     const unknown = { carrier: '', place: '', time: null, eta: null, due: null, promised: null, action: false };

@@ -60,9 +60,11 @@ function compose(facts: Facts, say: (key: MessageKey) => string): ShipmentDescri
   let whatNext: string;
   let whatToDo = '';
   if (status && statusLeads.has(status)) {
-    headline = say(`status.${status}.headline`);
-    whatHappened = join(say(`status.${status}.happened`), problem ? say(`problem.${problem}.happened`) : '');
-    whatNext = status === 'delivered' && problem ? say(`problem.${problem}.next`) : say(`status.${status}.next`);
+    // A parcel collected from a pickup point has copy of its own: nothing was left at the shopper's door.
+    const copy = status === 'delivered' && facts.collected ? 'collected' : (`status.${status}` as const);
+    headline = say(`${copy}.headline`);
+    whatHappened = join(say(`${copy}.happened`), problem ? say(`problem.${problem}.happened`) : '');
+    whatNext = status === 'delivered' && problem ? say(`problem.${problem}.next`) : say(`${copy}.next`);
     if (status === 'delivered') whatToDo = problemTodo;
     else if (status === 'available_for_pickup') {
       whatToDo = (problem && !pickupAnyway.has(problem) && problemTodo) || say('status.available_for_pickup.todo');
@@ -177,6 +179,6 @@ function describeWith(
   } catch {
     // Only a hostile input (a throwing getter, a proxy) gets here: answer with the generic copy.
     context = nothingKnown;
-    return compose({ status: null, problem: null, basis: 'carrier', late: false, context }, say);
+    return compose({ status: null, problem: null, basis: 'carrier', collected: false, late: false, context }, say);
   }
 }

@@ -7,7 +7,8 @@ const den = (c: C) => c.carrier || 'den Paketdienst';
 const dem = (c: C) => c.carrier || 'dem Paketdienst';
 const bei = (c: C) => (c.carrier ? `bei ${c.carrier}` : 'beim Paketdienst');
 const on = (d: DayText) => (d.relative ? d.text : `am ${d.text}`);
-const at = (t: TimeText) => (t.time ? `${on(t)} um ${t.time}${/^\d{1,2}:\d{2}$/.test(t.time) ? ' Uhr' : ''}` : on(t));
+/** "um 10:50 Uhr", also before a time zone's name: "um 10:50 Uhr MESZ". */
+const at = (t: TimeText) => (t.time ? `${on(t)} um ${t.time.replace(/^(\d{1,2}:\d{2})(?=\s|$)/, '$1 Uhr')}` : on(t));
 const when = (d: DateRangeText) => (d.window ? `zwischen ${d.from.text} und ${d.to.text}` : on(d.from));
 const likely = (d: DateRangeText) => (d.likely ? ` Am wahrscheinlichsten ${on(d.likely)}.` : '');
 /** "heute um 10:50 Uhr in Fresno, CA": German puts the time before the place. */
@@ -49,6 +50,12 @@ export const de: Messages = {
   'status.delivered.happened': (c) => `${Der(c)} hat Ihr Paket${sp(c.time ? at(c.time) : '')} zugestellt.`,
   'status.delivered.next': () =>
     'Die Zustellung ist abgeschlossen. Sie finden es nicht? Schauen Sie rund um Ihre Tür nach und fragen Sie Ihre Nachbarn.',
+
+  'collected.headline': () => 'Abgeholt',
+  'collected.happened': (c) =>
+    `Ihr Paket wurde${sp(c.time ? at(c.time) : '')} an der Abholstelle${sp(c.place && `in ${c.place}`)} abgeholt.`,
+  'collected.next': () =>
+    'Die Zustellung ist abgeschlossen. Falls Sie es nicht selbst abgeholt haben, fragen Sie an der Abholstelle nach.',
 
   'status.returning.headline': () => 'Auf dem Rückweg zum Shop',
   'status.returning.happened': (c) => `${Der(c)} schickt Ihr Paket an den Shop zurück.`,

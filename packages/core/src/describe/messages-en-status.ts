@@ -42,6 +42,10 @@ export const enStatus: StatusMessages = {
   'status.delivered.next': () =>
     "This delivery is complete. Can't find it? Check around your door and ask your neighbors.",
 
+  'collected.headline': () => 'Collected',
+  'collected.happened': (c) => `Your parcel was collected from the pickup point${sp(where(c))}.`,
+  'collected.next': () => "This delivery is complete. If you didn't collect it yourself, ask at the pickup point.",
+
   'status.returning.headline': () => 'Returning to the store',
   'status.returning.happened': (c) => `${Who(c)} is taking your parcel back to the store.`,
   'status.returning.next': () => 'The store will get it back soon.',

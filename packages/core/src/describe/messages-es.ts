@@ -48,6 +48,11 @@ export const es: Messages = {
   'status.delivered.next': () =>
     'La entrega se ha completado. ¿No lo encuentras? Revisa cerca de tu puerta y pregunta a tus vecinos.',
 
+  'collected.headline': () => 'Recogido',
+  'collected.happened': (c) =>
+    `Tu paquete se recogió en el punto de recogida${sp(c.place && `de ${c.place}`)}${c.place && c.time ? ',' : ''}${sp(c.time ? at(c.time) : '')}.`,
+  'collected.next': () => 'La entrega se ha completado. Si no lo recogiste tú, pregunta en el punto de recogida.',
+
   'status.returning.headline': () => 'Volviendo a la tienda',
   'status.returning.happened': (c) => `${Who(c)} está devolviendo tu paquete a la tienda.`,
   'status.returning.next': () => 'La tienda lo recibirá pronto.',

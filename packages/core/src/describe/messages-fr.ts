@@ -49,6 +49,11 @@ export const fr: Messages = {
   'status.delivered.next': () =>
     'La livraison est terminée. Vous ne le trouvez pas\u202f? Regardez autour de votre porte et demandez à vos voisins.',
 
+  'collected.headline': () => 'Retiré',
+  'collected.happened': (c) => `Votre colis a été retiré au point de retrait${sp(where(c))}.`,
+  'collected.next': () =>
+    'La livraison est terminée. Si ce n’est pas vous qui l’avez retiré, renseignez-vous auprès du point de retrait.',
+
   'status.returning.headline': () => 'En retour vers la boutique',
   'status.returning.happened': (c) => `${Who(c)} renvoie votre colis à la boutique.`,
   'status.returning.next': () => 'La boutique le récupérera bientôt.',

@@ -12,7 +12,10 @@ export interface DayText {
 
 /** When something happened. */
 export interface TimeText extends DayText {
-  /** Time of day (`10:50 AM`), or '' when only the day is known. */
+  /**
+   * Time of day (`10:50 AM`), or '' when only the day is known. It names its time zone (`10:50 AM EDT`) when the
+   * scan's own clock, as the timeline shows it, reads another time, so the two never seem to disagree.
+   */
   time: string;
   /** True when it happened today in the shopper's time zone. */
   today: boolean;
@@ -34,7 +37,7 @@ export interface DateRangeText {
 export interface MessageContext {
   /** The carrier's name as shoppers know it (`UPS`); '' when unknown, so the copy says "the carrier". */
   carrier: string;
-  /** Where the latest scan happened (`Fresno, CA`). */
+  /** Where the latest scan happened (`Fresno, CA`); for a parcel collected from a pickup point, where that is. */
   place: string;
   /** When the latest scan happened, or the delivery time once delivered. */
   time: TimeText | null;
@@ -53,11 +56,16 @@ export type Message = (c: MessageContext) => string;
 /** Statuses with something for the shopper to do even without a problem. */
 export type StatusWithTodo = 'available_for_pickup' | 'returning' | 'returned' | 'cancelled';
 
+/**
+ * Every message. `collected.*` stand in for `status.delivered.*` when the parcel was collected from a pickup point
+ * (its last scan before the delivery scan said it was waiting there), not brought to the door.
+ */
 export type MessageKey =
   | `status.${Status}.${'headline' | 'happened' | 'next'}`
   | `status.${StatusWithTodo}.todo`
   | `problem.${ProblemReason}.${'headline' | 'happened' | 'next' | 'todo'}`
   | `generic.${'headline' | 'happened' | 'next'}`
+  | `collected.${'headline' | 'happened' | 'next'}`
   | 'lastSeen'
   | `eta.${EstimateBasis}`
   | 'eta.passed'
