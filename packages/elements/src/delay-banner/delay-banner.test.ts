@@ -227,4 +227,37 @@ describe('<delay-banner>', () => {
     );
     await expect(el).to.be.accessible();
   });
+  it('links to the carrier’s tracking page when the shopper must act there, in the shopper’s language', async () => {
+    const url = 'https://www.ups.com/track?tracknum=1Z999AA10123456784';
+    const banner = (shipment: Shipment, locale = 'en', href = url) =>
+      fixture<DelayBanner>(
+        html`<delay-banner .shipment=${shipment} locale=${locale} carrier-href=${href}></delay-banner>`,
+      );
+    const el = await banner(shipmentWith('customs'));
+    expect(text($(el, '[part="what-to-do"] dd'))).to.contain('Contact UPS');
+    const link = $(el, '[part="carrier-link"]') as HTMLAnchorElement;
+    expect(link.getAttribute('href')).to.equal(url);
+    expect(text(link)).to.equal("Go to UPS's tracking page");
+    expect($(el, '[part="contact"]')!.hidden).to.equal(false);
+    expect(link.getBoundingClientRect().height).to.be.at.least(44);
+    await expect(el).to.be.accessible();
+    const words = {
+      es: 'Ir a la página de seguimiento de UPS',
+      fr: 'Aller à la page de suivi de UPS',
+      de: 'Zur Sendungsverfolgung von UPS',
+    };
+    for (const [locale, word] of Object.entries(words)) {
+      expect(text($(await banner(shipmentWith('address'), locale), '[part="carrier-link"]')), locale).to.equal(word);
+    }
+    // A carrier a shopper would not know by name.
+    const other = await banner(shipmentWith('payment_due', { carrier: 'other' }));
+    expect(text($(other, '[part="carrier-link"]'))).to.equal("Go to the carrier's tracking page");
+    // Nothing to do at the carrier's for a delay; and never a script URL.
+    const weather = await banner(shipmentWith('weather'));
+    expect($(weather, '[part="carrier-link"]')).to.equal(null);
+    expect($(weather, '[part="contact"]')!.hidden).to.equal(true);
+    expect($(await banner(shipmentWith('customs'), 'en', 'javascript:alert(1)'), '[part="carrier-link"]')).to.equal(
+      null,
+    );
+  });
 });

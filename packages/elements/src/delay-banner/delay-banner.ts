@@ -3,6 +3,7 @@ import {
   dayHasPassed,
   enProblems,
   relevantProblem,
+  shopperCarrierName,
   type DeliveryEstimate,
   type ProblemReason,
   type Shipment,
@@ -75,12 +76,13 @@ const alertIcon = html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="fa
  * @csspart what-next - What happens next.
  * @csspart new-date - The new delivery date.
  * @csspart what-to-do - What the shopper can do.
- * @csspart contact - The contact slot and link.
+ * @csspart contact - The contact slot and links.
  * @csspart contact-link - The link to `contact-href`.
+ * @csspart carrier-link - The link to `carrier-href` ("Go to UPS's tracking page"), when the shopper must act.
  *
  * @cssproperty [--trackline-color-text=#1b1f24] - Text (dark: #e6edf3).
  * @cssproperty [--trackline-color-muted=#59636e] - The small labels (dark: #9198a1).
- * @cssproperty [--trackline-color-accent=#1f5fbf] - The contact link and focus ring (dark: #6ea8fe).
+ * @cssproperty [--trackline-color-accent=#1f5fbf] - The links and focus ring (dark: #6ea8fe).
  * @cssproperty [--trackline-color-problem=#b35900] - Border and icon of a delay (dark: #f0a04b).
  * @cssproperty [--trackline-color-action=#b42318] - Border, icon and badge when the shopper must act (dark: #ff8a7a).
  * @cssproperty [--trackline-banner-background=#fff4e5] - Background of a delay (dark: #2d2012).
@@ -101,6 +103,7 @@ export class DelayBanner extends LitElement {
     shipment: { attribute: false },
     locale: {},
     contactHref: { attribute: 'contact-href' },
+    carrierHref: { attribute: 'carrier-href' },
     headingLevel: { type: Number, attribute: 'heading-level' },
     theme: { reflect: true },
     messages: { attribute: false },
@@ -132,6 +135,13 @@ export class DelayBanner extends LitElement {
 
   /** Where the shopper can contact the store (an http(s), mailto: or tel: URL, or a relative one). */
   contactHref?: string;
+
+  /**
+   * The carrier's tracking page for this parcel (an http(s) URL, or a relative one): when the shopper must act,
+   * a link "Go to UPS's tracking page" shows beside the contact link, since that is where most of the actions
+   * the banner asks for are done.
+   */
+  carrierHref?: string;
 
   /** The `aria-level` of the headline, to fit the page's outline. */
   headingLevel = 2;
@@ -202,6 +212,8 @@ export class DelayBanner extends LitElement {
     const action = shipment.problem.actionRequired === true;
     const date = this.newDate(shipment, tag, messages);
     const href = safeHref(this.contactHref);
+    // What the shopper must do is mostly done with the carrier ("Contact UPS to …"): link to it then.
+    const carrierHref = action ? safeHref(this.carrierHref) : undefined;
 
     return html`<section part="base" class="banner${action ? ' action' : ''}" aria-labelledby="headline">
       <span part="icon" class="icon">${action ? alertIcon : clockIcon}</span>
@@ -236,7 +248,14 @@ export class DelayBanner extends LitElement {
               : nothing
           }
         </dl>
-        <div part="contact" class="contact" ?hidden=${!this.hasContact && !href}>
+        <div part="contact" class="contact" ?hidden=${!this.hasContact && !href && !carrierHref}>
+          ${
+            carrierHref
+              ? html`<a part="carrier-link" href=${carrierHref}
+                  >${messages.carrierLink(shopperCarrierName(shipment.carrier))}</a
+                >`
+              : nothing
+          }
           <slot name="contact" @slotchange=${this.onSlotChange}></slot>
           ${href ? html`<a part="contact-link" href=${href}>${messages.contact}</a>` : nothing}
         </div>

@@ -9,4 +9,6 @@ export const de: BannerMessages = {
   newDate: 'Neues Lieferdatum',
   mostLikely: (day) => `wahrscheinlich ${day}`,
   contact: 'Shop kontaktieren',
+  carrierLink: (carrier) =>
+    carrier ? `Zur Sendungsverfolgung von ${carrier}` : 'Zur Sendungsverfolgung des Versanddienstes',
 };

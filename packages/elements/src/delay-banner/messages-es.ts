@@ -9,4 +9,5 @@ export const es: BannerMessages = {
   newDate: 'Nueva fecha de entrega',
   mostLikely: (day) => `lo más probable, ${day}`,
   contact: 'Contactar con la tienda',
+  carrierLink: (carrier) => `Ir a la página de seguimiento de ${carrier || 'la empresa de transporte'}`,
 };

@@ -9,4 +9,6 @@ export const fr: BannerMessages = {
   newDate: 'Nouvelle date de livraison',
   mostLikely: (day) => `le plus probablement ${day}`,
   contact: 'Contacter la boutique',
+  carrierLink: (carrier) =>
+    carrier ? `Aller à la page de suivi de ${carrier}` : 'Aller à la page de suivi du transporteur',
 };

@@ -16,6 +16,8 @@ export interface BannerMessages {
   mostLikely: (day: string) => string;
   /** Text of the `contact-href` link. */
   contact: string;
+  /** Text of the `carrier-href` link; `carrier` is the carrier's name, or `''` when it has none a shopper knows. */
+  carrierLink: (carrier: string) => string;
   /** Replacement copy for `describeShipment` (headline, what happened, next, to do), by its message key. */
   describe?: Partial<Messages>;
 }
@@ -29,6 +31,7 @@ export const en: BannerMessages = {
   newDate: 'New delivery date',
   mostLikely: (day) => `most likely ${day}`,
   contact: 'Contact the store',
+  carrierLink: (carrier) => (carrier ? `Go to ${carrier}'s tracking page` : "Go to the carrier's tracking page"),
 };
 
 /** `<delay-banner>`'s copy in every language: English now, the others with `import()` when a page asks for them. */

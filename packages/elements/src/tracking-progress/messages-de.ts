@@ -10,8 +10,10 @@ export const de: ProgressMessages = {
     out_for_delivery: 'In Zustellung',
     delivered: 'Zugestellt',
   },
-  returning: 'Rücksendung an Absender',
-  returned: 'An Absender zurückgesandt',
+  pickup: 'Abholbereit',
+  collected: 'Abgeholt',
+  returning: 'Auf dem Rückweg zum Shop',
+  returned: 'Zurück beim Shop',
   cancelled: 'Storniert',
   problems: {
     delayed: 'Verzögert',

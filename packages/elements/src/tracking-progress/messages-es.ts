@@ -10,8 +10,10 @@ export const es: ProgressMessages = {
     out_for_delivery: 'En reparto',
     delivered: 'Entregado',
   },
-  returning: 'Volviendo al remitente',
-  returned: 'Devuelto al remitente',
+  pickup: 'Listo para recoger',
+  collected: 'Recogido',
+  returning: 'Volviendo a la tienda',
+  returned: 'Devuelto a la tienda',
   cancelled: 'Cancelado',
   problems: {
     delayed: 'Con retraso',

@@ -10,8 +10,10 @@ export const fr: ProgressMessages = {
     out_for_delivery: 'En cours de livraison',
     delivered: 'Livré',
   },
-  returning: "Retour à l'expéditeur",
-  returned: "Renvoyé à l'expéditeur",
+  pickup: 'Prêt à être retiré',
+  collected: 'Retiré',
+  returning: 'En retour vers la boutique',
+  returned: 'Retourné à la boutique',
   cancelled: 'Annulé',
   problems: {
     delayed: 'Retardé',

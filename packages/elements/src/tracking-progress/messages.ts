@@ -6,6 +6,10 @@ export interface ProgressMessages {
   label: string;
   /** The steps on the way to the shopper. */
   steps: Record<Milestone, string>;
+  /** The out-for-delivery step of a parcel sent to a pickup point (the core's headline for it). */
+  pickup: string;
+  /** The last step of a parcel collected from a pickup point. */
+  collected: string;
   /** The last step of a parcel on its way back, in place of the steps it will no longer reach. */
   returning: string;
   /** The last step of a parcel back at the sender. */
@@ -28,8 +32,11 @@ export const en: ProgressMessages = {
     out_for_delivery: 'Out for delivery',
     delivered: 'Delivered',
   },
-  returning: 'Returning to sender',
-  returned: 'Returned to sender',
+  pickup: 'Ready for pickup',
+  collected: 'Collected',
+  // The core's headline words for a return, so the steps, the banner and the tracker's headline agree.
+  returning: 'Returning to the store',
+  returned: 'Returned to the store',
   cancelled: 'Cancelled',
   problems: {
     delayed: 'Delayed',

@@ -3,7 +3,7 @@ import { css } from 'lit';
 /** Its own styles; the element adopts the shared colour `tokens` (internal/tokens.styles.ts) before them. */
 export const styles = css`
   :host {
-    --_track: var(--trackline-progress-track-color, #d0d7de);
+    --_track: var(--trackline-progress-track-color, #818b98);
     --_surface: var(--trackline-color-surface, #ffffff);
     --_dot: var(--trackline-progress-dot-size, 1rem);
     --_gap: var(--trackline-space, 0.5rem);
@@ -21,13 +21,13 @@ export const styles = css`
   }
 
   :host([theme='dark']) {
-    --_track: var(--trackline-progress-track-color, #3d444d);
+    --_track: var(--trackline-progress-track-color, #656c76);
     --_surface: var(--trackline-color-surface, #0d1117);
   }
 
   @media (prefers-color-scheme: dark) {
     :host(:not([theme='light'])) {
-      --_track: var(--trackline-progress-track-color, #3d444d);
+      --_track: var(--trackline-progress-track-color, #656c76);
       --_surface: var(--trackline-color-surface, #0d1117);
     }
   }
@@ -43,7 +43,10 @@ export const styles = css`
   }
 
   li {
+    position: relative;
     display: grid;
+    /* A note under the current step makes its row taller: the other steps keep their labels at the top. */
+    align-content: start;
     justify-items: center;
     gap: var(--_gap);
     text-align: center;
@@ -51,11 +54,28 @@ export const styles = css`
     color: var(--_muted);
   }
 
+  /* The line from a step's marker to the next one's, in the accent colour where the next step is reached. Side by
+     side it runs along the inline axis, so it is mirrored in RTL. */
+  li:not(:last-child)::after {
+    content: '';
+    position: absolute;
+    inset-block-start: calc(var(--_dot) / 2 - 1px);
+    inset-inline-start: calc(50% + var(--_dot) / 2 + 0.25rem);
+    inline-size: calc(100% + var(--_gap) - var(--_dot) - 0.5rem);
+    block-size: 2px;
+    background: var(--_track);
+  }
+
+  li.done::after {
+    background: var(--_accent);
+  }
+
   .dot {
+    --_mark: var(--_track);
     inline-size: var(--_dot);
     block-size: var(--_dot);
     border-radius: 50%;
-    border: 2px solid var(--_track);
+    border: 2px solid var(--_mark);
     box-sizing: border-box;
   }
 
@@ -64,28 +84,42 @@ export const styles = css`
     color: var(--_text);
   }
 
-  .done .dot {
-    background: var(--_accent);
-    border-color: var(--_accent);
+  .done .dot,
+  .current .dot {
+    --_mark: var(--_accent);
+  }
+
+  .problem .dot {
+    --_mark: var(--_problem);
+  }
+
+  .problem.action .dot {
+    --_mark: var(--_action);
+  }
+
+  /* Reached steps, and a current step where the path ends (delivered, returned, cancelled), are filled. */
+  .done .dot,
+  .end .dot {
+    background: var(--_mark);
   }
 
   .current .dot {
-    border-color: var(--_accent);
-    box-shadow: 0 0 0 3px color-mix(in srgb, var(--_accent) 30%, transparent);
+    box-shadow: 0 0 0 3px color-mix(in srgb, var(--_mark) 30%, transparent);
   }
 
   .current {
     font-weight: 600;
   }
 
-  .problem .dot {
-    border-color: var(--_problem);
-  }
-
   .note {
     display: block;
     font-weight: 400;
     color: var(--_problem);
+  }
+
+  /* A problem the shopper must act on takes the action colour, as in the banner and the timeline. */
+  .action .note {
+    color: var(--_action);
   }
 
   /* Five labels side by side need about 23rem; narrower (a phone, a card inside a page), the steps stack. */
@@ -96,10 +130,25 @@ export const styles = css`
     }
 
     li {
+      /* A known line height puts the marker on the label's first line, and the line below it where the next one is. */
+      --_offset: calc((1.25em - var(--_dot)) / 2);
       grid-template-columns: var(--_dot) 1fr;
-      align-items: center;
+      align-items: start;
       justify-items: start;
       text-align: start;
+      line-height: 1.25;
+    }
+
+    .dot {
+      margin-block-start: var(--_offset);
+    }
+
+    li:not(:last-child)::after {
+      /* Stacked, the steps are close together: the line touches the markers so it reads as one track. */
+      inset-block: calc(var(--_offset) + var(--_dot)) calc(-1 * (var(--_gap) + var(--_offset)));
+      inset-inline-start: calc(var(--_dot) / 2 - 1px);
+      inline-size: 2px;
+      block-size: auto;
     }
 
     .note {
@@ -118,8 +167,15 @@ export const styles = css`
       outline: 2px solid Highlight;
       outline-offset: 2px;
     }
-    .note {
+    .note,
+    .action .note {
       color: CanvasText;
+    }
+    li:not(:last-child)::after {
+      background: GrayText;
+    }
+    li.done::after {
+      background: CanvasText;
     }
   }
 `;

@@ -2,6 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import type { Problem, Shipment, Status, TrackingEvent } from '@trackline/core';
 import '@trackline/elements/tracking-progress';
 import type { TrackingProgress } from '@trackline/elements';
+import { emulateForcedColors } from '../internal/test-commands.js';
 
 type Progressable = Pick<Shipment, 'status' | 'events' | 'problem'>;
 
@@ -35,6 +36,71 @@ const sentBack: TrackingEvent[] = [
 const since = '2024-05-01T00:00:00Z';
 const problemOf = (reason: Problem['reason'], actionRequired = false): Problem => ({ reason, actionRequired, since });
 const inTransitWith = (problem: Problem): Progressable => ({ status: 'in_transit', events: [], problem });
+
+/** What a CSS colour computes to on this page, to compare computed colours with. */
+function cssColor(value: string): string {
+  const probe = document.createElement('span');
+  probe.style.color = value;
+  document.body.append(probe);
+  const computed = getComputedStyle(probe).color;
+  probe.remove();
+  return computed;
+}
+
+/** WCAG contrast ratio of two computed `rgb(…)` colours. */
+function contrast(a: string, b: string): number {
+  const luminance = (rgb: string) => {
+    const [r, g, b] = rgb
+      .match(/[\d.]+/g)!
+      .slice(0, 3)
+      .map((channel) => Number(channel) / 255)
+      .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+  };
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (light! + 0.05) / (dark! + 0.05);
+}
+
+const dotOf = (li: Element) => li.querySelector<HTMLElement>('.dot')!;
+/** The line drawn from a step's marker to the next one's, as a box on the page. */
+function lineOf(li: HTMLElement) {
+  const style = getComputedStyle(li, '::after');
+  const box = li.getBoundingClientRect();
+  const [left, top, width, height] = [style.left, style.top, style.width, style.height].map(parseFloat) as [
+    number,
+    number,
+    number,
+    number,
+  ];
+  return {
+    content: style.content,
+    color: style.backgroundColor,
+    left: box.left + left,
+    right: box.left + left + width,
+    top: box.top + top,
+    bottom: box.top + top + height,
+  };
+}
+
+/** A progress bar `width` wide, in `dir`, in light mode. */
+async function renderIn(shipment: Progressable, width: string, dir = 'ltr'): Promise<TrackingProgress> {
+  const wrapper = await fixture<HTMLDivElement>(
+    html`<div dir=${dir} style="inline-size: ${width}">
+      <tracking-progress theme="light" locale="en" .shipment=${shipment}></tracking-progress>
+    </div>`,
+  );
+  const el = wrapper.querySelector('tracking-progress')!;
+  await el.updateComplete;
+  return el;
+}
+
+/** Out for delivery, then left at a pickup point. */
+const atPickup: TrackingEvent[] = [
+  scanned('info_received', '2024-05-01T09:00:00-07:00'),
+  scanned('in_transit', '2024-05-02T09:00:00-07:00'),
+  scanned('out_for_delivery', '2024-05-03T08:00:00-07:00'),
+  scanned('available_for_pickup', '2024-05-03T17:00:00-07:00'),
+];
 
 describe('<tracking-progress>', () => {
   it('marks "Shipped" as the current step while the parcel is in transit', async () => {
@@ -74,7 +140,7 @@ describe('<tracking-progress>', () => {
   it('shows a return as its own last step instead of the steps it will not reach, in the shopper’s language', async () => {
     const el = await render({ status: 'returning', events: sentBack }, 'es-MX');
     expect(el.shadowRoot!.querySelector('ol')!.getAttribute('aria-label')).to.equal('Progreso de la entrega');
-    expect(labels(el)).to.deep.equal(['Pedido', 'Preparado', 'Enviado', 'Volviendo al remitente']);
+    expect(labels(el)).to.deep.equal(['Pedido', 'Preparado', 'Enviado', 'Volviendo a la tienda']);
     expect(steps(el).map((li) => li.className)).to.deep.equal(['done', 'done', 'done', 'current']);
     const current = el.shadowRoot!.querySelectorAll('[aria-current="step"]');
     expect(current).to.have.length(1);
@@ -85,9 +151,14 @@ describe('<tracking-progress>', () => {
 
   it('ends the steps with "Returned" or "Cancelled" in every language, never with "Delivered" still to come', async () => {
     const cases = [
-      { status: 'returned', events: sentBack, locale: 'en', last: 'Returned to sender', path: 'return' },
-      { status: 'returned', events: sentBack, locale: 'fr', last: "Renvoyé à l'expéditeur", path: 'return' },
-      { status: 'returning', events: sentBack, locale: 'de', last: 'Rücksendung an Absender', path: 'return' },
+      // The core's headline words for a return, so the steps say what the tracker's headline says.
+      { status: 'returned', events: sentBack, locale: 'en', last: 'Returned to the store', path: 'return' },
+      { status: 'returning', events: sentBack, locale: 'en', last: 'Returning to the store', path: 'return' },
+      { status: 'returned', events: sentBack, locale: 'es', last: 'Devuelto a la tienda', path: 'return' },
+      { status: 'returned', events: sentBack, locale: 'fr', last: 'Retourné à la boutique', path: 'return' },
+      { status: 'returning', events: sentBack, locale: 'fr', last: 'En retour vers la boutique', path: 'return' },
+      { status: 'returned', events: sentBack, locale: 'de', last: 'Zurück beim Shop', path: 'return' },
+      { status: 'returning', events: sentBack, locale: 'de', last: 'Auf dem Rückweg zum Shop', path: 'return' },
       { status: 'cancelled', events: [], locale: 'en', last: 'Cancelled', path: 'cancelled' },
       { status: 'cancelled', events: [], locale: 'es', last: 'Cancelado', path: 'cancelled' },
       { status: 'cancelled', events: [], locale: 'fr', last: 'Annulé', path: 'cancelled' },
@@ -107,7 +178,7 @@ describe('<tracking-progress>', () => {
   it('names the problem on a return’s own step', async () => {
     const el = await render({ status: 'returning', events: sentBack, problem: problemOf('refused') });
     const current = el.shadowRoot!.querySelector('[aria-current="step"]')!;
-    expect(current.querySelector('[part="step__label"]')!.textContent).to.equal('Returning to sender');
+    expect(current.querySelector('[part="step__label"]')!.textContent).to.equal('Returning to the store');
     expect(current.querySelector('[part="step__note"]')!.textContent).to.equal('Delivery refused');
     await expect(el).to.be.accessible();
   });
@@ -157,7 +228,7 @@ describe('<tracking-progress>', () => {
 
   it('marks every step done once delivered', async () => {
     const el = await render({ status: 'delivered', events: [] });
-    expect(steps(el).map((li) => li.className)).to.deep.equal(['done', 'done', 'done', 'done', 'current']);
+    expect(steps(el).map((li) => li.className)).to.deep.equal(['done', 'done', 'done', 'done', 'current end']);
   });
 
   it('sizes its labels and notes by the font-size properties', async () => {
@@ -176,5 +247,166 @@ describe('<tracking-progress>', () => {
     expect(getComputedStyle(el).fontSize).to.equal('20px');
     expect(getComputedStyle(el.shadowRoot!.querySelector('[part="step__label"]')!).fontSize).to.equal('18px');
     expect(getComputedStyle(note).fontSize).to.equal('18px');
+  });
+  it('colours the note of a problem the shopper must act on as the banner does, and says it in words', async () => {
+    const light = async (problem: Problem, theme = 'light') =>
+      fixture<TrackingProgress>(
+        html`<tracking-progress theme=${theme} locale="en" .shipment=${inTransitWith(problem)}></tracking-progress>`,
+      );
+    const customs = await light(problemOf('customs', true));
+    const note = customs.shadowRoot!.querySelector('[part="step__note"]')!;
+    expect(note.textContent).to.equal('Held in customs · Needs your action');
+    expect(getComputedStyle(note).color).to.equal(cssColor('#b42318'));
+    expect(getComputedStyle(customs.shadowRoot!.querySelector('.current .dot')!).borderTopColor).to.equal(
+      cssColor('#b42318'),
+    );
+    const dark = await light(problemOf('address', true), 'dark');
+    expect(getComputedStyle(dark.shadowRoot!.querySelector('[part="step__note"]')!).color).to.equal(
+      cssColor('#ff8a7a'),
+    );
+    // A problem that asks nothing of the shopper keeps the problem colour.
+    const weather = await light(problemOf('weather'));
+    expect(getComputedStyle(weather.shadowRoot!.querySelector('[part="step__note"]')!).color).to.equal(
+      cssColor('#b35900'),
+    );
+  });
+
+  it('fills the marker of a step where the path ends, and leaves a step under way a ring', async () => {
+    const accent = cssColor('#1f5fbf');
+    const cases: [Progressable, boolean][] = [
+      [{ status: 'delivered', events: [] }, true],
+      [{ status: 'returned', events: sentBack }, true],
+      [{ status: 'cancelled', events: [] }, true],
+      [{ status: 'returning', events: sentBack }, false],
+      [{ status: 'out_for_delivery', events: [] }, false],
+      [{ status: 'in_transit', events: [] }, false],
+    ];
+    for (const [shipment, filled] of cases) {
+      const el = await fixture<TrackingProgress>(
+        html`<tracking-progress theme="light" locale="en" .shipment=${shipment}></tracking-progress>`,
+      );
+      const current = el.shadowRoot!.querySelector('[aria-current="step"]')!;
+      const background = getComputedStyle(dotOf(current)).backgroundColor;
+      expect(background, shipment.status).to.equal(filled ? accent : 'rgba(0, 0, 0, 0)');
+      // Every step before it is filled too.
+      for (const done of el.shadowRoot!.querySelectorAll('li.done')) {
+        expect(getComputedStyle(dotOf(done)).backgroundColor, shipment.status).to.equal(accent);
+      }
+    }
+  });
+
+  it('keeps every label at the top when the current step has a note, side by side', async () => {
+    const el = await renderIn(inTransitWith(problemOf('customs', true)), '640px');
+    const tops = [...el.shadowRoot!.querySelectorAll('[part="step__label"]')].map((label) =>
+      Math.round(label.getBoundingClientRect().top),
+    );
+    expect(new Set(tops).size, `label tops ${tops.join(', ')}`).to.equal(1);
+    const dots = steps(el).map((li) => Math.round(dotOf(li).getBoundingClientRect().top));
+    expect(new Set(dots).size, `marker tops ${dots.join(', ')}`).to.equal(1);
+  });
+
+  for (const dir of ['ltr', 'rtl']) {
+    it(`joins the markers side by side with a line, in the accent colour up to the current step (${dir})`, async () => {
+      const el = await renderIn(inTransitWith(problemOf('customs', true)), '640px', dir);
+      const [accent, track] = [cssColor('#1f5fbf'), cssColor('#818b98')];
+      const all = steps(el);
+      expect(getComputedStyle(all.at(-1)!, '::after').content).to.equal('none');
+      for (const [index, li] of all.slice(0, -1).entries()) {
+        const line = lineOf(li);
+        const [from, to] = [dotOf(li).getBoundingClientRect(), dotOf(all[index + 1]!).getBoundingClientRect()];
+        expect(line.content, `line after step ${index}`).not.to.equal('none');
+        expect(line.color, `line after step ${index}`).to.equal(li.classList.contains('done') ? accent : track);
+        // Between the two markers, not over them, and through their middles.
+        const [near, far] = dir === 'ltr' ? [from.right, to.left] : [to.right, from.left];
+        expect(line.left - near, `gap after marker ${index}`).to.be.within(0, 6);
+        expect(far - line.right, `gap before marker ${index + 1}`).to.be.within(0, 6);
+        expect(Math.abs((line.top + line.bottom) / 2 - (from.top + from.bottom) / 2)).to.be.below(1);
+      }
+    });
+  }
+
+  it('runs the line down beside the stacked steps, past a note', async () => {
+    for (const dir of ['ltr', 'rtl']) {
+      const el = await renderIn(inTransitWith(problemOf('customs', true)), '300px', dir);
+      const all = steps(el);
+      for (const [index, li] of all.slice(0, -1).entries()) {
+        const line = lineOf(li);
+        const [from, to] = [dotOf(li).getBoundingClientRect(), dotOf(all[index + 1]!).getBoundingClientRect()];
+        expect(from.top, 'the steps stack').to.be.below(to.top);
+        expect(Math.abs((line.left + line.right) / 2 - (from.left + from.right) / 2), `${dir} ${index}`).to.be.below(1);
+        expect(line.top - from.bottom, `${dir}: gap below marker ${index}`).to.be.within(0, 6);
+        expect(to.top - line.bottom, `${dir}: gap above marker ${index + 1}`).to.be.within(0, 6);
+      }
+    }
+  });
+
+  it('draws the line in system colours when forced colours are on', async () => {
+    await emulateForcedColors('active');
+    try {
+      const el = await renderIn({ status: 'in_transit', events: [] }, '640px');
+      const done = el.shadowRoot!.querySelector<HTMLElement>('li.done')!;
+      const current = el.shadowRoot!.querySelector<HTMLElement>('li.current')!;
+      expect(lineOf(done).color).to.equal(cssColor('CanvasText'));
+      expect(lineOf(current).color).to.equal(cssColor('GrayText'));
+    } finally {
+      await emulateForcedColors('none');
+    }
+  });
+
+  it('shows "Ready for pickup" for a parcel at a pickup point, and "Collected" once it is collected', async () => {
+    const ready = await render({ status: 'available_for_pickup', events: atPickup });
+    expect(labels(ready)).to.deep.equal(['Ordered', 'Packed', 'Shipped', 'Ready for pickup', 'Collected']);
+    expect(ready.shadowRoot!.querySelector('[aria-current="step"]')!.textContent).to.contain('Ready for pickup');
+    const words = { es: 'Listo para recoger', fr: 'Prêt à être retiré', de: 'Abholbereit' };
+    for (const [locale, word] of Object.entries(words)) {
+      const el = await render({ status: 'available_for_pickup', events: atPickup }, locale);
+      expect(el.shadowRoot!.querySelector('[aria-current="step"]')!.textContent, locale).to.contain(word);
+    }
+    const collected = await render({
+      status: 'delivered',
+      events: [...atPickup, scanned('delivered', '2024-05-04T12:00:00-07:00')],
+    });
+    expect(labels(collected).slice(3)).to.deep.equal(['Ready for pickup', 'Collected']);
+    const back = await render({
+      status: 'returning',
+      events: [...atPickup, scanned('returning', '2024-05-12T12:00:00-07:00')],
+    });
+    expect(labels(back).slice(3)).to.deep.equal(['Ready for pickup', 'Returning to the store']);
+    // Out for delivery again after the pickup point (a redelivery): the door, not the pickup point.
+    const redelivery = [...atPickup, scanned('out_for_delivery', '2024-05-05T08:00:00-07:00')];
+    expect(labels(await render({ status: 'out_for_delivery', events: redelivery })).slice(3)).to.deep.equal([
+      'Out for delivery',
+      'Delivered',
+    ]);
+    // Back in transit after the pickup point, then delivered: delivered to the door, as the core's headline says.
+    const moved = [...atPickup, scanned('in_transit', '2024-05-05T08:00:00-07:00')];
+    expect(
+      labels(
+        await render({ status: 'delivered', events: [...moved, scanned('delivered', '2024-05-06T12:00:00-07:00')] }),
+      ),
+    ).to.deep.equal(['Ordered', 'Packed', 'Shipped', 'Out for delivery', 'Delivered']);
+    const delivered = [...redelivery, scanned('delivered', '2024-05-05T12:00:00-07:00')];
+    expect(labels(await render({ status: 'delivered', events: delivered })).slice(3)).to.deep.equal([
+      'Out for delivery',
+      'Delivered',
+    ]);
+  });
+
+  it('draws the steps still ahead at 3:1 or more against its background, light and dark (WCAG 1.4.11)', async () => {
+    for (const theme of ['light', 'dark']) {
+      const el = await fixture<TrackingProgress>(
+        html`<tracking-progress
+          theme=${theme}
+          locale="en"
+          .shipment=${{ status: 'in_transit', events: [] }}
+        ></tracking-progress>`,
+      );
+      const surface = getComputedStyle(el).backgroundColor;
+      const upcoming = el.shadowRoot!.querySelector('li.upcoming')!;
+      const marker = getComputedStyle(dotOf(upcoming)).borderTopColor;
+      expect(contrast(marker, surface), `${theme}: ${marker} on ${surface}`).to.be.at.least(3);
+      const line = getComputedStyle(upcoming, '::after').backgroundColor;
+      expect(contrast(line, surface), `${theme}: ${line} on ${surface}`).to.be.at.least(3);
+    }
   });
 });

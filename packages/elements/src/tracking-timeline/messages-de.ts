@@ -19,8 +19,8 @@ export const de: TimelineMessages = {
     out_for_delivery: 'In Zustellung',
     available_for_pickup: 'Abholbereit',
     delivered: 'Zugestellt',
-    returning: 'Rücksendung an Absender',
-    returned: 'An Absender zurückgesandt',
+    returning: 'Auf dem Rückweg zum Shop',
+    returned: 'Zurück beim Shop',
     cancelled: 'Storniert',
   },
   problems: {

@@ -19,8 +19,8 @@ export const es: TimelineMessages = {
     out_for_delivery: 'En reparto',
     available_for_pickup: 'Listo para recoger',
     delivered: 'Entregado',
-    returning: 'Volviendo al remitente',
-    returned: 'Devuelto al remitente',
+    returning: 'Volviendo a la tienda',
+    returned: 'Devuelto a la tienda',
     cancelled: 'Cancelado',
   },
   problems: {

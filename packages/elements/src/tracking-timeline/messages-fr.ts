@@ -19,8 +19,8 @@ export const fr: TimelineMessages = {
     out_for_delivery: 'En cours de livraison',
     available_for_pickup: 'Disponible en point de retrait',
     delivered: 'Livré',
-    returning: "Retour à l'expéditeur",
-    returned: "Renvoyé à l'expéditeur",
+    returning: 'En retour vers la boutique',
+    returned: 'Retourné à la boutique',
     cancelled: 'Annulé',
   },
   problems: {

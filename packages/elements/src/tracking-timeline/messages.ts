@@ -53,8 +53,8 @@ export const en: TimelineMessages = {
     out_for_delivery: 'Out for delivery',
     available_for_pickup: 'Ready for pickup',
     delivered: 'Delivered',
-    returning: 'Returning to sender',
-    returned: 'Returned to sender',
+    returning: 'Returning to the store',
+    returned: 'Returned to the store',
     cancelled: 'Cancelled',
   },
   problems: {

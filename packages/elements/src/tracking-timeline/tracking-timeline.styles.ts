@@ -3,7 +3,7 @@ import { css } from 'lit';
 /** Its own styles; the element adopts the shared colour `tokens` (internal/tokens.styles.ts) before them. */
 export const styles = css`
   :host {
-    --_line: var(--trackline-timeline-line-color, #d0d7de);
+    --_line: var(--trackline-timeline-line-color, #818b98);
     --_surface: var(--trackline-color-surface, #ffffff);
     --_dot: var(--trackline-timeline-dot-size, 0.75rem);
     --_tooltip-bg: var(--trackline-tooltip-background, #1b1f24);
@@ -24,7 +24,7 @@ export const styles = css`
   }
 
   :host([theme='dark']) {
-    --_line: var(--trackline-timeline-line-color, #3d444d);
+    --_line: var(--trackline-timeline-line-color, #656c76);
     --_surface: var(--trackline-color-surface, #0d1117);
     --_tooltip-bg: var(--trackline-tooltip-background, #e6edf3);
     --_tooltip-text: var(--trackline-tooltip-color, #1b1f24);
@@ -32,7 +32,7 @@ export const styles = css`
 
   @media (prefers-color-scheme: dark) {
     :host(:not([theme='light'])) {
-      --_line: var(--trackline-timeline-line-color, #3d444d);
+      --_line: var(--trackline-timeline-line-color, #656c76);
       --_surface: var(--trackline-color-surface, #0d1117);
       --_tooltip-bg: var(--trackline-tooltip-background, #e6edf3);
       --_tooltip-text: var(--trackline-tooltip-color, #1b1f24);

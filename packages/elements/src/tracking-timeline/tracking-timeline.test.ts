@@ -2,7 +2,9 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { Place, Shipment, TrackingEvent } from '@trackline/core';
 import '@trackline/elements/tracking-timeline';
 import type { TrackingTimeline } from '@trackline/elements';
+import { describeShipment } from '@trackline/core';
 import { press } from '../internal/test-commands.js';
+import { timelineMessages } from './messages-all.js';
 
 const LA: Place = { city: 'FRESNO', region: 'CA', country: 'US', timeZone: 'America/Los_Angeles' };
 
@@ -40,6 +42,20 @@ const $ = (el: TrackingTimeline, selector: string) => el.shadowRoot!.querySelect
 const $$ = (el: TrackingTimeline, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
 const texts = (elements: HTMLElement[]) => elements.map((e) => e.textContent!.replace(/\s+/g, ' ').trim());
 const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+
+/** WCAG contrast ratio of two computed `rgb(…)` colours. */
+function contrast(a: string, b: string): number {
+  const luminance = (rgb: string) => {
+    const [r, g, b] = rgb
+      .match(/[\d.]+/g)!
+      .slice(0, 3)
+      .map((channel) => Number(channel) / 255)
+      .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+  };
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (light! + 0.05) / (dark! + 0.05);
+}
 
 describe('<tracking-timeline>', () => {
   it('lists events newest first under one heading per local day', async () => {
@@ -304,5 +320,31 @@ describe('<tracking-timeline>', () => {
     expect(tip.left).to.be.at.least(0);
     expect(tip.right).to.be.at.most(window.innerWidth);
     await expect(el).to.be.accessible();
+  });
+  it('draws its line and empty markers at 3:1 or more against its background, light and dark (WCAG 1.4.11)', async () => {
+    for (const theme of ['light', 'dark']) {
+      const el = await fixture<TrackingTimeline>(
+        html`<tracking-timeline theme=${theme} locale="en" .shipment=${shipmentOf(longHistory)}></tracking-timeline>`,
+      );
+      const surface = getComputedStyle(el).backgroundColor;
+      const older = $$(el, '.event:not(.latest)')[0]!;
+      const marker = getComputedStyle(older.querySelector('.marker')!).borderTopColor;
+      expect(contrast(marker, surface), `${theme}: ${marker} on ${surface}`).to.be.at.least(3);
+      const line = getComputedStyle($$(el, '.event')[0]!, '::before').backgroundColor;
+      expect(contrast(line, surface), `${theme}: ${line} on ${surface}`).to.be.at.least(3);
+    }
+  });
+});
+
+describe('tracking-timeline status names', () => {
+  it('name a return as the summary and the progress bar do, in every language', () => {
+    for (const [locale, messages] of Object.entries(timelineMessages)) {
+      for (const status of ['returning', 'returned'] as const) {
+        const parcel = { ...shipmentOf([scan('2024-05-07T09:15:00-07:00', 'RETURN', { status })]), status };
+        expect(messages.statuses[status], `${locale} ${status}`).to.equal(
+          describeShipment(parcel, { locale }).headline,
+        );
+      }
+    }
   });
 });

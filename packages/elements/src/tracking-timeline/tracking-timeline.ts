@@ -73,7 +73,7 @@ const infoIcon = html`<svg viewBox="0 0 20 20" aria-hidden="true" focusable="fal
  * @cssproperty [--trackline-color-problem=#b35900] - An event's problem and its marker (dark: #f0a04b).
  * @cssproperty [--trackline-color-action=#b42318] - A problem the shopper must act on (dark: #ff8a7a).
  * @cssproperty [--trackline-color-surface=#ffffff] - Background, so the text stays readable on any page (dark: #0d1117).
- * @cssproperty [--trackline-timeline-line-color=#d0d7de] - The line joining the events and empty markers (dark: #3d444d).
+ * @cssproperty [--trackline-timeline-line-color=#818b98] - The line joining the events and empty markers (dark: #656c76; 3:1 or more on the surface).
  * @cssproperty [--trackline-timeline-dot-size=0.75rem] - Size of the event markers.
  * @cssproperty [--trackline-tooltip-background=#1b1f24] - Tooltip background (dark: #e6edf3).
  * @cssproperty [--trackline-tooltip-color=#ffffff] - Tooltip text (dark: #1b1f24).
