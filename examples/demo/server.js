@@ -173,6 +173,8 @@ export async function createDemo({ speed = 600, now = () => new Date(), warmUpHo
         store,
         send: { email: notSent, sms: notSent },
         brand: { name: 'Fernhill Supply', color: '#0b6e4f', supportEmail: 'help@fernhill.example' },
+        // The link carries the order number alone (an email address has no place in an SMS): the tracking page
+        // opens its form with the number filled in and the email field focused (pages/tracking.js).
         trackingPageUrl: ({ orderNumber }) => `${publicUrl}track?order=${encodeURIComponent(orderNumber ?? '')}`,
         now: clock,
         onError: (error) => console.error('[demo notifier]', error),

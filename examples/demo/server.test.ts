@@ -61,6 +61,13 @@ describe('the demo storefront', () => {
     }
     assert.match(form!, /<order-tracker\s+endpoint="\/api\/track"\s+refresh-interval/);
     assert.match(tracking!, /order-number="TL-1002" email="weather-delay@example.com"/);
+    // The notifier's links carry the order number alone: the form opens with it, focus on the email field.
+    const fromSms = await (await fetch(new URL('track?order=TL-1003', demo.url))).text();
+    assert.match(
+      fromSms,
+      /<order-tracker\s+endpoint="\/api\/track"\s+order-number="TL-1003" autofocus\s+refresh-interval/,
+    );
+    assert.doesNotMatch(fromSms, /<order-tracker[^>]*email=/);
     assert.match(outbox!, /Not actually sent: demo/);
     assert.match(insights!, /Generated demo data/);
     assert.match(insights!, /<svg[^>]*role="img"/);

@@ -1,17 +1,25 @@
 // The branded tracking page: `<order-tracker>` against the demo's look-up endpoint. Given `order` and `email`
-// in the address it looks the order up at once; otherwise it shows its look-up form.
+// in the address it looks the order up at once; otherwise it shows its look-up form, holding the order number
+// when the address has one (the notifier's SMS and email links carry `order` alone), with focus on the email
+// field: a page opened from such a link is opened for that form (`autofocus`).
 import { html } from './html.js';
 import { page } from './layout.js';
 
 export function renderTracking({ orderNumber, email, customers }) {
   const given = orderNumber && email;
+  // The order number alone: the element fills its form with it and, with `autofocus`, focuses the empty email field.
+  const attributes = given
+    ? html`order-number="${orderNumber}" email="${email}"`
+    : orderNumber
+      ? html`order-number="${orderNumber}" autofocus`
+      : '';
   const body = html`
     <div class="track-layout">
       <div>
         <h1>Track your order</h1>
         <order-tracker
           endpoint="/api/track"
-          ${given ? html`order-number="${orderNumber}" email="${email}"` : ''}
+          ${attributes}
           refresh-interval="10"
           contact-href="mailto:help@fernhill.example"
           locale="en"

@@ -152,6 +152,25 @@ describe('<delay-banner>', () => {
     expect($(await render(shipmentWith('delayed', { estimate: future })), '[part="new-date"]')).not.to.equal(null);
   });
 
+  it('gives no new date while delivery waits on the shopper, or on duties to pay, as its words say', async () => {
+    const future = {
+      earliest: dayFromToday(3),
+      latest: dayFromToday(3),
+      likely: dayFromToday(3),
+      confidence: 0.8,
+      basis: 'carrier' as const,
+    };
+    const withProblem = (reason: ProblemReason, actionRequired: boolean) => {
+      const shipment = shipmentWith(reason, { estimate: future });
+      return { ...shipment, problem: { ...shipment.problem!, actionRequired } };
+    };
+    for (const reason of ['address', 'customs', 'failed_attempt'] as const) {
+      expect($(await render(withProblem(reason, true)), '[part="new-date"]'), reason).to.equal(null);
+      expect($(await render(withProblem(reason, false)), '[part="new-date"]'), reason).not.to.equal(null);
+    }
+    expect($(await render(withProblem('payment_due', false)), '[part="new-date"]')).to.equal(null);
+  });
+
   it('shows the store’s own contact words and its contact link', async () => {
     const el = await fixture<DelayBanner>(
       html`<delay-banner .shipment=${shipmentWith('damaged')} contact-href="mailto:help@example.com"

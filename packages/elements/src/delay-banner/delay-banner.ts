@@ -5,20 +5,15 @@ import {
   relevantProblem,
   shopperCarrierName,
   type DeliveryEstimate,
-  type ProblemReason,
   type Shipment,
-  type Status,
 } from '@trackline/core';
 import { addProblemCopy, describe, describeCopy } from '../internal/describe.js';
 import { LanguageController } from '../internal/languages.js';
+import { dateHolds } from '../internal/date-holds.js';
 import { bannerCopy, type BannerMessages } from './messages.js';
 import { tokens } from '../internal/tokens.styles.js';
 import { styles } from './delay-banner.styles.js';
 
-/** Problems after which a delivery date means little. */
-const noDate: ReadonlySet<ProblemReason> = new Set(['damaged', 'lost', 'refused']);
-/** Stages at which a delivery date is still ahead. */
-const dated: ReadonlySet<Status> = new Set(['pending', 'info_received', 'in_transit', 'out_for_delivery']);
 /** Link schemes a contact link may use. */
 const linkProtocols = new Set(['http:', 'https:', 'mailto:', 'tel:']);
 
@@ -186,7 +181,7 @@ export class DelayBanner extends LitElement {
 
   private newDate(shipment: Shipment, tag: string, messages: BannerMessages): string | null {
     const estimate = shipment.estimate;
-    if (!estimate || !shipment.problem || noDate.has(shipment.problem.reason) || !dated.has(shipment.status)) {
+    if (!estimate || !shipment.problem || !dateHolds(shipment)) {
       return null;
     }
     // A date that has passed is no longer news: describeShipment then says when it was due instead.

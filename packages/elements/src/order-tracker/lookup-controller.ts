@@ -9,6 +9,8 @@ export interface LookupCallbacks {
   loaded(result: LookupResult, previous: LookupResult | undefined): void;
   /** A look-up failed; `background` when it was a refresh on the interval rather than one someone asked for. */
   failed(error: ErrorDetail, background: boolean): void;
+  /** The host's clock, read as an answer arrives for `updatedAt`; without it, the device's. */
+  now?(): Date;
 }
 
 /**
@@ -20,7 +22,7 @@ export class LookupController implements ReactiveController {
   state: LookupState = 'idle';
   result?: LookupResult;
   error?: ErrorDetail;
-  /** When the data shown was last fetched. */
+  /** When the data shown was last fetched, on the host's clock (`LookupCallbacks.now`). */
   updatedAt?: Date;
 
   #host: ReactiveControllerHost;
@@ -97,7 +99,7 @@ export class LookupController implements ReactiveController {
       const previous = this.result;
       this.result = result;
       this.error = undefined;
-      this.updatedAt = new Date();
+      this.updatedAt = this.#callbacks.now?.() ?? new Date();
       this.state = 'ready';
       this.#callbacks.loaded(result, previous);
     } catch (error) {

@@ -54,6 +54,42 @@ export class LookupForm implements FormState {
     this.#options = options;
   }
 
+  /**
+   * Fills the form from what the page gave (`order-number`, `email` or `postal-code`, `tracking-number`): a link
+   * that carries the order number alone (a shipping SMS) opens on a form that already holds it, and a look-up that
+   * found nothing leaves its details to correct. Only the fields given are filled; what the shopper typed in the
+   * others stays. A tracking number alone switches to that mode.
+   */
+  prefill(given: { orderNumber?: string; email?: string; postalCode?: string; trackingNumber?: string }): void {
+    const orderNumber = given.orderNumber?.trim() ?? '';
+    const contact = given.email?.trim() || given.postalCode?.trim() || '';
+    const trackingNumber = given.trackingNumber?.trim() ?? '';
+    if (!orderNumber && !contact && !trackingNumber) return;
+    this.mode = trackingNumber && !orderNumber && !contact ? 'tracking' : 'order';
+    this.draft = {
+      orderNumber: orderNumber || this.draft.orderNumber,
+      contact: contact || this.draft.contact,
+      trackingNumber: trackingNumber || this.draft.trackingNumber,
+    };
+    this.fieldErrors = {};
+    this.#host.requestUpdate();
+  }
+
+  /**
+   * Focuses the first field of the mode shown that is still empty, if the form is in `root` and nothing on the
+   * page has focus (`<body>` has it). Whether the form was there: only then has the attempt been made.
+   */
+  focusFirstEmpty(root: ParentNode): boolean {
+    if (!root.querySelector('form')) return false;
+    const shown: readonly Field[] = this.mode === 'tracking' ? ['trackingNumber'] : ['orderNumber', 'contact'];
+    const field = shown.find((name) => !this.draft[name].trim());
+    const active = document.activeElement;
+    if (field && (active === null || active === document.body)) {
+      root.querySelector<HTMLElement>(`#field-${field}`)?.focus();
+    }
+    return true;
+  }
+
   onMode(mode: Mode): void {
     this.mode = mode;
     this.fieldErrors = {};
@@ -176,11 +212,21 @@ export function renderForm(form: FormState, m: TrackerMessages) {
   </form>`;
 }
 
-/** A not-found or failure message, with a "try again" button when `onRetry` is given. */
-export function renderNotice(m: TrackerMessages, code: LookupErrorCode, text: string, onRetry?: () => void) {
+/**
+ * A not-found or failure message, with a "try again" button when `onRetry` is given, and `updated` ("Last updated
+ * …") when older data stays on screen below it: the shopper reads how old it is where they read that it is.
+ */
+export function renderNotice(
+  m: TrackerMessages,
+  code: LookupErrorCode,
+  text: string,
+  onRetry?: () => void,
+  updated?: string,
+) {
   // tabindex: it takes focus when the shopper's own look-up fails (the form or "Try again" they were on is gone).
   return html`<div part="notice" class="notice ${code === 'not_found' ? '' : 'failure'}" tabindex="-1">
     <p><span aria-hidden="true">⚠ </span>${text}</p>
+    ${updated ? html`<p part="updated" class="muted updated">${updated}</p>` : nothing}
     ${onRetry ? html`<button part="retry" class="button" type="button" @click=${onRetry}>${m.retry}</button>` : nothing}
   </div>`;
 }

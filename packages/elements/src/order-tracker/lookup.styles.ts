@@ -55,7 +55,7 @@ export const lookupStyles = css`
   }
 
   .hint {
-    font-size: 0.875em;
+    font-size: var(--_size-small);
     color: var(--_muted);
   }
 

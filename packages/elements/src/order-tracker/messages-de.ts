@@ -36,6 +36,7 @@ export const de: TrackerMessages = {
   noParcels: 'Ihre Bestellung wurde noch nicht versandt. Jedes Paket erscheint hier, sobald es unterwegs ist.',
   parcel: (i, n) => `Paket ${i} von ${n}`,
   estimate: 'Voraussichtliche Zustellung',
+  today: 'Heute',
   basis: {
     carrier: (c) => `Schätzung von ${c}`,
     history: (_c, n) => (n ? `Auf Basis von ${n} kürzlichen Zustellungen` : 'Auf Basis kürzlicher Zustellungen'),

@@ -33,6 +33,7 @@ export const es: TrackerMessages = {
   noParcels: 'Tu pedido aún no se ha enviado. Verás cada paquete aquí cuando salga.',
   parcel: (i, n) => `Paquete ${i} de ${n}`,
   estimate: 'Entrega estimada',
+  today: 'Hoy',
   basis: {
     carrier: (c) => `Estimación de ${c}`,
     history: (_c, n) => (n ? `Según ${n} entregas recientes` : 'Según entregas recientes'),

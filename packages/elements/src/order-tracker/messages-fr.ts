@@ -33,6 +33,7 @@ export const fr: TrackerMessages = {
   noParcels: 'Votre commande n’est pas encore expédiée. Chaque colis apparaîtra ici dès son départ.',
   parcel: (i, n) => `Colis ${i} sur ${n}`,
   estimate: 'Livraison estimée',
+  today: 'Aujourd’hui',
   basis: {
     carrier: (c) => `Estimation de ${c}`,
     history: (_c, n) => (n ? `D’après ${n} livraisons récentes` : 'D’après les livraisons récentes'),

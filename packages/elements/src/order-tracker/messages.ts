@@ -35,6 +35,8 @@ export interface TrackerMessages {
   noParcels: string;
   parcel: (index: number, count: number) => string;
   estimate: string;
+  /** The estimate's date once the parcel is out for delivery. */
+  today: string;
   basis: Record<EstimateBasis, (carrier: string, sampleSize: string | null) => string>;
   /** `percent` is already formatted (`80 %`); `window` is false for a single day. */
   confidence: (percent: string, window: boolean) => string;
@@ -101,6 +103,7 @@ export const en: Omit<TrackerMessages, LookupMessageKey> = {
   noParcels: "Your order hasn't shipped yet. You'll see each parcel here once it does.",
   parcel: (i, n) => `Parcel ${i} of ${n}`,
   estimate: 'Estimated delivery',
+  today: 'Today',
   basis: {
     carrier: (c) => `Estimate from ${c}`,
     history: (_c, n) => (n ? `Based on ${n} recent deliveries` : 'Based on recent deliveries'),

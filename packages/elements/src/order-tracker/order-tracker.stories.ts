@@ -118,9 +118,9 @@ const problem = (reason: ProblemChoice): Story => ({ args: { problem: reason } }
 
 /**
  * A tracker that looks a parcel up at the demo endpoint `path` as soon as it renders, by a tracking number or
- * by an order number and email.
+ * by an order number and email; or, given the order number alone (a link in a shipping SMS), shows its form.
  */
-const lookUp = (path: string, by: 'tracking number' | 'order'): Story => ({
+const lookUp = (path: string, by: 'tracking number' | 'order' | 'order number alone'): Story => ({
   args: { data: 'endpoint', endpoint: `${DEMO}${path}` },
   render: (args) =>
     frame(
@@ -131,7 +131,7 @@ const lookUp = (path: string, by: 'tracking number' | 'order'): Story => ({
         theme=${themeAttribute(args.theme)}
         endpoint=${args.endpoint.endsWith('refresh-fails') ? `${args.endpoint}/${++trackers}` : args.endpoint}
         tracking-number=${by === 'tracking number' ? '1Z999AA10123456784' : nothing}
-        order-number=${by === 'order' ? '9999' : nothing}
+        order-number=${by === 'order' ? '9999' : by === 'order number alone' ? '1001' : nothing}
         email=${by === 'order' ? 'jane@example.com' : nothing}
       ></order-tracker>`,
     ),
@@ -172,6 +172,8 @@ export const LookUpFormErrors: Story = {
   },
 };
 export const Loading = lookUp('loading', 'tracking number');
+/** A link from a shipping SMS carries the order number alone: the form opens holding it. */
+export const FromAnSmsLink = lookUp('track', 'order number alone');
 export const NotFound = lookUp('not-found', 'order');
 export const NetworkFailure = lookUp('failing', 'tracking number');
 /** A refresh that failed after a look-up that worked: the parcels stay, with when they were last updated. */

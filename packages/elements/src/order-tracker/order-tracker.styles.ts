@@ -10,6 +10,7 @@ export const styles = css`
     --_surface: var(--trackline-color-surface, #ffffff);
     --_border: var(--trackline-color-border, #d0d7de);
     --_font-size: var(--trackline-font-size, 1rem);
+    --_size-small: var(--trackline-font-size-small, 0.875rem);
     --_radius: var(--trackline-radius, 0.5rem);
     --_space: var(--trackline-space, 0.5rem);
     --_tap: var(--trackline-tap-target, 2.75rem);
@@ -51,7 +52,11 @@ export const styles = css`
     gap: calc(var(--_space) * 2);
     max-inline-size: var(--_max-width);
     margin-inline: auto;
-    padding: calc(var(--_space) * 2);
+    /* Padding inside its surface only where there is room for it: none once the element is narrower than 24rem
+       (a phone), where every pixel goes to the text. A percentage of padding is one of the element's own width,
+       so this is a container query without the containment that would collapse the element in a shrink-to-fit
+       layout (a flex row, a float): 0 under 24rem, twice the spacing unit above. */
+    padding: clamp(0px, (100% - 24rem) * 1000, calc(var(--_space) * 2));
     background: var(--_surface);
     color: var(--_text);
     /* Carrier text can hold one long unbroken word (a Welsh place name): it breaks rather than widening the page. */
@@ -87,7 +92,8 @@ export const styles = css`
     min-inline-size: 0;
     display: grid;
     gap: calc(var(--_space) * 1.5);
-    padding: calc(var(--_space) * 2);
+    /* Less padding in a narrow column (under 24rem, as above): 1.5 times the spacing unit, else twice it. */
+    padding: clamp(calc(var(--_space) * 1.5), (100% - 24rem) * 1000, calc(var(--_space) * 2));
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
   }
@@ -97,11 +103,22 @@ export const styles = css`
   }
 
   .label {
-    font-size: 0.875em;
+    font-size: var(--_size-small);
     font-weight: 600;
     color: var(--_muted);
     text-transform: uppercase;
     letter-spacing: 0.04em;
+  }
+
+  .updated {
+    font-size: var(--_size-small);
+  }
+
+  /* Inside <delay-banner>: the parcel's date is told once, in the estimate block (or not at all while a problem
+     leaves none to give), never again as the banner's "New delivery date". Important, so it wins over a page's
+     own ::part(banner__new-date) rule. */
+  delay-banner::part(new-date) {
+    display: none !important;
   }
 
   .summary {
@@ -132,7 +149,7 @@ export const styles = css`
   }
 
   .details dt {
-    font-size: 0.875em;
+    font-size: var(--_size-small);
     color: var(--_muted);
   }
 
@@ -185,7 +202,7 @@ export const styles = css`
 
   .field-error {
     color: var(--_action);
-    font-size: 0.875em;
+    font-size: var(--_size-small);
     font-weight: 600;
   }
 

@@ -1134,3 +1134,227 @@ describe('<order-tracker> after review', () => {
     }
   });
 });
+
+describe('<order-tracker> after the shopper review', () => {
+  const estimateDate = (el: Element) => $(el, '[part="estimate__date"]')?.textContent?.trim() ?? null;
+  /** The banner's "New delivery date", if a shopper can see it. */
+  const bannerDate = async (el: Element) => {
+    const banner = $<HTMLElement & { updateComplete: Promise<unknown> }>(el, 'delay-banner')!;
+    await banner.updateComplete;
+    const date = banner.shadowRoot!.querySelector<HTMLElement>('[part="new-date"]');
+    return date && date.checkVisibility() ? date.textContent!.replace(/\s+/g, ' ').trim() : null;
+  };
+  const since = '2024-05-06T09:00:00-07:00';
+  const withProblem = (
+    reason: NonNullable<Shipment['problem']>['reason'],
+    actionRequired: boolean,
+    status: Status = 'in_transit',
+  ) => shipment(status, { problem: { reason, actionRequired, since } });
+
+  describe('a link with part of the details (a shipping SMS: the order number alone)', () => {
+    beforeEach(() => (document.activeElement as HTMLElement | null)?.blur());
+
+    it('opens on a form holding the order number, and leaves focus alone', async () => {
+      const el = await fixture<OrderTracker>(
+        html`<order-tracker endpoint=${ENDPOINT} order-number="TL-1003"></order-tracker>`,
+      );
+      expect(requests).to.have.length(0);
+      expect($<HTMLInputElement>(el, '#field-orderNumber')!.value).to.equal('TL-1003');
+      expect($<HTMLInputElement>(el, '#field-contact')!.value).to.equal('');
+      expect(document.activeElement, 'no focus moved on page load').to.equal(document.body);
+      await expect(el).to.be.accessible();
+    });
+
+    it('with autofocus, focuses the first empty field once, unless something else has focus', async () => {
+      const el = await fixture<OrderTracker>(
+        html`<order-tracker endpoint=${ENDPOINT} order-number="TL-1003" autofocus></order-tracker>`,
+      );
+      expect(root(el).activeElement?.id).to.equal('field-contact');
+      await type('sms@example.com');
+      serve(json({ order: order(shipment('in_transit')) }));
+      const loaded = oneEvent(el, 'trackline-loaded');
+      await press('Enter');
+      await loaded;
+      expect(Object.fromEntries(requests[0]!.searchParams)).to.deep.equal({
+        orderNumber: 'TL-1003',
+        email: 'sms@example.com',
+      });
+
+      // The shopper (or the page) focused something before the form showed: it keeps focus.
+      const wrapper = await fixture(html`<div><button>Elsewhere</button></div>`);
+      wrapper.querySelector('button')!.focus();
+      const other = document.createElement('order-tracker') as OrderTracker;
+      other.setAttribute('endpoint', ENDPOINT);
+      other.setAttribute('order-number', 'TL-1003');
+      other.setAttribute('autofocus', '');
+      wrapper.append(other);
+      await other.updateComplete;
+      expect($(other, 'form')).not.to.equal(null);
+      expect(document.activeElement, 'focus the page gave is not taken').to.equal(wrapper.querySelector('button'));
+    });
+
+    it('fills the form with details that found nothing, in the mode they were given in', async () => {
+      serve(json({ message: 'no such parcel' }, 404), json({ message: 'no such order' }, 404));
+      const el = await fixture<OrderTracker>(
+        html`<order-tracker endpoint=${ENDPOINT} tracking-number="1Z999AA10123456784"></order-tracker>`,
+      );
+      await until(() => $(el, 'form') !== null);
+      expect($<HTMLInputElement>(el, '#field-trackingNumber')!.value).to.equal('1Z999AA10123456784');
+      el.trackingNumber = undefined;
+      el.orderNumber = '1001';
+      el.postalCode = 'SW1A 1AA';
+      await until(() => requests.length === 2 && $(el, '#field-orderNumber') !== null);
+      await el.updateComplete;
+      expect($<HTMLInputElement>(el, '#field-orderNumber')!.value).to.equal('1001');
+      expect($<HTMLInputElement>(el, '#field-contact')!.value).to.equal('SW1A 1AA');
+    });
+  });
+
+  describe('an estimate that agrees with the parcel', () => {
+    it('gives no date for a lost, damaged or refused parcel, nor while the duties are unpaid', async () => {
+      for (const reason of ['lost', 'damaged', 'refused', 'payment_due'] as const) {
+        for (const action of [false, true]) {
+          const el = await fixture<OrderTracker>(
+            html`<order-tracker locale="en" .shipment=${withProblem(reason, action)} .now=${onItsWay}></order-tracker>`,
+          );
+          expect(estimateDate(el), `${reason}, action ${action}`).to.equal(null);
+          expect(await bannerDate(el), `${reason}, action ${action}`).to.equal(null);
+        }
+      }
+    });
+
+    it('gives no date while delivery waits on the shopper, and keeps it while the carrier is on it', async () => {
+      for (const reason of ['address', 'customs', 'held', 'failed_attempt', 'other'] as const) {
+        const paused = await fixture<OrderTracker>(
+          html`<order-tracker locale="en" .shipment=${withProblem(reason, true)} .now=${onItsWay}></order-tracker>`,
+        );
+        expect(estimateDate(paused), `${reason} needing the shopper`).to.equal(null);
+        expect(await bannerDate(paused), `${reason} needing the shopper`).to.equal(null);
+        const going = await fixture<OrderTracker>(
+          html`<order-tracker locale="en" .shipment=${withProblem(reason, false)} .now=${onItsWay}></order-tracker>`,
+        );
+        expect(estimateDate(going), `${reason} in the carrier's hands`).to.match(/May 7.*9/);
+      }
+      for (const reason of ['delayed', 'weather', 'stalled'] as const) {
+        const el = await fixture<OrderTracker>(
+          html`<order-tracker locale="en" .shipment=${withProblem(reason, true)} .now=${onItsWay}></order-tracker>`,
+        );
+        expect(estimateDate(el), reason).to.match(/May 7.*9/);
+      }
+    });
+
+    it('shows the date once on a weather delay, not again as the banner’s new date', async () => {
+      const el = await fixture<OrderTracker>(
+        html`<order-tracker locale="en" .shipment=${withProblem('weather', false)} .now=${onItsWay}></order-tracker>`,
+      );
+      expect(estimateDate(el)).to.match(/May 7.*9/);
+      expect(await bannerDate(el)).to.equal(null);
+    });
+
+    it('says "Today" for a parcel out for delivery today, in each language', async () => {
+      for (const [locale, today] of [
+        ['en', 'Today'],
+        ['es', 'Hoy'],
+        ['fr', 'Aujourd’hui'],
+        ['de', 'Heute'],
+      ] as const) {
+        const el = await fixture<OrderTracker>(
+          html`<order-tracker
+            locale=${locale}
+            .shipment=${shipment('out_for_delivery')}
+            .now=${onItsWay}
+          ></order-tracker>`,
+        );
+        expect(estimateDate(el), locale).to.equal(today);
+        expect($(el, '[part="estimate__basis"]'), 'no odds of a window').to.equal(null);
+      }
+      // Its out-for-delivery scan is from yesterday: the core says "soon", not "today", and the window stays.
+      const nextDay = new Date('2024-05-07T12:00:00-07:00');
+      const el = await fixture<OrderTracker>(
+        html`<order-tracker locale="en" .shipment=${shipment('out_for_delivery')} .now=${nextDay}></order-tracker>`,
+      );
+      expect(estimateDate(el)).to.match(/May 7.*9/);
+    });
+  });
+
+  describe('after a failed refresh', () => {
+    it('says when the data shown is from in the failure notice, on the element’s clock', async () => {
+      const clock = new Date('2024-05-06T18:00:00-07:00');
+      serve(json({ shipment: shipment('in_transit') }), offline());
+      const el = await fixture<OrderTracker>(
+        html`<order-tracker
+          locale="en"
+          endpoint=${ENDPOINT}
+          tracking-number="1Z999AA10123456784"
+          .now=${clock}
+        ></order-tracker>`,
+      );
+      await oneEvent(el, 'trackline-loaded');
+      await el.updateComplete;
+      const expected = `Last updated ${new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' }).format(clock)}`;
+      expect($(el, '[part="updated"]')!.textContent!.trim()).to.equal(expected);
+      const failed = oneEvent(el, 'trackline-error');
+      void el.refresh();
+      await failed;
+      await el.updateComplete;
+      const updated = root(el).querySelectorAll('[part="updated"]');
+      expect(updated).to.have.length(1);
+      expect(updated[0]!.closest('[part="notice"]'), 'in the notice at the top').not.to.equal(null);
+      expect(updated[0]!.textContent!.trim()).to.equal(expected);
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('narrow screens and small text', () => {
+    it('adds no padding of its own around the cards at 320 px, and some on a wide screen', async () => {
+      const s = withProblem('weather', false);
+      const narrow = await fixture(
+        html`<div style="width: 320px"><order-tracker .shipment=${s}></order-tracker></div>`,
+      );
+      const el = narrow.querySelector('order-tracker')!;
+      await el.updateComplete;
+      const base = getComputedStyle($(el, '.base')!);
+      expect([base.paddingInlineStart, base.paddingTop]).to.deep.equal(['0px', '0px']);
+      expect(getComputedStyle($(el, '.card')!).paddingInlineStart).to.equal('12px');
+      const banner = $(el, 'delay-banner')!;
+      await (banner as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+      const details = banner.shadowRoot!.querySelector('[part="details"]')!;
+      expect(details.getBoundingClientRect().width, 'room for the banner’s text').to.be.at.least(180);
+
+      const wide = await fixture(html`<div style="width: 800px"><order-tracker .shipment=${s}></order-tracker></div>`);
+      const wideEl = wide.querySelector('order-tracker')!;
+      await wideEl.updateComplete;
+      expect(getComputedStyle($(wideEl, '.base')!).paddingInlineStart).to.equal('16px');
+      expect(getComputedStyle($(wideEl, '.card')!).paddingInlineStart).to.equal('16px');
+    });
+
+    it('sizes its small text with --trackline-font-size-small', async () => {
+      serve(
+        json({ order: order(shipment('in_transit'), shipment('delivered', { trackingNumber: '1Z999AA10123456785' })) }),
+      );
+      const el = await fixture<OrderTracker>(
+        html`<order-tracker
+          style="--trackline-font-size-small: 20px"
+          endpoint=${ENDPOINT}
+          order-number="1001"
+          email="jane@example.com"
+          .now=${onItsWay}
+        ></order-tracker>`,
+      );
+      await oneEvent(el, 'trackline-loaded');
+      await el.updateComplete;
+      for (const selector of ['[part="shipment__label"]', '.estimate .label', '.details dt', '[part="updated"]']) {
+        expect(getComputedStyle($(el, selector)!).fontSize, selector).to.equal('20px');
+      }
+      const form = await fixture<OrderTracker>(
+        html`<order-tracker style="--trackline-font-size-small: 20px" endpoint=${ENDPOINT}></order-tracker>`,
+      );
+      $(form, '#field-orderNumber')!.focus();
+      await press('Enter');
+      await form.updateComplete;
+      for (const selector of ['.hint', '.field-error']) {
+        expect(getComputedStyle($(form, selector)!).fontSize, selector).to.equal('20px');
+      }
+    });
+  });
+});

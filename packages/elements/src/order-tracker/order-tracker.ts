@@ -7,7 +7,6 @@ import {
   type DescribeLocale,
   type Order,
   type Shipment,
-  type Status,
 } from '@trackline/core';
 import { addProblemCopy, describe, describeCopy, hasProblemCopy } from '../internal/describe.js';
 import { pickLocale, plainText } from '../internal/intl-locale.js';
@@ -28,20 +27,23 @@ import { problemLoader } from './problem-loader.js';
 import type { LookupController } from './lookup-controller.js';
 import type { LookupForm } from './lookup-view.js';
 import { trackerCopy, type TrackerMessageOverrides, type TrackerMessages } from './messages.js';
+import { dateHolds } from '../internal/date-holds.js';
 import { tokens } from '../internal/tokens.styles.js';
 import { styles } from './order-tracker.styles.js';
 
 /** How long the live region stays empty before a message: several frames, so the emptying is seen on its own. */
 const announceDelayMs = 100;
 
-/** Statuses after which a delivery date says nothing more (a parcel waiting at a pickup point has arrived). */
-const settled: ReadonlySet<Status> = new Set([
-  'available_for_pickup',
-  'delivered',
-  'returning',
-  'returned',
-  'cancelled',
-]);
+/** The calendar day (`YYYY-MM-DD`, on the scan's own clock) of the parcel's latest scan, if one has a readable time. */
+function latestScanDay(shipment: Shipment): string | undefined {
+  let latest: { ms: number; day: string } | undefined;
+  for (const event of shipment.events ?? []) {
+    const ms = Date.parse(event.at);
+    const day = /^\d{4}-\d{2}-\d{2}(?=T)/.exec(event.at)?.[0];
+    if (day && Number.isFinite(ms) && (!latest || ms >= latest.ms)) latest = { ms, day };
+  }
+  return latest?.day;
+}
 
 /**
  * `exportparts` of an embedded element: its `base` as `name`, and every other part under `name` and `separator`
@@ -57,7 +59,7 @@ const progressParts = exported(
 const bannerParts = exported(
   'banner',
   '__',
-  'icon headline badge details what-happened what-next new-date what-to-do contact contact-link',
+  'icon headline badge details what-happened what-next new-date what-to-do contact contact-link carrier-link',
 );
 const timelineParts = exported(
   'timeline',
@@ -74,7 +76,9 @@ const safeUrl = (url: unknown): string | null =>
  * delivery estimate, progress, problems and history.
  *
  * Give it data (`.order` or `.shipment`), or an `endpoint` plus `order-number` and `email` or `postal-code`
- * (or `tracking-number` alone). With an `endpoint` and nothing to look up yet it shows a look-up form.
+ * (or `tracking-number` alone). With an `endpoint` and nothing to look up yet it shows a look-up form, filled with
+ * whatever of these attributes it was given (a link with the order number alone); with `autofocus`, the form's
+ * first empty field takes focus when it first shows, unless something else on the page has focus.
  * Carrier text is shown as text, never as HTML.
  *
  * @slot header - Above everything: the store's logo or title.
@@ -114,7 +118,7 @@ const safeUrl = (url: unknown): string | null =>
  * @csspart help - The wrapper of the `help` slot.
  * @csspart footer - The wrapper of the `footer` slot.
  * @csspart progress - `<tracking-progress>`'s `base`; its other parts pass through as `progress-` and their name (`progress-step`, `progress-step--done`, `progress-step--current`, `progress-step--upcoming`, `progress-step--return`, `progress-step--cancelled`, `progress-step__dot`, `progress-step__label`, `progress-step__note`).
- * @csspart banner - `<delay-banner>`'s `base`; its other parts pass through as `banner__` and their name (`banner__icon`, `banner__headline`, `banner__badge`, `banner__details`, `banner__what-happened`, `banner__what-next`, `banner__new-date`, `banner__what-to-do`, `banner__contact`, `banner__contact-link`).
+ * @csspart banner - `<delay-banner>`'s `base`; its other parts pass through as `banner__` and their name (`banner__icon`, `banner__headline`, `banner__badge`, `banner__details`, `banner__what-happened`, `banner__what-next`, `banner__new-date`, `banner__what-to-do`, `banner__contact`, `banner__contact-link`, `banner__carrier-link`).
  * @csspart timeline - `<tracking-timeline>`'s `base`; its other parts pass through as `timeline__` and their name (`timeline__history`, `timeline__day`, `timeline__day__heading`, `timeline__events`, `timeline__event`, `timeline__event--latest`, `timeline__event--problem`, `timeline__event__marker`, `timeline__event__description`, `timeline__event__problem`, `timeline__event__meta`, `timeline__event__time`, `timeline__event__location`, `timeline__event__details`, `timeline__tooltip`, `timeline__toggle`, `timeline__empty`).
  *
  * @cssproperty [--trackline-color-accent=#1f5fbf] - Buttons, links and reached steps.
@@ -128,6 +132,7 @@ const safeUrl = (url: unknown): string | null =>
  * @cssproperty [--trackline-font-family=system-ui, sans-serif] - Font.
  * @cssproperty [--trackline-font-family-mono=ui-monospace, SFMono-Regular, Menlo, monospace] - Font of the tracking number.
  * @cssproperty [--trackline-font-size=1rem] - Base font size.
+ * @cssproperty [--trackline-font-size-small=0.875rem] - Size of the labels ("Carrier", "Estimated delivery"), form hints and messages, and "Last updated".
  * @cssproperty [--trackline-radius=0.5rem] - Corner radius of cards, inputs and buttons.
  * @cssproperty [--trackline-space=0.5rem] - The spacing unit.
  * @cssproperty [--trackline-tap-target=2.75rem] - Least height and width of buttons and inputs (44 px).
@@ -168,6 +173,8 @@ export class OrderTracker extends LitElement {
   /** The look-up just submitted: its answer takes focus once (a later refresh or retry must not move it). */
   #focusNextResult = false;
   #focusAfterUpdate: string | null = null;
+  /** `autofocus` has been dealt with: it acts once, on the first form shown. */
+  #autofocused = false;
   /** The failure last said through the live region, so a background refresh failing the same way stays quiet. */
   #failureSaid?: string;
   #copyTimer?: ReturnType<typeof setTimeout>;
@@ -245,8 +252,9 @@ export class OrderTracker extends LitElement {
   messages?: TrackerMessageOverrides;
 
   /**
-   * The moment the page treats as now, for words like "today" and for whether a date has passed. Set it where
-   * the shipment's times run on another clock (a replay, a demo, a screenshot).
+   * The moment the page treats as now, for words like "today" and for whether a date has passed, and the time
+   * "Last updated" shows for a look-up answered while it is set (`now` as it is then: a page whose clock runs on
+   * moves it along). Set it where the shipment's times run on another clock (a replay, a demo, a screenshot).
    * @default the device's clock, read at each render
    */
   now?: Date;
@@ -279,6 +287,7 @@ export class OrderTracker extends LitElement {
       changed.has('refreshInterval')
     ) {
       this.#syncLookup();
+      this.#prefill();
     }
     // After a failed load, only the retry button or a new endpoint loads again (no loop of failing loads).
     if (changed.has('endpoint')) this.lookupUnavailable = false;
@@ -292,12 +301,30 @@ export class OrderTracker extends LitElement {
   }
 
   protected override updated(): void {
+    this.#autofocus();
     const selector = this.#focusAfterUpdate;
     if (selector === null) return;
     const target = this.renderRoot.querySelector<HTMLElement>(selector);
     if (target) {
       this.#focusAfterUpdate = null;
       target.focus();
+    }
+  }
+
+  /** Fills the look-up form from the attributes, for when they are not enough to look up (or find nothing). */
+  #prefill(): void {
+    this.#form?.prefill(this);
+  }
+
+  /**
+   * With `autofocus`, the first time the look-up form shows, its first empty field takes focus (an order number
+   * from a link: the email field), unless something on the page has focus already. Once only, and never without
+   * the attribute: a page that opens on a form the shopper did not ask for should not pull a screen reader away
+   * from the top of the page. Parcels shown first settle it: the page was not opened for the form.
+   */
+  #autofocus(): void {
+    if (!this.#autofocused && this.autofocus && this.#form) {
+      this.#autofocused = !!this.#data().shipments || this.#form.focusFirstEmpty(this.renderRoot);
     }
   }
 
@@ -439,11 +466,15 @@ export class OrderTracker extends LitElement {
         this.#lookup = new lookup.LookupController(this, {
           loaded: (result, previous) => void this.#loaded(result, previous),
           failed: (error, background) => this.#failed(error.code, error.message, background),
+          // "Last updated" on the element's clock, the one its "today" and passed dates are read on: `now` as it
+          // is when the answer arrives (a page that sets it moves it along itself), else the device's.
+          now: () => this.now ?? new Date(),
         });
         this.#form = new lookup.LookupForm(this, {
           submitted: (query) => void this.#submitted(query),
           invalid: (field) => (this.#focusAfterUpdate = `#field-${field}`),
         });
+        this.#prefill();
         this.#syncLookup();
         this.requestUpdate();
       },
@@ -530,29 +561,50 @@ export class OrderTracker extends LitElement {
     this.#copyTimer = setTimeout(() => (this.copied = null), 4000);
   }
 
-  #renderNotice(m: TrackerMessages, code: LookupErrorCode, withRetry: boolean) {
+  #renderNotice(m: TrackerMessages, code: LookupErrorCode, withRetry: boolean, updated?: string) {
     const view = this.#view;
     if (!view) return nothing;
-    return view.renderNotice(m, code, this.#errorText(code), withRetry ? () => this.#retry() : undefined);
+    return view.renderNotice(m, code, this.#errorText(code), withRetry ? () => this.#retry() : undefined, updated);
   }
 
   /**
    * The delivery window to show: the estimate, else the store's promise; none once the parcel has arrived,
-   * turned back or been cancelled, and none once its last day has passed (the summary then says when it was due).
+   * turned back or been cancelled, none once its last day has passed (the summary then says when it was due), and
+   * none while a problem that still matters (`relevantProblem`) leaves no date to give: a lost, damaged or refused
+   * parcel, duties to pay, or a delivery paused until the shopper acts.
    */
   #deliveryWindow(shipment: Shipment): DateWindow | undefined {
-    const window = settled.has(shipment.status) ? undefined : (shipment.estimate ?? shipment.promised);
-    const now = this.now?.getTime() ?? Date.now();
-    return window && !dayHasPassed(shipment, window.latest, now) ? window : undefined;
+    if (!dateHolds(shipment)) return undefined;
+    const window = shipment.estimate ?? shipment.promised;
+    return window && !dayHasPassed(shipment, window.latest, this.#nowMs()) ? window : undefined;
+  }
+
+  /** The element's clock: `now` if set, else the device's. */
+  #nowMs(): number {
+    return this.now?.getTime() ?? Date.now();
+  }
+
+  /**
+   * Whether an out-for-delivery parcel arrives today: its out-for-delivery scan (the latest) is from today in the
+   * parcel's zone, as the core's "It should arrive later today" reads it. A scan from an earlier day ("It should
+   * arrive soon") keeps the window.
+   */
+  #arrivesToday(shipment: Shipment): boolean {
+    if (shipment.status !== 'out_for_delivery') return false;
+    const day = latestScanDay(shipment);
+    return day === undefined || !dayHasPassed(shipment, day, this.#nowMs());
   }
 
   #renderEstimate(shipment: Shipment, window: DateWindow | undefined, ctx: RenderContext, carrier: string) {
     const { m, format } = ctx;
-    const dates = window ? format.window(window) : null;
+    // Out for delivery: the day is today, whatever window the estimate gave before (the core says "later today").
+    const today = this.#arrivesToday(shipment);
+    const dates = !window ? null : today ? { text: m.today, window: false } : format.window(window);
     if (!dates) return nothing;
     const estimate = window === shipment.estimate ? shipment.estimate : undefined;
     let basis = '';
-    if (estimate) {
+    // The window's odds and source say nothing of a parcel already on the van.
+    if (estimate && !today) {
       const sample = estimate.basis === 'history' && estimate.sampleSize ? format.count(estimate.sampleSize) : null;
       basis = [
         m.confidence(format.percent(estimate.confidence), dates.window),
@@ -562,7 +614,7 @@ export class OrderTracker extends LitElement {
         .join(' · ');
     }
     return html`<div part="estimate" class="estimate">
-      <p class="label">${estimate ? m.estimate : m.promised}</p>
+      <p class="label">${estimate || today ? m.estimate : m.promised}</p>
       <p part="estimate__date" class="estimate-date">${dates.text}</p>
       ${basis ? html`<p part="estimate__basis" class="muted">${basis}</p>` : nothing}
     </div>`;
@@ -617,6 +669,7 @@ export class OrderTracker extends LitElement {
               locale=${childLocale}
               theme=${this.theme ?? nothing}
               contact-href=${this.contactHref ?? nothing}
+              carrier-href=${link ?? nothing}
             ></delay-banner>`
           : nothing
       }
@@ -691,12 +744,12 @@ export class OrderTracker extends LitElement {
     const fromLookup = !this.order && !this.shipment;
     if (shipments) {
       const failed = fromLookup && lookup?.state === 'error' && lookup.error;
-      const updated =
-        fromLookup && lookup?.updatedAt
-          ? html`<p part="updated" class="muted updated">${m.lastUpdated(format.dateTime(lookup.updatedAt))}</p>`
-          : nothing;
-      return html`${failed ? this.#renderNotice(m, failed.code, failed.code !== 'not_found') : nothing}
-      ${this.#renderData(order, shipments, ctx)} ${updated}
+      const updated = fromLookup && lookup?.updatedAt ? m.lastUpdated(format.dateTime(lookup.updatedAt)) : '';
+      // After a failed refresh the time goes in the failure notice at the top, which says the data is old; else
+      // it ends the page.
+      return html`${failed ? this.#renderNotice(m, failed.code, failed.code !== 'not_found', updated) : nothing}
+      ${this.#renderData(order, shipments, ctx)}
+      ${updated && !failed ? html`<p part="updated" class="muted updated">${updated}</p>` : nothing}
       ${
         fromLookup && this.#fromForm
           ? html`<button part="track-another" class="button" type="button" @click=${this.#trackAnother}>
