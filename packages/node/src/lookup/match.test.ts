@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import crypto, { createHash } from 'node:crypto';
+import { syncBuiltinESMExports } from 'node:module';
+import { describe, it, mock } from 'node:test';
 import fc from 'fast-check';
 import { normalizeEmail, normalizePostalCode, sameSecret } from './match.js';
 
@@ -41,5 +43,40 @@ describe('sameSecret', () => {
 
   it('agrees with plain equality on any pair of strings', () => {
     fc.assert(fc.property(fc.string(), fc.string(), (a, b) => sameSecret(a, b) === (a === b)));
+  });
+});
+
+describe('sameSecret: constant time', () => {
+  /** Calls `sameSecret` with `crypto.timingSafeEqual` spied on (match.ts's ESM binding included). */
+  function compare(expected: string | undefined, given: string): { equal: boolean; calls: Buffer[][] } {
+    const spy = mock.method(crypto, 'timingSafeEqual');
+    syncBuiltinESMExports();
+    try {
+      const equal = sameSecret(expected, given);
+      return { equal, calls: spy.mock.calls.map((call) => call.arguments.map((a) => Buffer.from(a as Uint8Array))) };
+    } finally {
+      spy.mock.restore();
+      syncBuiltinESMExports();
+    }
+  }
+  const sha256 = (value: string) => createHash('sha256').update(value, 'utf8').digest();
+
+  it('compares the SHA-256 digests of what the store has and what was typed with timingSafeEqual', () => {
+    for (const [expected, given] of [
+      ['jane@example.com', 'jane@example.com'],
+      ['jane@example.com', 'jane@example.co'],
+      ['SW1A1AA', 'a much longer guess than the stored value'],
+    ] as const) {
+      const { equal, calls } = compare(expected, given);
+      assert.equal(equal, expected === given);
+      assert.deepEqual(calls, [[sha256(expected), sha256(given)]], `${expected} / ${given}`);
+    }
+  });
+
+  it('still compares once, against a placeholder, when the store has nothing', () => {
+    const { equal, calls } = compare(undefined, 'jane@example.com');
+    assert.equal(equal, false);
+    assert.equal(calls.length, 1);
+    assert.deepEqual(calls[0]![1], sha256('jane@example.com'));
   });
 });

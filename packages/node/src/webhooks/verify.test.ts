@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import crypto, { createHmac } from 'node:crypto';
+import { syncBuiltinESMExports } from 'node:module';
+import { describe, it, mock } from 'node:test';
 import { verifyWebhook } from '@trackline/node';
+import { signedHeaders } from './testing.js';
 
 // Vectors from shared/reference/carrier-apis.md: the Standard Webhooks one is the libraries' own test
 // vector; the others were computed there with each provider's documented algorithm.
@@ -186,4 +189,104 @@ describe('verifyWebhook: what it is given', () => {
     };
     assert.equal(verifyWebhook('standard', { ...standard, headers }).ok, true);
   });
+});
+
+/**
+ * Runs `verify` with `crypto.timingSafeEqual` spied on (the ESM binding verify.ts imported included:
+ * `syncBuiltinESMExports` carries the spy over to it), and returns its result and every pair of
+ * buffers the spy was called with.
+ */
+function spyOnTimingSafeEqual<T>(verify: () => T): { result: T; calls: Buffer[][] } {
+  const spy = mock.method(crypto, 'timingSafeEqual');
+  syncBuiltinESMExports();
+  try {
+    const result = verify();
+    return { result, calls: spy.mock.calls.map((call) => call.arguments.map((a) => Buffer.from(a as Uint8Array))) };
+  } finally {
+    spy.mock.restore();
+    syncBuiltinESMExports();
+  }
+}
+
+const shippoBody =
+  '{"event":"track_updated","test":true,"data":{"carrier":"shippo","tracking_number":"SHIPPO_DELIVERED","tracking_status":{"status":"DELIVERED"}}}';
+const aftershipBody =
+  '{"event":"tracking_update","event_id":"00000000-0000-4000-8000-000000000000","msg":{"tag":"Delivered"},"ts":1700000000}';
+
+describe('verifyWebhook: compares digests in constant time', () => {
+  it('Standard Webhooks: timingSafeEqual(expected, given) decides', () => {
+    const { result, calls } = spyOnTimingSafeEqual(() => verifyWebhook('standard', standard));
+    assert.equal(result.ok, true);
+    const key = Buffer.from(standard.secret.slice('whsec_'.length), 'base64');
+    const expected = createHmac('sha256', key)
+      .update(`${standard.headers['webhook-id']}.${standard.headers['webhook-timestamp']}.${standard.body}`)
+      .digest();
+    const given = Buffer.from(standard.headers['webhook-signature'].slice(3), 'base64');
+    assert.deepEqual(calls, [[expected, given]]);
+  });
+
+  it('EasyPost: timingSafeEqual(expected, given) decides', () => {
+    const headers = signedHeaders('easypost', easypostBody, 'sécret');
+    const { result, calls } = spyOnTimingSafeEqual(() =>
+      verifyWebhook('easypost', { headers, body: easypostBody, secret: 'sécret' }),
+    );
+    assert.equal(result.ok, true);
+    const expected = createHmac('sha256', Buffer.from('sécret'.normalize('NFKD')))
+      .update(easypostBody)
+      .digest();
+    const given = Buffer.from(headers['x-hmac-signature']!.slice('hmac-sha256-hex='.length), 'hex');
+    assert.deepEqual(expected, given);
+    assert.deepEqual(calls, [[expected, given]]);
+  });
+
+  it('Shippo: timingSafeEqual(expected, given) decides', () => {
+    const headers = signedHeaders('shippo', shippoBody, 'shippo_test_secret', { seconds: 1700000000 });
+    const { result, calls } = spyOnTimingSafeEqual(() =>
+      verifyWebhook('shippo', { headers, body: shippoBody, secret: 'shippo_test_secret', now: 1700000000_000 }),
+    );
+    assert.equal(result.ok, true);
+    const expected = createHmac('sha256', 'shippo_test_secret').update(`1700000000.${shippoBody}`).digest();
+    const given = Buffer.from(/v1=([0-9a-f]+)/.exec(headers['shippo-auth-signature']!)![1]!, 'hex');
+    assert.deepEqual(calls, [[expected, given]]);
+  });
+
+  it('AfterShip: timingSafeEqual(expected, given) decides', () => {
+    const headers = signedHeaders('aftership', aftershipBody, 'aftership_test_secret');
+    const { result, calls } = spyOnTimingSafeEqual(() =>
+      verifyWebhook('aftership', { headers, body: aftershipBody, secret: 'aftership_test_secret' }),
+    );
+    assert.equal(result.ok, true);
+    const expected = createHmac('sha256', 'aftership_test_secret').update(aftershipBody).digest();
+    const given = Buffer.from(headers['aftership-hmac-sha256']!, 'base64');
+    assert.deepEqual(calls, [[expected, given]]);
+  });
+
+  it('a wrong signature is refused by timingSafeEqual too, not by an earlier shortcut', () => {
+    const headers = signedHeaders('aftership', aftershipBody, 'another_secret');
+    const { result, calls } = spyOnTimingSafeEqual(() =>
+      verifyWebhook('aftership', { headers, body: aftershipBody, secret: 'aftership_test_secret' }),
+    );
+    assert.equal(result.ok, false);
+    assert.equal(calls.length, 1);
+  });
+});
+
+describe('verifyWebhook: several secrets during a rotation', () => {
+  const right = 'right_secret_2026';
+  const wrong = 'wrong_secret_2025';
+  const cases = [
+    { provider: 'easypost', body: easypostBody },
+    { provider: 'shippo', body: shippoBody },
+    { provider: 'aftership', body: aftershipBody },
+  ] as const;
+  for (const { provider, body } of cases) {
+    it(`${provider}: accepts the right secret first or last in the list, refuses a list without it`, () => {
+      const headers = signedHeaders(provider, body, right);
+      const verdict = (secret: string[]) => verifyWebhook(provider, { headers, body, secret }).ok;
+      assert.equal(verdict([wrong, right]), true, '[wrong, right]');
+      assert.equal(verdict([right, wrong]), true, '[right, wrong]');
+      assert.equal(verdict([wrong, wrong]), false, '[wrong, wrong]');
+      assert.equal(verdict([wrong]), false, '[wrong]');
+    });
+  }
 });

@@ -46,8 +46,27 @@ export interface CrashRunOptions {
   kills?: number;
   /** Requests in flight at once. Default 8. */
   concurrency?: number;
+  /**
+   * How long each of those waits after an answer before the next request. Default 0 (as fast as the
+   * child answers); a notifier in the child needs some, or every parcel is delivered before it could
+   * send a word and all the earlier messages are overtaken.
+   */
+  paceMs?: number;
   /** Absolute path of a CrashPlugin module to run in the child. */
   plugin?: string;
+  /** More environment for the child (what the plugin needs). */
+  env?: Record<string, string>;
+  /**
+   * Called after each mid-stream kill, once the child is dead and before it is started again: the
+   * moment to check that what was acknowledged so far is in the store (a store opened here must be
+   * closed before it resolves).
+   */
+  afterKill?: (run: CrashRun) => Promise<void>;
+  /**
+   * Called once every delivery is acknowledged, while the last child still runs: e.g. to wait until
+   * its notifier has sent everything. The child is killed when it resolves.
+   */
+  beforeStop?: (run: CrashRun) => Promise<void>;
 }
 
 export interface CrashRun {
@@ -61,6 +80,8 @@ export interface CrashRun {
   /** Of those, requests that were stored but not answered when the child died. */
   storedUnanswered: number;
   kills: number;
+  /** When each child was started (Date.now()), the first included: a life of the helper runs until the next. */
+  startedAt: number[];
 }
 
 const steps: ReadonlyArray<readonly [Shipment['status'], string, number]> = [
@@ -100,7 +121,7 @@ export function openStore(spec: string): Promise<Store> {
   throw new TypeError(`A store spec is sqlite:<file> or postgres:<url>, not "${spec}".`);
 }
 
-interface Child {
+export interface Child {
   process: ChildProcess;
   url: string;
   exited: Promise<void>;
@@ -110,12 +131,17 @@ interface Child {
 
 const childScript = fileURLToPath(new URL('./child.ts', import.meta.url));
 
-function startChild(options: CrashRunOptions, stallAfter?: number): Promise<Child> {
+/** Starts the webhook helper (child.ts) on `options.store`; resolves once it listens. */
+export function startChild(
+  options: Pick<CrashRunOptions, 'store' | 'plugin' | 'env'>,
+  stallAfter?: number,
+): Promise<Child> {
   const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', childScript], {
     env: {
       ...process.env,
       TRACKLINE_CRASH_STORE: options.store,
       TRACKLINE_CRASH_SECRET: standardSecret,
+      ...options.env,
       ...(options.plugin ? { TRACKLINE_CRASH_PLUGIN: options.plugin } : {}),
       ...(stallAfter === undefined ? {} : { TRACKLINE_CRASH_STALL_AFTER: String(stallAfter) }),
     },
@@ -123,7 +149,11 @@ function startChild(options: CrashRunOptions, stallAfter?: number): Promise<Chil
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+    // What the child reports (its notifier's errors included), when debugging a crash test.
+    if (process.env.TRACKLINE_CRASH_VERBOSE === '1') process.stderr.write(chunk);
+  });
   let stdout = '';
   const waiters: Array<{ count: number; resolve: () => void }> = [];
   const stalledCount = () => stdout.match(/^stalled$/gm)?.length ?? 0;
@@ -153,7 +183,8 @@ function startChild(options: CrashRunOptions, stallAfter?: number): Promise<Chil
   });
 }
 
-async function deliver(url: string, delivery: Delivery): Promise<{ duplicate: boolean }> {
+/** Delivers one webhook; resolves once it is answered 200, with whether it was a duplicate. */
+export async function deliver(url: string, delivery: Delivery): Promise<{ duplicate: boolean }> {
   const headers = signedHeaders('standard', delivery.body, standardSecret, { id: delivery.id });
   const response = await fetch(`${url}/webhooks/standard`, { method: 'POST', headers, body: delivery.body });
   const answer = (await response.json()) as { duplicate?: boolean; error?: string };
@@ -199,23 +230,10 @@ export async function runCrashStream(options: CrashRunOptions): Promise<CrashRun
     redelivered: 0,
     storedUnanswered: 0,
     kills: 0,
+    startedAt: [],
   };
 
-  // The orders the parcels belong to, so each stored change is one a shopper would be told about.
-  const setup = await openStore(options.store);
-  try {
-    for (let p = 0; p < parcels; p += 1) {
-      const first = deliveries[p * steps.length]!;
-      await setup.saveOrder({
-        orderNumber: first.orderNumber,
-        placedAt: '2026-05-04T12:00:00Z',
-        customer: { email: `shopper${p}@example.com`, timeZone: 'America/Chicago' },
-        shipments: [{ carrier: 'ups', trackingNumber: first.trackingNumber }],
-      });
-    }
-  } finally {
-    await setup.close();
-  }
+  await saveCrashOrders(options.store, deliveries);
 
   // Interleave the parcels, so that parcels are caught mid-history by every kill.
   const step = (d: Delivery) => Number(d.id.split('_').at(-1));
@@ -226,6 +244,7 @@ export async function runCrashStream(options: CrashRunOptions): Promise<CrashRun
     const share = Math.ceil(queue.length / (kills - run.kills + 1));
     // Round 0: the child's onUpdate hangs after `share` updates, so the kill finds stored, unanswered requests.
     const stallFirst = killThisRound && round === 0;
+    run.startedAt.push(Date.now());
     const child = await startChild(options, stallFirst ? share : undefined);
     const again = deliveries.filter((d) => run.acknowledged.has(d.id)).slice(0, 5);
     const pending = [...again, ...queue];
@@ -244,6 +263,7 @@ export async function runCrashStream(options: CrashRunOptions): Promise<CrashRun
           if (answer.duplicate) run.duplicates.add(delivery.id);
           run.acknowledged.add(delivery.id);
           if (killThisRound && !stallFirst && run.acknowledged.size - ackedBefore >= share) killNow();
+          if (options.paceMs) await new Promise((resolve) => setTimeout(resolve, options.paceMs));
         } catch {
           // No answer: the provider delivers it again later.
           failed.push(delivery);
@@ -269,10 +289,34 @@ export async function runCrashStream(options: CrashRunOptions): Promise<CrashRun
       for (const upload of uploads) if (!(await upload.ended)) failed.push(upload.delivery);
     }
     await workers;
-    if (!killThisRound) child.process.kill('SIGKILL');
-    await child.exited;
-    run.redelivered += failed.length;
     queue = [...failed, ...pending].filter((d) => !run.acknowledged.has(d.id));
+    if (!killThisRound) {
+      if (!queue.length) await options.beforeStop?.(run);
+      child.process.kill('SIGKILL');
+    }
+    await child.exited;
+    if (killThisRound) await options.afterKill?.(run);
+    run.redelivered += failed.length;
   }
   return run;
+}
+
+/** The orders the parcels belong to, so each stored change is one a shopper would be told about. */
+export async function saveCrashOrders(spec: string, deliveries: readonly Delivery[]): Promise<void> {
+  const setup = await openStore(spec);
+  try {
+    for (const first of deliveries.filter((d) => d.id.endsWith('_0'))) {
+      await setup.saveOrder({
+        orderNumber: first.orderNumber,
+        placedAt: '2026-05-04T12:00:00Z',
+        customer: {
+          email: `shopper${first.orderNumber.slice('CRASH-'.length)}@example.com`,
+          timeZone: 'America/Chicago',
+        },
+        shipments: [{ carrier: 'ups', trackingNumber: first.trackingNumber }],
+      });
+    }
+  } finally {
+    await setup.close();
+  }
 }
