@@ -99,15 +99,7 @@ export function readShipment(input: unknown, locale: string, now: number): Facts
   if (deliveredAt && deliveredAt.ms !== delivered?.at.ms) time = timeOf(deliveredAt, undefined);
   else if (status === 'delivered' && delivered) time = timeOf(delivered.at, delivered.event);
   else if (latest?.at) time = timeOf(latest.at, latest.event);
-  // Collected from a pickup point: the latest scan other than a delivery scan came before the delivery and said the
-  // parcel was waiting at one. A parcel that left it again (out for delivery, back in transit) came to the door.
-  const delivery = delivered?.at ?? deliveredAt;
-  const pickup =
-    status === 'delivered' &&
-    beforeIt?.event.status === 'available_for_pickup' &&
-    (!delivery || beforeIt.at.ms <= delivery.ms)
-      ? beforeIt.event
-      : undefined;
+  const pickup = status === 'delivered' ? pickupScan(delivered, beforeIt, deliveredAt) : undefined;
 
   const estimate = record(shipment.estimate);
   const estimated = window(estimate);
@@ -159,6 +151,49 @@ function whereItGoes(shipment: Data, now: number) {
   // "Today" for calendar dates: in the destination's zone, else in the zone of the latest scan.
   const home = latest?.at ? zoneOf(latest.event, latest.at) : destinationZone;
   return { latest, delivered, beforeIt, zoneOf, today: home === null ? null : dayIn(now, home) };
+}
+
+/**
+ * The pickup point's scan of a delivered parcel collected there: the latest scan other than a delivery scan came
+ * before the delivery (the latest delivery scan, else `deliveredAt`) and said the parcel was waiting at a pickup
+ * point. A parcel that left it again (out for delivery, back in transit, sent back) came to the door.
+ */
+function pickupScan(
+  delivered: { at: Instant } | undefined,
+  beforeIt: { event: Data; at: Instant } | undefined,
+  deliveredAt: Instant | null,
+): Data | undefined {
+  const delivery = delivered?.at ?? deliveredAt;
+  return beforeIt?.event.status === 'available_for_pickup' && (!delivery || beforeIt.at.ms <= delivery.ms)
+    ? beforeIt.event
+    : undefined;
+}
+
+/**
+ * Whether a delivered parcel was collected from a pickup point rather than brought to the door, as
+ * `describeShipment` decides its "Collected" copy; <tracking-progress> names its steps by the same rule.
+ */
+export function collectedFromPickup(shipment: unknown): boolean {
+  const data = record(shipment);
+  if (data?.status !== 'delivered') return false;
+  const { delivered, beforeIt } = whereItGoes(data, 0);
+  return pickupScan(delivered, beforeIt, parseInstant(data.deliveredAt)) !== undefined;
+}
+
+/**
+ * Whether a parcel out for delivery is expected today, as `describeShipment` says "It should arrive later today"
+ * rather than "soon": no problem is open, and its latest scan is from today where the parcel is going (the
+ * destination's zone, else the scan's own) or has no readable time. False for any other status.
+ */
+export function outForDeliveryToday(shipment: unknown, now: Date | number = Date.now()): boolean {
+  const data = record(shipment);
+  // With a problem open, its copy speaks instead (and the date, if any, is the carrier's new one).
+  if (data?.status !== 'out_for_delivery' || record(data.problem)) return false;
+  const ms = typeof now === 'number' ? now : now.getTime();
+  const { latest, zoneOf } = whereItGoes(data, ms);
+  if (!latest?.at) return true;
+  const zone = zoneOf(latest.event, latest.at);
+  return zone !== null && dayIn(latest.at.ms, zone) === dayIn(ms, zone);
 }
 
 /** Whether calendar day `day` is over on `today`; without a zone, only once it is over everywhere (UTC−12 is last). */

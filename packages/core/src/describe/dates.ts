@@ -132,16 +132,21 @@ export function createDates(locale: string, now: number) {
     return { text: plain(dayFormat(yearOf(value) !== thisYear).format(value * DAY)), relative: false };
   }
 
-  /** `10:50 AM`, or `10:50 AM EDT` with `named` (for a named zone only; a fixed offset has no name). */
-  const clock = (ms: number, zone: Zone, named?: boolean) =>
-    plain(
-      dateTimeFormat(locale, {
-        hour: 'numeric',
-        minute: '2-digit',
-        timeZone: typeof zone === 'string' ? zone : 'UTC',
-        timeZoneName: named ? 'short' : undefined,
-      }).format(typeof zone === 'string' ? ms : ms + zone * MINUTE),
-    );
+  /**
+   * `10:50 AM`, or `10:50 AM EDT` with `named` (for a named zone only; a fixed offset has no name). The name is put
+   * after the time as written without it: with a zone name, German and French pad the hour (`08:02 GMT-7`).
+   */
+  const clock = (ms: number, zone: Zone, named?: boolean) => {
+    const timeZone = typeof zone === 'string' ? zone : 'UTC';
+    const at = typeof zone === 'string' ? ms : ms + zone * MINUTE;
+    const text = plain(dateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone }).format(at));
+    const name = named
+      ? dateTimeFormat(locale, { timeZone, timeZoneName: 'short' })
+          .formatToParts(at)
+          .find((part) => part.type === 'timeZoneName')?.value
+      : undefined;
+    return name ? `${text} ${plain(name)}` : text;
+  };
 
   /**
    * A moment on the wall clock of `zone`; with no zone (a UTC-only time), the day alone. In a named zone, the time

@@ -663,6 +663,14 @@ describe('describeShipment: whose clock a time is on', () => {
     );
   });
 
+  it('writes the hour as it does without a zone name (German and French would pad it: 08:02)', () => {
+    const events = [scan({ at: '2026-11-26T09:02:00-05:00', timeSource: 'inferred', location: louisville })];
+    const shipment = parcel({ destination: chicago, events });
+    assert.match(say(shipment, { ...now, locale: 'de' }).whatHappened, /um 8:02 Uhr GMT-6 in/);
+    assert.match(say(shipment, { ...now, locale: 'fr' }).whatHappened, /à 8:02 UTC−6/);
+    assert.match(say(shipment, { ...now, locale: 'es' }).whatHappened, /a las 8:02 GMT-6/);
+  });
+
   it('says no zone when the scan was on the shopper’s own clock', () => {
     const events = [scan({ at: '2026-11-25T19:00:00-06:00', timeSource: 'inferred', location: chicago })];
     assert.match(say(parcel({ destination: chicago, events }), now).whatHappened, /yesterday at 7:00 PM\.$/);

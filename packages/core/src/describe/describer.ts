@@ -2,7 +2,7 @@ import type { ProblemReason, Shipment, Status } from '../model/index.js';
 import { readShipment, type Facts } from './context.js';
 import { formattingLocale, resolveLocale } from './locale.js';
 import { en } from './messages-en.js';
-import { parcelFate, problemMatters } from './relevant-problem.js';
+import { leavesNoDate, problemMatters, relevantProblem } from './relevant-problem.js';
 import type { DescribeLocale, MessageContext, MessageKey, Messages } from './types.js';
 
 export interface DescribeOptions {
@@ -47,6 +47,18 @@ const dated: ReadonlySet<Status> = new Set(['pending', 'info_received', 'in_tran
 
 const join = (...sentences: string[]) => sentences.filter(Boolean).join(' ');
 
+/**
+ * Whether a delivery date still means something for the parcel, as `describeShipment` decides whether to give one:
+ * not once it has arrived, waits at a pickup point, is going back or was cancelled, and not while a problem that
+ * still matters (`relevantProblem`) puts its fate in doubt (lost, damaged, refused) or waits on the shopper
+ * (`actionRequired`). A page that shows the estimate only when this holds never shows a date the words deny.
+ */
+export function deliveryDateHolds(shipment: Pick<Shipment, 'status' | 'problem'>): boolean {
+  if (statusLeads.has(shipment.status)) return false;
+  const problem = relevantProblem(shipment);
+  return !problem || !leavesNoDate(problem.reason, problem.actionRequired === true);
+}
+
 function compose(facts: Facts, say: (key: MessageKey) => string): ShipmentDescription {
   const { status, context } = facts;
   const problem =
@@ -74,7 +86,7 @@ function compose(facts: Facts, say: (key: MessageKey) => string): ShipmentDescri
   } else if (problem) {
     headline = say(`problem.${problem}.headline`);
     whatHappened = join(say(`problem.${problem}.happened`), say('lastSeen'));
-    whatNext = join(due, say(`problem.${problem}.next`), context.action || parcelFate.has(problem) ? '' : eta());
+    whatNext = join(due, say(`problem.${problem}.next`), leavesNoDate(problem, context.action) ? '' : eta());
     whatToDo = problemTodo;
   } else if (status) {
     headline = say(`status.${status}.headline`);

@@ -1,6 +1,6 @@
-export { dayHasPassed } from './context.js';
+export { collectedFromPickup, dayHasPassed, outForDeliveryToday } from './context.js';
 export { describeShipment } from './describe-shipment.js';
-export { createDescriber, createDescriberFrom } from './describer.js';
+export { createDescriber, createDescriberFrom, deliveryDateHolds } from './describer.js';
 export type { Describer, DescribeOptions, ShipmentDescription } from './describer.js';
 export { loadDescribeMessages } from './load.js';
 export { isSlowdown, relevantProblem } from './relevant-problem.js';

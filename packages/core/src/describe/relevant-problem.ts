@@ -15,6 +15,10 @@ export function isSlowdown(reason: ProblemReason): boolean {
  */
 export const parcelFate: ReadonlySet<ProblemReason> = new Set(['damaged', 'lost', 'refused']);
 
+/** Whether a problem leaves no delivery date to give: the parcel's fate is in doubt, or delivery waits on the shopper. */
+export const leavesNoDate = (reason: ProblemReason, actionRequired: boolean): boolean =>
+  actionRequired || parcelFate.has(reason);
+
 /**
  * Whether a problem still says something to the shopper at this status. A problem on a delivered parcel is the
  * carrier's latest word (a later scan without one closes it), so it is judged by what it is, not by its age:

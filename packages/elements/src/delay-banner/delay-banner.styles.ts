@@ -115,7 +115,8 @@ export const styles = css`
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: var(--_gap);
+    /* Two links side by side (the carrier's, the store's) must not read as one. */
+    gap: var(--_gap) calc(var(--_gap) * 3);
     margin-block-start: var(--_gap);
   }
 

@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import {
   dayHasPassed,
+  deliveryDateHolds,
   enProblems,
   relevantProblem,
   shopperCarrierName,
@@ -9,7 +10,6 @@ import {
 } from '@trackline/core';
 import { addProblemCopy, describe, describeCopy } from '../internal/describe.js';
 import { LanguageController } from '../internal/languages.js';
-import { dateHolds } from '../internal/date-holds.js';
 import { bannerCopy, type BannerMessages } from './messages.js';
 import { tokens } from '../internal/tokens.styles.js';
 import { styles } from './delay-banner.styles.js';
@@ -181,7 +181,7 @@ export class DelayBanner extends LitElement {
 
   private newDate(shipment: Shipment, tag: string, messages: BannerMessages): string | null {
     const estimate = shipment.estimate;
-    if (!estimate || !shipment.problem || !dateHolds(shipment)) {
+    if (!estimate || !shipment.problem || !deliveryDateHolds(shipment)) {
       return null;
     }
     // A date that has passed is no longer news: describeShipment then says when it was due instead.

@@ -1,6 +1,8 @@
 import { LitElement, adoptStyles, html, noChange, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import {
   dayHasPassed,
+  deliveryDateHolds,
+  outForDeliveryToday,
   shopperCarrierName,
   relevantProblem,
   type DateWindow,
@@ -27,23 +29,11 @@ import { problemLoader } from './problem-loader.js';
 import type { LookupController } from './lookup-controller.js';
 import type { LookupForm } from './lookup-view.js';
 import { trackerCopy, type TrackerMessageOverrides, type TrackerMessages } from './messages.js';
-import { dateHolds } from '../internal/date-holds.js';
 import { tokens } from '../internal/tokens.styles.js';
 import { styles } from './order-tracker.styles.js';
 
 /** How long the live region stays empty before a message: several frames, so the emptying is seen on its own. */
 const announceDelayMs = 100;
-
-/** The calendar day (`YYYY-MM-DD`, on the scan's own clock) of the parcel's latest scan, if one has a readable time. */
-function latestScanDay(shipment: Shipment): string | undefined {
-  let latest: { ms: number; day: string } | undefined;
-  for (const event of shipment.events ?? []) {
-    const ms = Date.parse(event.at);
-    const day = /^\d{4}-\d{2}-\d{2}(?=T)/.exec(event.at)?.[0];
-    if (day && Number.isFinite(ms) && (!latest || ms >= latest.ms)) latest = { ms, day };
-  }
-  return latest?.day;
-}
 
 /**
  * `exportparts` of an embedded element: its `base` as `name`, and every other part under `name` and `separator`
@@ -570,11 +560,11 @@ export class OrderTracker extends LitElement {
   /**
    * The delivery window to show: the estimate, else the store's promise; none once the parcel has arrived,
    * turned back or been cancelled, none once its last day has passed (the summary then says when it was due), and
-   * none while a problem that still matters (`relevantProblem`) leaves no date to give: a lost, damaged or refused
-   * parcel, duties to pay, or a delivery paused until the shopper acts.
+   * none where the core's summary gives none (`deliveryDateHolds`: a lost, damaged or refused parcel, or a problem
+   * that waits on the shopper).
    */
   #deliveryWindow(shipment: Shipment): DateWindow | undefined {
-    if (!dateHolds(shipment)) return undefined;
+    if (!deliveryDateHolds(shipment)) return undefined;
     const window = shipment.estimate ?? shipment.promised;
     return window && !dayHasPassed(shipment, window.latest, this.#nowMs()) ? window : undefined;
   }
@@ -584,22 +574,12 @@ export class OrderTracker extends LitElement {
     return this.now?.getTime() ?? Date.now();
   }
 
-  /**
-   * Whether an out-for-delivery parcel arrives today: its out-for-delivery scan (the latest) is from today in the
-   * parcel's zone, as the core's "It should arrive later today" reads it. A scan from an earlier day ("It should
-   * arrive soon") keeps the window.
-   */
-  #arrivesToday(shipment: Shipment): boolean {
-    if (shipment.status !== 'out_for_delivery') return false;
-    const day = latestScanDay(shipment);
-    return day === undefined || !dayHasPassed(shipment, day, this.#nowMs());
-  }
-
   #renderEstimate(shipment: Shipment, window: DateWindow | undefined, ctx: RenderContext, carrier: string) {
     const { m, format } = ctx;
-    // Out for delivery: the day is today, whatever window the estimate gave before (the core says "later today").
-    const today = this.#arrivesToday(shipment);
-    const dates = !window ? null : today ? { text: m.today, window: false } : format.window(window);
+    // Out for delivery today: the day is today, whatever window the estimate gave before (the core says "later
+    // today"), and even once that window has passed.
+    const today = outForDeliveryToday(shipment, this.#nowMs());
+    const dates = today ? { text: m.today, window: false } : window ? format.window(window) : null;
     if (!dates) return nothing;
     const estimate = window === shipment.estimate ? shipment.estimate : undefined;
     let basis = '';

@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import type { Problem, Shipment, Status, TrackingEvent } from '@trackline/core';
+import { describeShipment, type Problem, type Shipment, type Status, type TrackingEvent } from '@trackline/core';
 import '@trackline/elements/tracking-progress';
 import type { TrackingProgress } from '@trackline/elements';
 import { emulateForcedColors } from '../internal/test-commands.js';
@@ -407,6 +407,40 @@ describe('<tracking-progress>', () => {
       expect(contrast(marker, surface), `${theme}: ${marker} on ${surface}`).to.be.at.least(3);
       const line = getComputedStyle(upcoming, '::after').backgroundColor;
       expect(contrast(line, surface), `${theme}: ${line} on ${surface}`).to.be.at.least(3);
+    }
+  });
+});
+
+describe('tracking-progress and the summary', () => {
+  it('name a delivered parcel "Collected" exactly when describeShipment does', async () => {
+    const pickup = scanned('available_for_pickup', '2024-05-04T09:00:00-07:00');
+    const cases: Pick<Shipment, 'status' | 'events' | 'deliveredAt'>[] = [
+      { status: 'delivered', events: [pickup, scanned('delivered', '2024-05-05T10:00:00-07:00')] },
+      // A return started at the pickup point, then the shopper collected it after all: the summary says Delivered.
+      {
+        status: 'delivered',
+        events: [
+          pickup,
+          scanned('returning', '2024-05-05T09:00:00-07:00'),
+          scanned('delivered', '2024-05-06T10:00:00-07:00'),
+        ],
+      },
+      // A pickup scan stamped after the delivery scan, or after deliveredAt.
+      { status: 'delivered', events: [scanned('delivered', '2024-05-04T08:00:00-07:00'), pickup] },
+      { status: 'delivered', events: [pickup], deliveredAt: '2024-05-04T08:00:00-07:00' },
+    ];
+    for (const shipment of cases) {
+      const full: Shipment = {
+        ...shipment,
+        carrier: 'ups',
+        trackingNumber: '1Z999AA10123456784',
+        updatedAt: '2024-05-06T00:00:00Z',
+      };
+      const collected = describeShipment(full, { now: '2024-05-07T00:00:00Z' }).headline === 'Collected';
+      const last = labels(await render(full)).at(-1);
+      expect(last, JSON.stringify(shipment.events.map((e) => e.status))).to.equal(
+        collected ? 'Collected' : 'Delivered',
+      );
     }
   });
 });

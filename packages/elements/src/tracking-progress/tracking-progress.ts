@@ -1,5 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import {
+  collectedFromPickup,
   milestones,
   relevantProblem,
   shipmentProgress,
@@ -31,13 +32,13 @@ const ends: ReadonlySet<Shipment['status']> = new Set(['delivered', 'returned', 
 const notOnTheWay: ReadonlySet<Shipment['status']> = new Set(['delivered', 'returning', 'returned', 'cancelled']);
 
 /**
- * Whether the parcel went to a pickup point rather than to the door, as the core's `describeShipment` decides
- * "Collected": its latest scan on the way (by time; scans without a readable time left out, the later entry on a
- * tie) said it was waiting at a pickup point. A parcel that left the pickup point again (out for delivery, back in
- * transit) goes to the door.
+ * Whether the parcel went to a pickup point rather than to the door. Delivered: collected there, by the core's rule
+ * (`collectedFromPickup`, as `describeShipment` says "Collected"). Going back or cancelled: its latest scan on the
+ * way (by time; scans without a readable time left out, the later entry on a tie) said it was waiting at one.
  */
 function viaPickup(shipment: Progressable): boolean {
   if (shipment.status === 'available_for_pickup') return true;
+  if (shipment.status === 'delivered') return collectedFromPickup(shipment);
   if (!notOnTheWay.has(shipment.status)) return false;
   let latest: TrackingEvent | undefined;
   let latestAt = -Infinity;

@@ -105,6 +105,11 @@ export const styles = css`
     border-color: var(--_problem);
   }
 
+  /* A problem the shopper must act on: its marker in the action colour, as its note and the progress bar's. */
+  .has-action .marker {
+    border-color: var(--_action);
+  }
+
   .description {
     overflow-wrap: anywhere;
   }

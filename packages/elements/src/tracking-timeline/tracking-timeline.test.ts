@@ -257,6 +257,9 @@ describe('<tracking-timeline>', () => {
       'Delayed by weather',
     ]);
     expect($$(el, '[part~="event--problem"]')).to.have.length(2);
+    // Colour says it too: the must-act event's marker in the action colour, the delay's in the problem colour.
+    const markers = $$(el, '[part~="event__marker"]').map((marker) => getComputedStyle(marker).borderTopColor);
+    expect(markers).to.deep.equal(['rgb(180, 35, 24)', 'rgb(179, 89, 0)']);
     await expect(el).to.be.accessible();
   });
 

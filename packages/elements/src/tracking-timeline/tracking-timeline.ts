@@ -218,7 +218,10 @@ export class TrackingTimeline extends LitElement {
     const latest = index === 0;
     const time = clock ? format.time(clock, event.location?.timeZone) : '';
     const parts = ['event', latest ? 'event--latest' : '', problem ? 'event--problem' : ''].filter(Boolean).join(' ');
-    return html`<li part=${parts} class="event${latest ? ' latest' : ''}${problem ? ' has-problem' : ''}">
+    return html`<li
+      part=${parts}
+      class="event${latest ? ' latest' : ''}${problem ? ' has-problem' : ''}${problem?.actionRequired ? ' has-action' : ''}"
+    >
       <span part="event__marker" class="marker" aria-hidden="true"></span>
       <div>
         <p part="event__description" class="description" dir="auto">${carrierText || status}</p>
