@@ -1193,6 +1193,22 @@ describe('<order-tracker> after the shopper review', () => {
       expect(document.activeElement, 'focus the page gave is not taken').to.equal(wrapper.querySelector('button'));
     });
 
+    it('leaves what the shopper typed alone when the page changes the endpoint or the refresh interval', async () => {
+      const el = await fixture<OrderTracker>(
+        html`<order-tracker endpoint=${ENDPOINT} order-number="TL-1003" autofocus></order-tracker>`,
+      );
+      expect(root(el).activeElement?.id).to.equal('field-contact');
+      await type('typed@example.com');
+      // The shopper corrects the order number the link gave.
+      $<HTMLInputElement>(el, '#field-orderNumber')!.select();
+      await type('TL-1004');
+      el.refreshInterval = 30;
+      el.endpoint = `${ENDPOINT}?v=2`;
+      await el.updateComplete;
+      expect($<HTMLInputElement>(el, '#field-contact')!.value).to.equal('typed@example.com');
+      expect($<HTMLInputElement>(el, '#field-orderNumber')!.value).to.equal('TL-1004');
+    });
+
     it('fills the form with details that found nothing, in the mode they were given in', async () => {
       serve(json({ message: 'no such parcel' }, 404), json({ message: 'no such order' }, 404));
       const el = await fixture<OrderTracker>(

@@ -268,17 +268,11 @@ export class OrderTracker extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (
-      changed.has('endpoint') ||
-      changed.has('orderNumber') ||
-      changed.has('email') ||
-      changed.has('postalCode') ||
-      changed.has('trackingNumber') ||
-      changed.has('refreshInterval')
-    ) {
-      this.#syncLookup();
-      this.#prefill();
-    }
+    const asked =
+      changed.has('orderNumber') || changed.has('email') || changed.has('postalCode') || changed.has('trackingNumber');
+    if (asked || changed.has('endpoint') || changed.has('refreshInterval')) this.#syncLookup();
+    // Only new details refill the form: a new endpoint or interval leaves what the shopper typed alone.
+    if (asked) this.#prefill();
     // After a failed load, only the retry button or a new endpoint loads again (no loop of failing loads).
     if (changed.has('endpoint')) this.lookupUnavailable = false;
     if (this.endpoint && !this.lookupUnavailable) this.#loadLookup();
