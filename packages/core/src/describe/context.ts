@@ -126,12 +126,10 @@ export function readShipment(input: unknown, locale: string, now: number): Facts
 }
 
 /**
- * Where the parcel is going, as far as its days are concerned: its latest scan (by time: carriers are not always in
- * order; one without a readable time only wins when none has), its latest delivery scan and its latest other scan,
- * the zone a time is told in (the destination's when it is given, else inferred from its country and region, as
- * scan times are; else the scan's own offset) and the day it is there at `now` (null when no zone is known).
+ * The parcel's latest scan (by time: carriers are not always in order; one without a readable time only wins when
+ * none has), its latest delivery scan and its latest other scan.
  */
-function whereItGoes(shipment: Data, now: number) {
+function scansOf(shipment: Data) {
   const events = Array.isArray(shipment.events) ? shipment.events.map(record).filter((e) => e !== undefined) : [];
   let latest: { event: Data; at: Instant | null } | undefined;
   let delivered: { event: Data; at: Instant } | undefined;
@@ -144,6 +142,15 @@ function whereItGoes(shipment: Data, now: number) {
       if (!delivered || at.ms >= delivered.at.ms) delivered = { event, at };
     } else if (!beforeIt || at.ms >= beforeIt.at.ms) beforeIt = { event, at };
   }
+  return { latest, delivered, beforeIt };
+}
+
+/**
+ * Where the parcel is going, as far as its days are concerned: its scans (`scansOf`), the zone a time is told in (the destination's when it is given, else inferred from its country and region, as
+ * scan times are; else the scan's own offset) and the day it is there at `now` (null when no zone is known).
+ */
+function whereItGoes(shipment: Data, now: number) {
+  const { latest, delivered, beforeIt } = scansOf(shipment);
   const destination = record(shipment.destination);
   const destinationZone = timeZoneOf(destination?.timeZone) ?? timeZoneOf(safeZoneForPlace(destination));
   const zoneOf = (event: Data | undefined, at: Instant): Zone | null =>
@@ -176,7 +183,7 @@ function pickupScan(
 export function collectedFromPickup(shipment: unknown): boolean {
   const data = record(shipment);
   if (data?.status !== 'delivered') return false;
-  const { delivered, beforeIt } = whereItGoes(data, 0);
+  const { delivered, beforeIt } = scansOf(data);
   return pickupScan(delivered, beforeIt, parseInstant(data.deliveredAt)) !== undefined;
 }
 
