@@ -3,6 +3,7 @@ import type { Shipment } from '@trackline/core';
 import '@trackline/elements/delay-banner';
 import '@trackline/elements/order-tracker';
 import type { DelayBanner, OrderTracker, TrackingProgress, TrackingTimeline } from '@trackline/elements';
+import { cssColor } from './test-colors.js';
 import { emulateForcedColors, press } from './test-commands.js';
 
 // Windows high contrast replaces every author colour with a few system colours and drops box shadows, so
@@ -36,16 +37,6 @@ const parcel: Shipment = {
   updatedAt: '2024-05-06T16:10:00Z',
 };
 
-/** What a system colour computes to on this page, to compare computed colours with. */
-function systemColor(name: string): string {
-  const probe = document.createElement('span');
-  probe.style.color = name;
-  document.body.append(probe);
-  const value = getComputedStyle(probe).color;
-  probe.remove();
-  return value;
-}
-
 const shadow = (el: Element) => el.shadowRoot!;
 
 /** A visible ring: an outline at least 2 px wide in a system colour the page does not paint text with. */
@@ -68,11 +59,11 @@ describe('forced colors (Windows high contrast)', () => {
     const el = await fixture<TrackingProgress>(html`<tracking-progress .shipment=${parcel}></tracking-progress>`);
     const current = shadow(el).querySelector('[aria-current="step"]')!;
     const done = shadow(el).querySelector('li.done')!;
-    expectRing(current.querySelector('.dot')!, systemColor('Highlight'));
+    expectRing(current.querySelector('.dot')!, cssColor('Highlight'));
     expect(getComputedStyle(done.querySelector('.dot')!).outlineStyle).to.equal('none');
     const note = current.querySelector<HTMLElement>('[part="step__note"]')!;
     expect(note.textContent).to.equal('Held in customs · Needs your action');
-    expect(getComputedStyle(note).color).to.equal(systemColor('CanvasText'));
+    expect(getComputedStyle(note).color).to.equal(cssColor('CanvasText'));
   });
 
   it('keeps the delay banner’s border and its words', async () => {
@@ -81,7 +72,7 @@ describe('forced colors (Windows high contrast)', () => {
     const style = getComputedStyle(base);
     expect(parseFloat(style.borderInlineStartWidth)).to.be.at.least(4);
     expect(style.borderInlineStartStyle).to.equal('solid');
-    expect(style.borderInlineStartColor).to.equal(systemColor('CanvasText'));
+    expect(style.borderInlineStartColor).to.equal(cssColor('CanvasText'));
     expect(shadow(el).querySelector('[part="badge"]')!.textContent!.trim()).to.equal('Action needed');
   });
 
@@ -89,13 +80,13 @@ describe('forced colors (Windows high contrast)', () => {
     const el = await fixture<TrackingTimeline>(html`<tracking-timeline .shipment=${parcel}></tracking-timeline>`);
     const problemText = shadow(el).querySelector<HTMLElement>('[part="event__problem"]')!;
     expect(problemText.textContent!.trim()).to.equal('Held in customs · Needs your action');
-    expect(getComputedStyle(problemText).color).to.equal(systemColor('CanvasText'));
+    expect(getComputedStyle(problemText).color).to.equal(cssColor('CanvasText'));
     // Focus moved by the keyboard, so :focus-visible applies as it does for a person.
     const [first, second] = shadow(el).querySelectorAll<HTMLElement>('[part="event__details"]');
     first!.focus();
     await press('Tab');
     expect(shadow(el).activeElement).to.equal(second);
-    expectRing(second!, systemColor('Highlight'));
+    expectRing(second!, cssColor('Highlight'));
   });
 
   it('rings the focused button and field of <order-tracker>', async () => {
@@ -104,10 +95,10 @@ describe('forced colors (Windows high contrast)', () => {
     shadow(el).querySelector<HTMLInputElement>('#field-orderNumber')!.focus();
     await press('Tab');
     expect(shadow(el).activeElement!.id).to.equal('field-contact');
-    expectRing(shadow(el).activeElement!, systemColor('Highlight'));
+    expectRing(shadow(el).activeElement!, cssColor('Highlight'));
     await press('Tab');
     const submit = shadow(el).activeElement!;
     expect(submit.getAttribute('part')).to.equal('form__submit');
-    expectRing(submit, systemColor('Highlight'));
+    expectRing(submit, cssColor('Highlight'));
   });
 });

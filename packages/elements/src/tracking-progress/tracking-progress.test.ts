@@ -3,6 +3,7 @@ import { describeShipment, type Problem, type Shipment, type Status, type Tracki
 import '@trackline/elements/tracking-progress';
 import type { TrackingProgress } from '@trackline/elements';
 import { emulateForcedColors } from '../internal/test-commands.js';
+import { contrast, cssColor } from '../internal/test-colors.js';
 
 type Progressable = Pick<Shipment, 'status' | 'events' | 'problem'>;
 
@@ -36,30 +37,6 @@ const sentBack: TrackingEvent[] = [
 const since = '2024-05-01T00:00:00Z';
 const problemOf = (reason: Problem['reason'], actionRequired = false): Problem => ({ reason, actionRequired, since });
 const inTransitWith = (problem: Problem): Progressable => ({ status: 'in_transit', events: [], problem });
-
-/** What a CSS colour computes to on this page, to compare computed colours with. */
-function cssColor(value: string): string {
-  const probe = document.createElement('span');
-  probe.style.color = value;
-  document.body.append(probe);
-  const computed = getComputedStyle(probe).color;
-  probe.remove();
-  return computed;
-}
-
-/** WCAG contrast ratio of two computed `rgb(…)` colours. */
-function contrast(a: string, b: string): number {
-  const luminance = (rgb: string) => {
-    const [r, g, b] = rgb
-      .match(/[\d.]+/g)!
-      .slice(0, 3)
-      .map((channel) => Number(channel) / 255)
-      .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
-    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
-  };
-  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-  return (light! + 0.05) / (dark! + 0.05);
-}
 
 const dotOf = (li: Element) => li.querySelector<HTMLElement>('.dot')!;
 /** The line drawn from a step's marker to the next one's, as a box on the page. */

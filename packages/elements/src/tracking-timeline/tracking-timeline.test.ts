@@ -4,6 +4,7 @@ import '@trackline/elements/tracking-timeline';
 import type { TrackingTimeline } from '@trackline/elements';
 import { describeShipment } from '@trackline/core';
 import { press } from '../internal/test-commands.js';
+import { contrast } from '../internal/test-colors.js';
 import { timelineMessages } from './messages-all.js';
 
 const LA: Place = { city: 'FRESNO', region: 'CA', country: 'US', timeZone: 'America/Los_Angeles' };
@@ -42,20 +43,6 @@ const $ = (el: TrackingTimeline, selector: string) => el.shadowRoot!.querySelect
 const $$ = (el: TrackingTimeline, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
 const texts = (elements: HTMLElement[]) => elements.map((e) => e.textContent!.replace(/\s+/g, ' ').trim());
 const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
-
-/** WCAG contrast ratio of two computed `rgb(…)` colours. */
-function contrast(a: string, b: string): number {
-  const luminance = (rgb: string) => {
-    const [r, g, b] = rgb
-      .match(/[\d.]+/g)!
-      .slice(0, 3)
-      .map((channel) => Number(channel) / 255)
-      .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
-    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
-  };
-  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-  return (light! + 0.05) / (dark! + 0.05);
-}
 
 describe('<tracking-timeline>', () => {
   it('lists events newest first under one heading per local day', async () => {
