@@ -51,7 +51,9 @@ const join = (...sentences: string[]) => sentences.filter(Boolean).join(' ');
  * Whether a delivery date still means something for the parcel, as `describeShipment` decides whether to give one:
  * not once it has arrived, waits at a pickup point, is going back or was cancelled, and not while a problem that
  * still matters (`relevantProblem`) puts its fate in doubt (lost, damaged, refused) or waits on the shopper
- * (`actionRequired`). A page that shows the estimate only when this holds never shows a date the words deny.
+ * (`actionRequired`). A page that shows the estimate only when this holds never shows a date the words deny. Out
+ * for delivery, the summary says "later today" or "soon" instead of a date: check `outForDeliveryToday` first and
+ * say "Today" when it is true; otherwise the window may still be shown beside "soon".
  */
 export function deliveryDateHolds(shipment: Pick<Shipment, 'status' | 'problem'>): boolean {
   if (statusLeads.has(shipment.status)) return false;

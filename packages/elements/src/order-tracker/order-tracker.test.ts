@@ -1296,6 +1296,15 @@ describe('<order-tracker> after the shopper review', () => {
       );
       expect(estimateDate(el)).to.match(/May 7.*9/);
     });
+
+    it('says "Today" once for a parcel out for delivery today with no window to show', async () => {
+      const { estimate: _estimate, ...withoutEstimate } = shipment('out_for_delivery');
+      const el = await fixture<OrderTracker>(
+        html`<order-tracker locale="en" .shipment=${withoutEstimate} .now=${onItsWay}></order-tracker>`,
+      );
+      expect(estimateDate(el)).to.equal('Today');
+      expect(root(el).textContent).not.to.contain('later today');
+    });
   });
 
   describe('after a failed refresh', () => {

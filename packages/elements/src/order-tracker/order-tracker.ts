@@ -568,11 +568,18 @@ export class OrderTracker extends LitElement {
     return this.now?.getTime() ?? Date.now();
   }
 
-  #renderEstimate(shipment: Shipment, window: DateWindow | undefined, ctx: RenderContext, carrier: string) {
+  /**
+   * The estimate block. `today`: out for delivery today (the core's "later today"), told as "Today" whatever window
+   * the estimate gave before, and even once that window has passed.
+   */
+  #renderEstimate(
+    shipment: Shipment,
+    window: DateWindow | undefined,
+    today: boolean,
+    ctx: RenderContext,
+    carrier: string,
+  ) {
     const { m, format } = ctx;
-    // Out for delivery today: the day is today, whatever window the estimate gave before (the core says "later
-    // today"), and even once that window has passed.
-    const today = outForDeliveryToday(shipment, this.#nowMs());
     const dates = today ? { text: m.today, window: false } : window ? format.window(window) : null;
     if (!dates) return nothing;
     const estimate = window === shipment.estimate ? shipment.estimate : undefined;
@@ -599,6 +606,7 @@ export class OrderTracker extends LitElement {
     const described = this.#describe(shipment);
     const carrier = shopperCarrierName(shipment.carrier);
     const window = this.#deliveryWindow(shipment);
+    const today = outForDeliveryToday(shipment, this.#nowMs());
     const service = plainText(shipment.service);
     const trackingNumber = plainText(shipment.trackingNumber);
     const link = safeUrl(shipment.trackingUrl);
@@ -622,11 +630,11 @@ export class OrderTracker extends LitElement {
           ? nothing
           : html`<div part="shipment__summary" class="summary">
               <p>${described.whatHappened}</p>
-              ${window ? nothing : html`<p>${described.whatNext}</p>`}
+              ${window || today ? nothing : html`<p>${described.whatNext}</p>`}
               ${described.whatToDo ? html`<p class="todo">${described.whatToDo}</p>` : nothing}
             </div>`
       }
-      ${this.#renderEstimate(shipment, window, ctx, carrier)}
+      ${this.#renderEstimate(shipment, window, today, ctx, carrier)}
       <tracking-progress
         exportparts=${progressParts}
         .shipment=${shipment}
