@@ -210,7 +210,7 @@ export class DelayBanner extends LitElement {
     // What the shopper must do is mostly done with the carrier ("Contact UPS to …"): link to it then.
     const carrierHref = action ? safeHref(this.carrierHref) : undefined;
 
-    return html`<section part="base" class="banner${action ? ' action' : ''}" aria-labelledby="headline">
+    return html`<section part="base" lang=${tag} class="banner${action ? ' action' : ''}" aria-labelledby="headline">
       <span part="icon" class="icon">${action ? alertIcon : clockIcon}</span>
       <div>
         <div part="headline" id="headline" class="headline" role="heading" aria-level=${this.headingLevel}>

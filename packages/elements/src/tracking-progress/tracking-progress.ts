@@ -161,7 +161,8 @@ export class TrackingProgress extends LitElement {
   }
 
   override render() {
-    const messages = progressCopy.get(this.#language.use(this.locale).language);
+    const { language, tag } = this.#language.use(this.locale);
+    const messages = progressCopy.get(language);
     const shipment: Progressable = this.shipment ?? { status: 'pending', events: [] };
     // The same problems as the banner and the copy: not a delay on a delivered parcel.
     const problem = relevantProblem(shipment);
@@ -170,7 +171,7 @@ export class TrackingProgress extends LitElement {
     // the shopper must act (the note also says so in words).
     const problemClass = note ? (problem!.actionRequired ? ' problem action' : ' problem') : '';
 
-    return html`<ol part="base" aria-label=${messages.label}>
+    return html`<ol part="base" lang=${tag} aria-label=${messages.label}>
       ${stepsOf(shipment, messages).map(({ label, state, path, end }) => {
         const current = state === 'current';
         return html`<li

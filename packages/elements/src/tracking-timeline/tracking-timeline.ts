@@ -295,7 +295,7 @@ export class TrackingTimeline extends LitElement {
     const events = Array.isArray(this.shipment?.events) ? sortEvents(this.shipment.events).reverse() : [];
 
     if (events.length === 0) {
-      return html`<section part="base" aria-label=${messages.label}>
+      return html`<section part="base" lang=${tag} aria-label=${messages.label}>
         <p part="empty" class="empty">${messages.empty}</p>
       </section>`;
     }
@@ -306,7 +306,7 @@ export class TrackingTimeline extends LitElement {
     const home = this.shipment?.destination?.country;
     const count = numberFormat(tag)?.format(events.length) ?? String(events.length);
 
-    return html`<section part="base" aria-label=${messages.label}>
+    return html`<section part="base" lang=${tag} aria-label=${messages.label}>
       <div part="history" id="history">
         ${groupByDay(shown).map(
           (day) =>
