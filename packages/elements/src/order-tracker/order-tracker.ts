@@ -786,7 +786,12 @@ export class OrderTracker extends LitElement {
       format: trackerFormat(tag),
       childLocale: pickLocale(this, this.locale).tag,
     };
-    return html`<div part="base" class="base" lang=${tag} aria-busy=${this.#lookup?.state === 'loading' ? 'true' : 'false'}>
+    return html`<div
+      part="base"
+      class="base"
+      lang=${tag}
+      aria-busy=${this.#lookup?.state === 'loading' ? 'true' : 'false'}
+    >
       <div part="header"><slot name="header"></slot></div>
       ${this.#renderBody(ctx)}
       <div part="help"><slot name="help"></slot></div>
